@@ -1,0 +1,30 @@
+/**
+ * Eleventy configuration: wiring only. What each part does lives in src/ (see README, "Where things live").
+ * Run through tsx: `tsx node_modules/.bin/eleventy --config=.eleventy.ts`, or `npm run build` / `npm start`.
+ * https://www.11ty.dev/docs/config/
+ */
+import type { UserConfig } from "@11ty/eleventy";
+import { currentPortal } from "./src/build/portal-source.ts";
+import { portalPlugin } from "./src/eleventy/portal-plugin.ts";
+
+export default function (eleventyConfig: UserConfig) {
+  // Editor files are read by src/content, never by Eleventy as templates or data (content never runs code).
+  eleventyConfig.ignores.add("content/**");
+  eleventyConfig.setTemplateFormats(["njk"]);
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  eleventyConfig.addPassthroughCopy({ public: "/" });
+  eleventyConfig.addWatchTarget("content/**/*.{md,yaml}");
+  eleventyConfig.addPlugin(portalPlugin, { portal: () => currentPortal(process.cwd()) });
+}
+
+export const config = {
+  dir: {
+    input: "content",
+    includes: "../templates",
+    // Global data code belongs with the templates, not with editor files.
+    data: "../templates/_data",
+  },
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: false,
+  dataTemplateEngine: false,
+};

@@ -1,0 +1,88 @@
+/**
+ * The production build: load and check all content (stop on any error, `_site/` untouched), shape the portal at
+ * the build's reference time, render it with Eleventy into a staging folder, verify it, then swap it in.
+ */
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { loadContent } from "../content/load.ts";
+import { formatProblem } from "../content/problems.ts";
+import { formatIso, referenceTime } from "../dates.ts";
+import { buildPortal, type Portal } from "../portal/build-portal.ts";
+import { discard, stagingDir, swapIn } from "./output.ts";
+import { ContentError, providePortal } from "./portal-source.ts";
+import { verifyOutput } from "./verify.ts";
+
+export interface BuildOptions {
+  /** Project root (where content/, templates/ and .eleventy.ts are); Eleventy reads paths relative to it. */
+  root: string;
+  outDir?: string;
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+}
+
+export interface BuildReport {
+  portal: Portal;
+  files: number;
+  seconds: number;
+  reference: string;
+}
+
+export class BuildError extends Error {
+  constructor(message: string, readonly lines: string[] = []) {
+    super(message);
+    this.name = "BuildError";
+  }
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const root = path.resolve(options.root);
+  const outDir = path.resolve(root, options.outDir ?? "_site");
+
+  const content = await loadContent(root, { env });
+  for (const warning of content.problems.filter((p) => p.severity === "warning")) log(formatProblem(warning));
+  const errors = content.problems.filter((p) => p.severity === "error");
+  if (errors.length > 0 || !content.site) throw new ContentError(errors.map(formatProblem));
+  const site = content.site;
+
+  const now = referenceTime(env, site.timeZone);
+  const reference = formatIso(now, site.timeZone);
+  log(`Build reference time: ${reference}${env.SOURCE_DATE_EPOCH ? " (SOURCE_DATE_EPOCH)" : ""}`);
+  const portal = buildPortal({ ...content, site }, { now });
+
+  const staged = stagingDir(outDir);
+  await discard(staged);
+  providePortal(portal);
+  try {
+    const eleventy = new Eleventy(path.join(root, "content"), staged, {
+      configPath: path.join(root, ".eleventy.ts"),
+      quietMode: true,
+    });
+    await eleventy.write();
+    const expected = [
+      portal.home.outputPath,
+      ...portal.articles.map((a) => a.outputPath),
+      ...portal.lists.map((l) => l.outputPath),
+      ...portal.files.map((f) => f.outputPath),
+    ];
+    const verified = await verifyOutput({ dir: staged, expected, pathPrefix: site.pathPrefix });
+    if (verified.problems.length > 0) {
+      throw new BuildError(`the built site failed its checks (${verified.problems.length} problems)`, verified.problems);
+    }
+    await swapIn(staged, outDir);
+    const seconds = (performance.now() - started) / 1000;
+    log(`Built ${portal.stats.published} articles, ${verified.files.length} files into ${path.relative(root, outDir) || "."}/ in ${seconds.toFixed(2)} s`);
+    if (portal.stats.drafts > 0) log(`${portal.stats.drafts} draft(s) left out`);
+    if (portal.stats.next) {
+      log(`Next publication: ${portal.stats.next.date} (${portal.stats.next.file}); rebuild then to publish it`);
+    }
+    return { portal, files: verified.files.length, seconds, reference };
+  } catch (error) {
+    await discard(staged);
+    throw error;
+  } finally {
+    providePortal(undefined);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Atomic output: the build writes into a fresh folder beside `_site/`, is verified there, and only then swapped
+ * in with renames. A failed build removes its own folder and leaves the previous `_site/` exactly as it was;
+ * files of earlier builds never survive into a new one.
+ */
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+
+export function stagingDir(outDir: string): string {
+  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.building`);
+}
+
+/** Replaces `outDir` with `staged` (same filesystem, so each rename is atomic). */
+export async function swapIn(staged: string, outDir: string): Promise<void> {
+  const previous = path.join(path.dirname(outDir), `.${path.basename(outDir)}.previous`);
+  await rm(previous, { recursive: true, force: true });
+  let hadPrevious = true;
+  try {
+    await rename(outDir, previous);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    hadPrevious = false;
+  }
+  try {
+    await rename(staged, outDir);
+  } catch (error) {
+    if (hadPrevious) await rename(previous, outDir);
+    throw error;
+  }
+  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}
+
+export async function discard(staged: string): Promise<void> {
+  await rm(staged, { recursive: true, force: true });
+}

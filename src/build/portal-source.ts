@@ -1,0 +1,30 @@
+/**
+ * Where the Eleventy plugin gets the portal from. A production build (src/build/build.ts) loads and checks the
+ * content first and hands the result over, so the content is read once; the preview server loads it afresh on
+ * every rebuild, with drafts and future articles shown.
+ */
+import { loadContent } from "../content/load.ts";
+import { formatProblem } from "../content/problems.ts";
+import { referenceTime } from "../dates.ts";
+import { buildPortal, type Portal } from "../portal/build-portal.ts";
+
+let prepared: Portal | undefined;
+
+export function providePortal(portal: Portal | undefined): void {
+  prepared = portal;
+}
+
+export class ContentError extends Error {
+  constructor(readonly lines: string[]) {
+    super(`${lines.length} content problem${lines.length === 1 ? "" : "s"}:\n${lines.join("\n")}`);
+    this.name = "ContentError";
+  }
+}
+
+export async function currentPortal(root: string): Promise<Portal> {
+  if (prepared) return prepared;
+  const content = await loadContent(root);
+  const errors = content.problems.filter((p) => p.severity === "error");
+  if (errors.length > 0 || !content.site) throw new ContentError(errors.map(formatProblem));
+  return buildPortal({ ...content, site: content.site }, { now: referenceTime(process.env, content.site.timeZone), preview: true });
+}

@@ -1,0 +1,63 @@
+/**
+ * Checks on the staged output before it replaces `_site/`: every article page was written, nothing was written
+ * outside the output folder's tree, and every internal link and asset points to a file that exists.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+
+export interface VerifyInput {
+  dir: string;
+  /** The output paths the portal expects (relative, `articles/x/index.html`). */
+  expected: readonly string[];
+  /** The deployment's sub-path prefix, `/` or `/portal/`. */
+  pathPrefix: string;
+}
+
+export interface VerifyResult {
+  files: string[];
+  problems: string[];
+}
+
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+const LINK = /\s(?:href|src)="([^"]*)"/g;
+
+/** Site-internal link targets of one HTML page, as output-relative files; external and fragment links skipped. */
+export function internalTargets(html: string, pathPrefix: string): string[] {
+  const targets: string[] = [];
+  for (const m of html.matchAll(LINK)) {
+    const raw = m[1]!.replace(/&amp;/g, "&");
+    if (!raw.startsWith("/") || raw.startsWith("//")) continue;
+    let pathname = raw.replace(/[?#].*$/, "");
+    if (!pathname.startsWith(pathPrefix)) {
+      targets.push(`(outside the site prefix) ${raw}`);
+      continue;
+    }
+    pathname = decodeURIComponent(pathname.slice(pathPrefix.length));
+    targets.push(pathname === "" || pathname.endsWith("/") ? `${pathname}index.html` : pathname);
+  }
+  return targets;
+}
+
+export async function verifyOutput(input: VerifyInput): Promise<VerifyResult> {
+  const files = await listFiles(input.dir);
+  const present = new Set(files);
+  const problems: string[] = [];
+  for (const expected of input.expected) {
+    if (!present.has(expected)) problems.push(`${expected} was not written`);
+  }
+  const pages = files.filter((f) => f.endsWith(".html"));
+  const texts = await Promise.all(pages.map((f) => readFile(path.join(input.dir, f), "utf8")));
+  pages.forEach((page, i) => {
+    for (const target of internalTargets(texts[i]!, input.pathPrefix)) {
+      if (!present.has(target)) problems.push(`${page} links to ${target}, which does not exist`);
+    }
+  });
+  return { files, problems };
+}

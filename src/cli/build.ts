@@ -1,0 +1,19 @@
+/** `npm run build`: the production build into `_site/`. Exit code 1 on any content or build error. */
+import { buildSite, BuildError } from "../build/build.ts";
+import { ContentError } from "../build/portal-source.ts";
+
+try {
+  await buildSite({ root: process.cwd() });
+} catch (error) {
+  if (error instanceof ContentError) {
+    for (const line of error.lines) console.error(line);
+    console.error(`\nBuild stopped: ${error.lines.length} content error(s). _site/ was left as it was.`);
+  } else if (error instanceof BuildError) {
+    for (const line of error.lines) console.error(line);
+    console.error(`\nBuild stopped: ${error.message}. _site/ was left as it was.`);
+  } else {
+    console.error(error);
+    console.error("\nBuild stopped. _site/ was left as it was.");
+  }
+  process.exitCode = 1;
+}

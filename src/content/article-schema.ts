@@ -1,0 +1,135 @@
+/**
+ * The one schema of an article's front-matter (the contract's table). The build, `npm run check` and the importer
+ * all validate through it, and the Article type is derived from it.
+ */
+import { z } from "zod";
+import { parseDate } from "../dates.ts";
+import type { Channel } from "./site-config.ts";
+
+export const FIELD_LABELS = {
+  title: "標題",
+  date: "發布時間",
+  source: "來源",
+  author: "作者",
+  channel: "欄目",
+  sponsor: "主辦單位",
+  editor: "責任編輯",
+  tags: "關鍵詞",
+  summary: "摘要",
+  lang: "文種",
+  slug: "網址",
+  updated: "更新時間",
+  draft: "草稿",
+} as const;
+
+export const ARTICLE_FIELDS = Object.keys(FIELD_LABELS) as (keyof typeof FIELD_LABELS)[];
+
+/** Eleventy's own data keys: they change how a page is built, so editors may not set them in an article. */
+export const ELEVENTY_KEYS = [
+  "permalink", "layout", "pagination", "eleventyComputed", "eleventyExcludeFromCollections", "eleventyNavigation",
+  "eleventyImport", "eleventyDataSchema", "eleventyAllowMissingExtension", "templateEngineOverride",
+  "dynamicPermalink", "permalinkBypassOutputDir", "collections", "page", "pkg", "eleventy",
+];
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Characters that would break a tag's URL or file name. */
+const TAG_FORBIDDEN = /[\/\\?#%<>"'`|*:\u0000-\u001f]/;
+
+const required = (field: keyof typeof FIELD_LABELS, example: string) =>
+  z.string({
+    error: (i) =>
+      i.input === undefined
+        ? `is missing; every article needs a ${field} (${FIELD_LABELS[field]}), e.g. ${field}: ${example}`
+        : `must be text, e.g. ${field}: ${example}`,
+  }).trim().min(1, { error: `is empty; write the ${FIELD_LABELS[field]}, e.g. ${field}: ${example}` });
+
+const optionalText = (field: keyof typeof FIELD_LABELS) =>
+  z.string({ error: `must be text (${FIELD_LABELS[field]})` }).trim().min(1).optional();
+
+const dateField = (field: "date" | "updated", zone: string) =>
+  z.string({
+    error: (i) =>
+      i.input === undefined
+        ? `is missing; write the publication time (${FIELD_LABELS.date}), e.g. date: 2020-07-16 08:45`
+        : "must be a date such as 2020-07-16 08:45",
+  }).transform((value, ctx) => {
+    const parsed = parseDate(value, zone);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: `"${value}" ${parsed.reason}`, path: [] });
+      return z.NEVER;
+    }
+    return parsed.value;
+  }).describe(field);
+
+const tagsField = z
+  .union([z.string(), z.array(z.string({ error: "must be a list of words, e.g. tags: [本溪, 市域治理]" }))], {
+    error: "must be a list of words, e.g. tags: [本溪, 市域治理]",
+  })
+  .transform((value, ctx) => {
+    // A single line "本溪, 市域治理" or "本溪、市域治理" is what editors type; read it as the list they meant.
+    const items = typeof value === "string" ? value.split(/[,，、]/) : value;
+    const tags: string[] = [];
+    for (const raw of items) {
+      const tag = raw.trim();
+      if (!tag || tags.includes(tag)) continue;
+      if (TAG_FORBIDDEN.test(tag) || tag === "." || tag === "..") {
+        ctx.addIssue({ code: "custom", message: `"${tag}" has a character a web address cannot carry (/ \\ ? # % < > and quotes); remove it` });
+        continue;
+      }
+      tags.push(tag);
+    }
+    return tags;
+  });
+
+/** The front-matter schema for a site with these channels and this time zone. */
+export function articleSchema(channels: readonly Channel[], zone: string) {
+  const names = channels.map((c) => c.name);
+  return z
+    .strictObject({
+      title: required("title", "于天敏赴本溪市調研市域社會治理現代化工作"),
+      date: dateField("date", zone),
+      source: required("source", "遼寧法制報"),
+      author: required("author", "駐省委政法委首席記者 白國軍"),
+      channel: z.string({
+        error: (i) => i.input === undefined
+          ? `is missing; choose one of the channels (${FIELD_LABELS.channel}): ${names.join(", ")}`
+          : `must be one channel name: ${names.join(", ")}`,
+      }).trim().refine((name) => names.includes(name), {
+        error: (i) => `"${String(i.input)}" is not a channel of this site; use one of: ${names.join(", ")}`,
+      }),
+      sponsor: optionalText("sponsor"),
+      editor: optionalText("editor"),
+      tags: tagsField.default([]),
+      summary: optionalText("summary"),
+      lang: z.enum(["zh-Hant", "zh-Hans"], {
+        error: (i) => `"${String(i.input)}" is not a script; use zh-Hant (繁體) or zh-Hans (简体)`,
+      }).optional(),
+      slug: z.string().trim().regex(SLUG_PATTERN, {
+        error: (i) => `"${String(i.input)}" cannot be a web address; use lower-case letters, digits and hyphens, e.g. benxi-survey`,
+      }).optional(),
+      updated: dateField("updated", zone).optional(),
+      draft: z.enum(["true", "false", "yes", "no"], {
+        error: (i) => `"${String(i.input)}" must be true or false`,
+      }).transform((v) => v === "true" || v === "yes").default(false),
+    })
+    .superRefine((fm, ctx) => {
+      if (fm.updated && fm.updated < fm.date) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["updated"],
+          message: "is earlier than date; an update comes after publication",
+        });
+      }
+    });
+}
+
+export type ArticleFrontMatter = z.output<ReturnType<typeof articleSchema>>;
+
+/** The message for a field that is not part of the contract: the closest valid name, or Eleventy's own keys. */
+export function unknownFieldMessage(field: string, suggestion: string | undefined): string {
+  if (ELEVENTY_KEYS.includes(field)) {
+    return "is a build setting, not an article field; remove it (the address comes from the file name or slug)";
+  }
+  if (suggestion) return `is not a field; did you mean ${suggestion} (${FIELD_LABELS[suggestion as keyof typeof FIELD_LABELS]})?`;
+  return `is not a field; the fields are ${ARTICLE_FIELDS.join(", ")}`;
+}

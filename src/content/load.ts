@@ -1,0 +1,236 @@
+/**
+ * Loads all editor content once: the site configuration, every article and every page, each validated, with
+ * every problem of every file collected (the contract: all errors in all files in one run). The build, the preview
+ * and `npm run check` share this.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { z } from "zod";
+import { articleSchema, ARTICLE_FIELDS, SLUG_PATTERN, unknownFieldMessage } from "./article-schema.ts";
+import { renderBody, deriveSummary } from "./markdown.ts";
+import { closest, sortProblems, type Problem } from "./problems.ts";
+import { applyEnvironment, siteSchema, type Channel, type SiteConfig } from "./site-config.ts";
+import { decodeSource, parseFrontMatter, type FrontMatter } from "./source-file.ts";
+
+export const CONTENT_DIR = "content";
+export const SITE_FILE = "content/_data/site.yaml";
+export const ARTICLES_DIR = "content/articles";
+export const PAGES_DIR = "content/pages";
+
+/** First path segments the portal itself uses; a page may not take them. */
+export const RESERVED_SLUGS = ["articles", "channels", "tags", "archive", "search", "assets", "feeds", "pagefind",
+  "hans", "hant", "404", "sitemap", "robots"];
+
+export interface Article {
+  /** Source file, relative to the project root. */
+  file: string;
+  slug: string;
+  title: string;
+  date: DateTime;
+  updated?: DateTime;
+  source: string;
+  author: string;
+  channel: Channel;
+  /** The sponsor as written, or the site's. */
+  sponsor: string;
+  editor?: string;
+  tags: string[];
+  summary: string;
+  lang: "zh-Hant" | "zh-Hans";
+  draft: boolean;
+  html: string;
+  text: string;
+}
+
+export interface Page {
+  file: string;
+  slug: string;
+  title: string;
+  summary: string;
+  html: string;
+}
+
+export interface Content {
+  site?: SiteConfig;
+  articles: Article[];
+  pages: Page[];
+  problems: Problem[];
+}
+
+async function listMarkdown(root: string, dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(path.join(root, dir), { withFileTypes: true, recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".md"))
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+type Read = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: Problem[] };
+
+async function readSource(root: string, file: string): Promise<Read> {
+  const bytes = await readFile(path.join(root, file));
+  const decoded = decodeSource(bytes, file);
+  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  return parseFrontMatter(decoded.text, file);
+}
+
+/** Turns schema issues into one problem per field, on the line where the field stands. */
+function schemaProblems(error: z.ZodError, fm: FrontMatter, file: string, fields: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        problems.push({
+          severity: "error", file, line: fm.lines[key] ?? 1, field: key,
+          message: unknownFieldMessage(key, closest(key, fields)),
+        });
+      }
+      continue;
+    }
+    const field = issue.path.map(String).join(".") || "front-matter";
+    const top = String(issue.path[0] ?? "");
+    problems.push({ severity: "error", file, line: fm.lines[top] ?? 1, field, message: issue.message });
+  }
+  return problems;
+}
+
+async function loadSite(root: string, env: NodeJS.ProcessEnv): Promise<{ site?: SiteConfig; problems: Problem[] }> {
+  let read: Read;
+  try {
+    const bytes = await readFile(path.join(root, SITE_FILE));
+    const decoded = decodeSource(bytes, SITE_FILE);
+    // The configuration is all YAML; wrap it as front-matter so it is read by the same parser.
+    read = decoded.ok ? parseFrontMatter(`---\n${decoded.text}\n---\n`, SITE_FILE) : { ok: false, problems: [decoded.problem] };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    return { problems: [{ severity: "error", file: SITE_FILE, line: 1, field: "file", message: "is missing; the portal needs its site configuration" }] };
+  }
+  if (!read.ok) {
+    // Front-matter lines are one below the file's because of the wrapper line.
+    return { problems: read.problems.map((p) => ({ ...p, line: Math.max(1, p.line - 1) })) };
+  }
+  const fm = read.frontMatter;
+  const parsed = siteSchema.safeParse(applyEnvironment(fm.data, env));
+  if (parsed.success) return { site: parsed.data, problems: [] };
+  const lines = Object.fromEntries(Object.entries(fm.lines).map(([k, v]) => [k, v - 1]));
+  return { problems: schemaProblems(parsed.error, { ...fm, lines }, SITE_FILE, Object.keys(siteSchema.shape)) };
+}
+
+export interface LoadOptions {
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function loadContent(root: string, options: LoadOptions = {}): Promise<Content> {
+  const env = options.env ?? process.env;
+  const { site, problems } = await loadSite(root, env);
+  const [articleFiles, pageFiles] = await Promise.all([listMarkdown(root, ARTICLES_DIR), listMarkdown(root, PAGES_DIR)]);
+  const [articleReads, pageReads] = await Promise.all([
+    Promise.all(articleFiles.map((f) => readSource(root, f))),
+    Promise.all(pageFiles.map((f) => readSource(root, f))),
+  ]);
+  if (!site) {
+    // Articles cannot be checked against channels that failed to load; report what can be.
+    for (const read of [...articleReads, ...pageReads]) if (!read.ok) problems.push(...read.problems);
+    return { articles: [], pages: [], problems: sortProblems(problems) };
+  }
+
+  const schema = articleSchema(site.channels, site.timeZone);
+  const articles: Article[] = [];
+  articleReads.forEach((read, i) => {
+    const file = articleFiles[i]!;
+    if (!read.ok) {
+      problems.push(...read.problems);
+      return;
+    }
+    const fm = read.frontMatter;
+    const parsed = schema.safeParse(fm.data);
+    const slug = (typeof fm.data.slug === "string" ? fm.data.slug.trim() : "") || path.posix.basename(file, ".md");
+    if (fm.data.slug === undefined && !SLUG_PATTERN.test(slug)) {
+      problems.push({
+        severity: "error", file, line: 1, field: "slug",
+        message: `the file name "${slug}" cannot be a web address; rename the file (e.g. benxi-survey.md) or add slug: benxi-survey`,
+      });
+    }
+    if (!parsed.success) {
+      problems.push(...schemaProblems(parsed.error, fm, file, ARTICLE_FIELDS));
+      return;
+    }
+    const data = parsed.data;
+    const body = renderBody(fm.body);
+    if (!body.text.trim()) {
+      problems.push({ severity: "error", file, line: fm.bodyLine, field: "body", message: "is empty; write the article below the closing ---" });
+      return;
+    }
+    articles.push({
+      file,
+      slug,
+      title: data.title,
+      date: data.date,
+      ...(data.updated ? { updated: data.updated } : {}),
+      source: data.source,
+      author: data.author,
+      channel: site.channels.find((c) => c.name === data.channel)!,
+      sponsor: data.sponsor ?? site.sponsor,
+      ...(data.editor ? { editor: data.editor } : {}),
+      tags: data.tags,
+      summary: data.summary ?? deriveSummary(body.firstParagraph),
+      lang: data.lang ?? site.lang,
+      draft: data.draft,
+      html: body.html,
+      text: body.text,
+    });
+  });
+  problems.push(...duplicateSlugs(articles.map((a) => ({ slug: a.slug, file: a.file })), "article"));
+
+  const pageSchema = z.strictObject({
+    title: z.string({ error: "is missing; a page needs a title" }).trim().min(1),
+    summary: z.string().trim().optional(),
+  });
+  const pages: Page[] = [];
+  pageReads.forEach((read, i) => {
+    const file = pageFiles[i]!;
+    if (!read.ok) {
+      problems.push(...read.problems);
+      return;
+    }
+    const slug = path.posix.basename(file, ".md");
+    if (!SLUG_PATTERN.test(slug) || RESERVED_SLUGS.includes(slug)) {
+      problems.push({ severity: "error", file, line: 1, field: "file name", message: `"${slug}" cannot be a page address; use lower-case letters, digits and hyphens, not ${RESERVED_SLUGS.join(", ")}` });
+      return;
+    }
+    const parsed = pageSchema.safeParse(read.frontMatter.data);
+    if (!parsed.success) {
+      problems.push(...schemaProblems(parsed.error, read.frontMatter, file, Object.keys(pageSchema.shape)));
+      return;
+    }
+    const body = renderBody(read.frontMatter.body);
+    pages.push({ file, slug, title: parsed.data.title, summary: parsed.data.summary ?? deriveSummary(body.firstParagraph), html: body.html });
+  });
+
+  return { site, articles, pages, problems: sortProblems(problems) };
+}
+
+function duplicateSlugs(items: { slug: string; file: string }[], what: string): Problem[] {
+  const byslug = new Map<string, string[]>();
+  for (const item of items) byslug.set(item.slug, [...(byslug.get(item.slug) ?? []), item.file]);
+  const problems: Problem[] = [];
+  for (const [slug, files] of byslug) {
+    if (files.length < 2) continue;
+    for (const file of files) {
+      const others = files.filter((f) => f !== file).join(", ");
+      problems.push({
+        severity: "error", file, line: 1, field: "slug",
+        message: `"${slug}" is also the address of the ${what} in ${others}; give one of them another file name or slug`,
+      });
+    }
+  }
+  return problems;
+}
+

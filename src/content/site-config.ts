@@ -1,0 +1,68 @@
+/**
+ * The site configuration, `content/_data/site.yaml`: the portal's name, sponsor (主辦), organizer (承辦), ICP
+ * number, base URL, time zone, default language and channels. Editors change it, so it is validated like an
+ * article and its problems are reported the same way.
+ */
+import { z } from "zod";
+import { isKnownZone, SITE_ZONE } from "../dates.ts";
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const text = (what: string) =>
+  z.string({ error: (i) => (i.input === undefined ? `is missing; add ${what}` : `must be text (${what})`) })
+    .trim()
+    .min(1, { error: `is empty; add ${what}` });
+
+export const channelSchema = z.strictObject({
+  name: text("the channel's display name, e.g. 政法要聞"),
+  slug: z.string({ error: "is missing; add the channel's URL segment, e.g. news" })
+    .regex(SLUG, { error: "must be lower-case letters, digits and hyphens, e.g. city-governance" }),
+  description: z.string().trim().optional(),
+});
+
+export const siteSchema = z
+  .strictObject({
+    name: text("the portal's name, e.g. 遼寧長安網"),
+    description: z.string().trim().optional(),
+    sponsor: text("the sponsoring organization (主辦單位)"),
+    organizer: z.string().trim().optional(),
+    icp: z.string().trim().optional(),
+    baseUrl: z.url({ protocol: /^https?$/, error: "must be the portal's address, e.g. https://www.example.gov.cn" })
+      .transform((u) => u.replace(/\/+$/, "")),
+    pathPrefix: z.string().trim().default("/")
+      .refine((p) => /^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(normalisePrefix(p)),
+        { error: "must be a URL path such as / or /portal/" })
+      .transform(normalisePrefix),
+    timeZone: z.string().trim().default(SITE_ZONE)
+      .refine(isKnownZone, { error: "is not a time zone name; use Asia/Shanghai" }),
+    lang: z.enum(["zh-Hant", "zh-Hans"], { error: "must be zh-Hant (繁體) or zh-Hans (简体)" }).default("zh-Hant"),
+    perPage: z.coerce.number({ error: "must be a number of articles, e.g. 20" }).int().min(1).max(200).default(20),
+    channels: z.array(channelSchema, { error: "must be a list of channels, each with a name and a slug" })
+      .min(1, { error: "must list at least one channel" }),
+  })
+  .superRefine((site, ctx) => {
+    const seen = new Map<string, number>();
+    site.channels.forEach((c, i) => {
+      for (const key of [`name:${c.name}`, `slug:${c.slug}`]) {
+        if (seen.has(key)) {
+          ctx.addIssue({ code: "custom", path: ["channels", i], message: `repeats ${key.replace(":", " ")}` });
+        }
+        seen.set(key, i);
+      }
+    });
+  });
+
+export type SiteConfig = z.output<typeof siteSchema>;
+export type Channel = SiteConfig["channels"][number];
+
+function normalisePrefix(prefix: string): string {
+  const trimmed = prefix.trim().replace(/^\/*/, "/").replace(/\/*$/, "/");
+  return trimmed === "//" ? "/" : trimmed;
+}
+
+/** Deployment overrides, so CI can publish the same content under another address or sub-path. */
+export function applyEnvironment(data: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out = { ...data };
+  if (env.BROADSHEET_BASE_URL) out.baseUrl = env.BROADSHEET_BASE_URL;
+  if (env.BROADSHEET_PATH_PREFIX) out.pathPrefix = env.BROADSHEET_PATH_PREFIX;
+  return out;
+}

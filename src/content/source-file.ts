@@ -1,0 +1,143 @@
+/**
+ * Reading an editor's file: bytes to text (UTF-8 only, BOM accepted), then the YAML front-matter between the two
+ * `---` lines. Nothing here interprets anything but YAML: `---js` and other front-matter engines are refused as
+ * text, never handed to a parser that could run them (gray-matter, which Eleventy uses, would run `---js`).
+ * https://www.11ty.dev/docs/data-frontmatter/#alternative-front-matter-formats
+ */
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from "yaml";
+import type { Problem } from "./problems.ts";
+
+export interface FrontMatter {
+  /** Field values: strings, lists and maps of strings (YAML's failsafe schema: no implicit types). */
+  data: Record<string, unknown>;
+  /** 1-based line in the file where each field's key stands. */
+  lines: Record<string, number>;
+  /** The Markdown after the closing `---`, line endings normalised to `\n`. */
+  body: string;
+  /** 1-based line in the file of the body's first line. */
+  bodyLine: number;
+}
+
+export type Decoded = { ok: true; text: string } | { ok: false; problem: Problem };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** UTF-8 text without a BOM and with `\n` line ends, or a problem that points the editor to `npm run import`. */
+export function decodeSource(bytes: Uint8Array, file: string): Decoded {
+  try {
+    const text = utf8.decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    return { ok: true, text };
+  } catch {
+    return { ok: false, problem: encodingProblem(bytes, file) };
+  }
+}
+
+function encodingProblem(bytes: Uint8Array, file: string): Problem {
+  // Find the first byte that breaks UTF-8 so the editor sees where the damage is.
+  let line = 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0) break;
+    let valid = i + length <= bytes.length;
+    for (let k = 1; valid && k < length; k++) valid = (bytes[i + k]! & 0xc0) === 0x80;
+    if (!valid) break;
+    if (b === 0x0a) line++;
+    i += length;
+  }
+  return {
+    severity: "error",
+    file,
+    line,
+    field: "encoding",
+    message:
+      "the file is not UTF-8 text (it may be GB18030/GBK or Big5 from an old system); convert it with " +
+      `\`npm run import -- ${file}\` or save it as UTF-8`,
+  };
+}
+
+export type Split = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: Problem[] };
+
+/** Splits and parses the front-matter of decoded text. */
+export function parseFrontMatter(text: string, file: string): Split {
+  const problem = (line: number, field: string, message: string): Split => ({
+    ok: false,
+    problems: [{ severity: "error", file, line, field, message }],
+  });
+  const lines = text.split("\n");
+  const first = lines[0] ?? "";
+  if (first !== "---") {
+    if (/^---\s*\S/.test(first)) {
+      const engine = first.slice(3).trim();
+      return problem(1, "front-matter",
+        `"${first}" front-matter (${engine}) is not allowed; write the fields as YAML between two "---" lines`);
+    }
+    if (first.trim() === "---") {
+      return problem(1, "front-matter", 'the first line must be exactly "---" with nothing around it');
+    }
+    return problem(1, "front-matter",
+      'the file must start with a "---" line, then the fields (title, date, source, author, channel), then "---"');
+  }
+  const close = lines.indexOf("---", 1);
+  if (close === -1) {
+    return problem(1, "front-matter", 'the front-matter is never closed; add a line "---" after the last field');
+  }
+  const yamlText = lines.slice(1, close).join("\n");
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, {
+    schema: "failsafe",
+    uniqueKeys: true,
+    lineCounter,
+    prettyErrors: false,
+  });
+  // Line of an offset inside the YAML text, as a line of the file (the YAML starts on line 2).
+  const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const problems: Problem[] = [];
+  for (const error of doc.errors) {
+    const reason = error.code === "DUPLICATE_KEY" ? "a field is written twice; keep one" : yamlReason(error.message);
+    problems.push({ severity: "error", file, line: fileLine(error.pos[0]), field: "front-matter", message: reason });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const root = doc.contents;
+  const data: Record<string, unknown> = {};
+  const keyLines: Record<string, number> = {};
+  if (root === null || (isScalar(root) && (root.value === "" || root.value === null))) {
+    return { ok: true, frontMatter: { data, lines: keyLines, body: lines.slice(close + 1).join("\n"), bodyLine: close + 2 } };
+  }
+  if (!isMap(root)) {
+    return problem(2, "front-matter", 'the fields must be written as "name: value" lines');
+  }
+  // Aliases resolve here, with the alias-count cap above against "billion laughs" documents.
+  const values = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  for (const pair of root.items) {
+    const keyNode = pair.key as Node | null;
+    const key = isScalar(keyNode) ? String(keyNode.value) : "";
+    const line = keyNode?.range ? fileLine(keyNode.range[0]) : 2;
+    if (!key) {
+      problems.push({ severity: "error", file, line, field: "front-matter", message: "a field has no name" });
+      continue;
+    }
+    keyLines[key] = line;
+    data[key] = emptyToUndefined(values[key]);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    frontMatter: { data, lines: keyLines, body: lines.slice(close + 1).join("\n"), bodyLine: close + 2 },
+  };
+}
+
+/** `summary:` with nothing after it means "not set", as an editor would read it. */
+function emptyToUndefined(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "string" && value.trim() === "") return undefined;
+  return value;
+}
+
+function yamlReason(message: string): string {
+  const first = message.split("\n")[0] ?? message;
+  return `is not valid YAML (${first.replace(/ at line \d+, column \d+:?$/, "")}); ` +
+    'check the colons and quotes, e.g. title: "標題"';
+}

@@ -1,0 +1,116 @@
+/**
+ * Every date of the portal goes through this module, in the site's time zone.
+ *
+ * The contract's formats: `YYYY-MM-DD`, `YYYY-MM-DD HH:mm`, `YYYY-MM-DD HH:mm:ss`, or ISO 8601 with `T` and an
+ * optional offset. A time without an offset is wall-clock time in the site's zone (Asia/Shanghai), whatever zone
+ * the build machine runs in. Impossible dates are refused with the reason, never rolled over (Luxon would refuse
+ * them too, but its explanation is not in an editor's terms).
+ * https://moment.github.io/luxon/#/zones?id=specifying-a-zone
+ */
+import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
+
+export const SITE_ZONE = "Asia/Shanghai";
+
+export type DateParse = { ok: true; value: DateTime } | { ok: false; reason: string };
+
+const PLAIN = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+const MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December"];
+
+function daysInMonth(year: number, month: number): number {
+  return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31,
+    30, 31][month - 1]!;
+}
+
+function offsetMinutes(text: string): number | string {
+  if (text === "Z") return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(text)!;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3] ?? "0");
+  if (hours > 14 || minutes > 59 || (hours === 14 && minutes > 0)) return `offset ${text} is out of range`;
+  return (m[1] === "-" ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** Parses a front-matter date; `zone` is the site's zone, used when the text has no offset. */
+export function parseDate(input: string, zone: string = SITE_ZONE): DateParse {
+  const text = input.trim();
+  const plain = PLAIN.exec(text);
+  const m = plain ?? ISO.exec(text);
+  if (!m) {
+    return {
+      ok: false,
+      reason: "is not a date in a known format; write it as YYYY-MM-DD HH:mm, e.g. 2020-07-16 08:45",
+    };
+  }
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const hour = Number(m[4] ?? "0");
+  const minute = Number(m[5] ?? "0");
+  const second = Number(m[6] ?? "0");
+  const fraction = plain ? undefined : m[7];
+  const millisecond = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
+  if (month < 1 || month > 12) return { ok: false, reason: `is not a real date (month ${month})` };
+  if (day < 1 || day > daysInMonth(year, month)) {
+    return {
+      ok: false,
+      reason: `is not a real date (day ${day}; ${MONTH_NAMES[month]} ${year} has ${daysInMonth(year, month)} days)`,
+    };
+  }
+  if (hour > 23) return { ok: false, reason: `is not a real time (hour ${hour})` };
+  if (minute > 59) return { ok: false, reason: `is not a real time (minute ${minute})` };
+  if (second > 59) return { ok: false, reason: `is not a real time (second ${second})` };
+
+  const offsetText = plain ? undefined : m[8];
+  let dtZone: FixedOffsetZone | IANAZone;
+  if (offsetText) {
+    const offset = offsetMinutes(offsetText);
+    if (typeof offset === "string") return { ok: false, reason: `is not a real time (${offset})` };
+    dtZone = FixedOffsetZone.instance(offset);
+  } else {
+    dtZone = IANAZone.create(zone);
+  }
+  const value = DateTime.fromObject({ year, month, day, hour, minute, second, millisecond }, { zone: dtZone });
+  if (!value.isValid) return { ok: false, reason: `is not a real date (${value.invalidExplanation ?? "invalid"})` };
+  return { ok: true, value: value.setZone(zone) };
+}
+
+/** `2020-07-16 08:45`, the contract's display form, in the site's zone. */
+export function formatDisplay(dt: DateTime, zone: string = SITE_ZONE): string {
+  return dt.setZone(zone).toFormat("yyyy-MM-dd HH:mm");
+}
+
+/** `2020-07-16T08:45:00+08:00`, for machines (time elements, JSON-LD, sitemaps, feeds). */
+export function formatIso(dt: DateTime, zone: string = SITE_ZONE): string {
+  return dt.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+}
+
+/** `2020年07月16日`, for archive headings and lists. */
+export function formatChineseDate(dt: DateTime, zone: string = SITE_ZONE): string {
+  return dt.setZone(zone).toFormat("yyyy年MM月dd日");
+}
+
+export function yearMonth(dt: DateTime, zone: string = SITE_ZONE): { year: string; month: string } {
+  const local = dt.setZone(zone);
+  return { year: local.toFormat("yyyy"), month: local.toFormat("MM") };
+}
+
+/** True when `zone` is a time zone Luxon knows (an IANA name such as Asia/Shanghai). */
+export function isKnownZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/**
+ * The build's one reading of "now" (the contract's build reference time): SOURCE_DATE_EPOCH in seconds when set,
+ * else the moment the build starts. https://reproducible-builds.org/specs/source-date-epoch/
+ */
+export function referenceTime(env: NodeJS.ProcessEnv = process.env, zone: string = SITE_ZONE): DateTime {
+  const raw = env.SOURCE_DATE_EPOCH;
+  if (raw !== undefined && raw.trim() !== "") {
+    if (!/^\d+$/.test(raw.trim())) {
+      throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${raw}"`);
+    }
+    return DateTime.fromSeconds(Number(raw.trim()), { zone });
+  }
+  return DateTime.now().setZone(zone);
+}

@@ -1,0 +1,33 @@
+/**
+ * The parts of Eleventy 3's API that Broadsheet uses (Eleventy ships no type declarations).
+ * https://www.11ty.dev/docs/config/ and https://www.11ty.dev/docs/programmatic/
+ */
+declare module "@11ty/eleventy" {
+  export interface UserConfig {
+    addGlobalData(name: string, value: unknown): void;
+    addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+    addPassthroughCopy(map: string | Record<string, string>): void;
+    addPlugin<T>(plugin: (config: UserConfig, options: T) => void | Promise<void>, options?: T): void;
+    addWatchTarget(target: string): void;
+    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    setQuietMode(quiet: boolean): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    setTemplateFormats(formats: string[] | string): void;
+    ignores: Set<string>;
+    watchIgnores: Set<string>;
+    on(event: string, callback: (...args: unknown[]) => unknown): void;
+  }
+
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    runMode?: "build" | "serve" | "watch";
+    config?: (config: UserConfig) => void;
+  }
+
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+    toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The Eleventy plugin that writes the portal: one virtual template per kind of page, each paginated over the
+ * prepared pages of src/portal. No editor file is ever an Eleventy template, so front-matter is never run and an
+ * article body is never rendered by a template engine.
+ * https://www.11ty.dev/docs/virtual-templates/ and https://www.11ty.dev/docs/pagination/
+ */
+import type { UserConfig } from "@11ty/eleventy";
+import type { Portal } from "../portal/build-portal.ts";
+
+export interface PortalPluginOptions {
+  /** Called at the start of every build (every rebuild in preview), so the data is always fresh. */
+  portal: () => Promise<Portal>;
+}
+
+type PageData = { p: { outputPath: string } };
+
+/** Each kind of page: which prepared pages it paginates over and the template that prints one. */
+const KINDS: { name: string; pick: (portal: Portal) => unknown[]; template: string }[] = [
+  { name: "home", pick: (x) => [x.home], template: '{% extends "pages/home.njk" %}' },
+  { name: "article", pick: (x) => x.articles, template: '{% extends "pages/article.njk" %}' },
+  { name: "list", pick: (x) => x.lists, template: '{% extends "pages/list.njk" %}' },
+  { name: "archive", pick: (x) => x.archives, template: '{% extends "pages/archive.njk" %}' },
+  { name: "page", pick: (x) => [...x.pages, x.notFound], template: '{% extends "pages/page.njk" %}' },
+  { name: "file", pick: (x) => x.files, template: "{{ p.body | safe }}" },
+];
+
+export function portalPlugin(config: UserConfig, options: PortalPluginOptions): void {
+  config.addGlobalData("broadsheet", async () => {
+    const portal = await options.portal();
+    return Object.fromEntries(KINDS.map((kind) => [kind.name, kind.pick(portal)]));
+  });
+  for (const kind of KINDS) {
+    config.addTemplate(`_broadsheet/${kind.name}.njk`, kind.template, {
+      pagination: { data: `broadsheet.${kind.name}`, size: 1, alias: "p", addAllPagesToCollections: false },
+      permalink: (data: PageData) => data.p.outputPath,
+      eleventyExcludeFromCollections: true,
+    });
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Every address of the portal, in one place: the site path of each page (what Eleventy writes, under `_site/`),
+ * the link that points to it (with the deployment's sub-path prefix, percent-encoded), and its absolute URL (for
+ * canonical links, sitemaps and feeds). Paths are made from validated slugs and tags only, and `outputPath`
+ * refuses anything that could leave the output folder.
+ */
+export interface UrlConfig {
+  baseUrl: string;
+  pathPrefix: string;
+}
+
+export type SitePath = string & { readonly __sitePath: unique symbol };
+
+/** A site path such as `/articles/benxi/` from unencoded segments; a trailing slash means a directory page. */
+export function sitePath(...segments: (string | number)[]): SitePath {
+  const parts = segments.map(String).filter((s) => s !== "");
+  for (const part of parts) {
+    if (part === "." || part === ".." || /[\/\\\u0000-\u001f]/.test(part)) {
+      throw new Error(`unsafe path segment ${JSON.stringify(part)}`);
+    }
+  }
+  const last = parts[parts.length - 1] ?? "";
+  const isFile = /\.[a-z0-9]+$/i.test(last);
+  return `/${parts.join("/")}${parts.length > 0 && !isFile ? "/" : ""}` as SitePath;
+}
+
+export const paths = {
+  home: () => sitePath(),
+  article: (slug: string) => sitePath("articles", slug),
+  channel: (slug: string, page?: number) => (page ? sitePath("channels", slug, "page", page) : sitePath("channels", slug)),
+  tag: (tag: string, page?: number) => (page ? sitePath("tags", tag, "page", page) : sitePath("tags", tag)),
+  tags: () => sitePath("tags"),
+  archive: () => sitePath("archive"),
+  archiveYear: (year: string) => sitePath("archive", year),
+  archiveMonth: (year: string, month: string) => sitePath("archive", year, month),
+  page: (slug: string) => sitePath(slug),
+  file: (name: string) => sitePath(name),
+  asset: (name: string) => sitePath("assets", name),
+};
+
+export interface Urls {
+  /** The link for a site path, with the sub-path prefix: `/portal/tags/%E6%9C%AC%E6%BA%AA/`. */
+  href(path: SitePath): string;
+  /** The absolute URL: `https://example.cn/portal/articles/benxi/`. */
+  absolute(path: SitePath): string;
+}
+
+export function createUrls(config: UrlConfig): Urls {
+  const prefix = config.pathPrefix.replace(/\/$/, "");
+  const href = (path: SitePath) => prefix + path.split("/").map(encodeURIComponent).join("/");
+  return { href, absolute: (path) => config.baseUrl + href(path) };
+}
+
+/** The file Eleventy writes for a site path, relative to the output folder: `articles/benxi/index.html`. */
+export function outputPath(path: SitePath): string {
+  const relative = path.replace(/^\//, "");
+  const file = relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
+  if (file.split("/").some((s) => s === ".." || s === ".") || file.startsWith("/")) {
+    throw new Error(`output path ${JSON.stringify(file)} would leave the output folder`);
+  }
+  return file;
+}
