@@ -126,10 +126,13 @@ export function articleSchema(channels: readonly Channel[], zone: string) {
 export type ArticleFrontMatter = z.output<ReturnType<typeof articleSchema>>;
 
 /** The message for a field that is not part of the contract: the closest valid name, or Eleventy's own keys. */
-export function unknownFieldMessage(field: string, suggestion: string | undefined): string {
+export function unknownFieldMessage(field: string, suggestion: string | undefined, fields?: readonly string[]): string {
   if (ELEVENTY_KEYS.includes(field)) {
     return "is a build setting, not an article field; remove it (the address comes from the file name or slug)";
   }
-  if (suggestion) return `is not a field; did you mean ${suggestion} (${FIELD_LABELS[suggestion as keyof typeof FIELD_LABELS]})?`;
-  return `is not a field; the fields are ${ARTICLE_FIELDS.join(", ")}`;
+  if (suggestion) {
+    const label = FIELD_LABELS[suggestion as keyof typeof FIELD_LABELS];
+    return `is not a field; did you mean ${suggestion}${label ? ` (${label})` : ""}?`;
+  }
+  return `is not a field; the fields are ${(fields ?? ARTICLE_FIELDS).join(", ")}`;
 }

@@ -89,7 +89,7 @@ function schemaProblems(error: z.ZodError, fm: FrontMatter, file: string, fields
       for (const key of issue.keys) {
         problems.push({
           severity: "error", file, line: fm.lines[key] ?? 1, field: key,
-          message: unknownFieldMessage(key, closest(key, fields)),
+          message: unknownFieldMessage(key, closest(key, fields), fields),
         });
       }
       continue;
