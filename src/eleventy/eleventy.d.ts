@@ -28,6 +28,9 @@ declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    init(): Promise<unknown>;
+    watch(): Promise<unknown>;
+    serve(port?: number): Promise<unknown>;
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
   }
 }
