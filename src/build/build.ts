@@ -73,7 +73,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     await swapIn(staged, outDir);
     const seconds = (performance.now() - started) / 1000;
-    log(`Built ${portal.stats.published} articles, ${verified.files.length} files into ${path.relative(root, outDir) || "."}/ in ${seconds.toFixed(2)} s`);
+    const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+    log(`Built ${portal.stats.published} articles, ${verified.files.length} files into ${path.relative(root, outDir) || "."}/ in ${seconds.toFixed(2)} s (peak memory ${peak} MiB)`);
     if (portal.stats.drafts > 0) log(`${portal.stats.drafts} draft(s) left out`);
     if (portal.stats.next) {
       log(`Next publication: ${portal.stats.next.date} (${portal.stats.next.file}); rebuild then to publish it`);
