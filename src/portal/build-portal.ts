@@ -3,27 +3,36 @@
  * template prints already prepared (links, formatted times, JSON-LD). Templates only print; all decisions are
  * made here, where they are tested without Eleventy.
  */
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import { formatChineseDate, formatDisplay, formatIso, yearMonth } from "../dates.ts";
 import type { Article, Content, Page } from "../content/load.ts";
 import type { Channel, SiteConfig } from "../content/site-config.ts";
 import {
   groupBy, neighbours, nextPublication, pagesFromOldest, publishedArticles, relatedArticles,
 } from "./collections.ts";
-import { jsonForScript } from "./escape.ts";
-import { robotsTxt, sitemapXml, type SitemapEntry } from "./sitemap.ts";
-import { createUrls, outputPath, paths, type SitePath, type Urls } from "./urls.ts";
+import { atomFeed, jsonFeed, rssFeed, type Feed, type FeedEntry } from "./feeds.ts";
+import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles, type SitemapEntry } from "./sitemap.ts";
+import {
+  articleMeta, breadcrumbJsonLd, newsArticleJsonLd, pageMeta, webSiteJsonLd, type Link, type MetaTag,
+} from "./seo.ts";
+import { createUrls, FEED_FILES, outputPath, paths, type FeedFormat, type SitePath } from "./urls.ts";
 
-export interface Link {
-  text: string;
+export type { Link };
+
+export interface HeadLink {
+  rel: string;
   href: string;
+  type?: string;
+  title?: string;
+  hreflang?: string;
 }
 
 export interface Head {
   title: string;
   description: string;
   canonical: string;
-  ogType: "website" | "article";
+  meta: MetaTag[];
+  links: HeadLink[];
   /** JSON-LD documents, already escaped for a script element. */
   jsonLd: string[];
   noindex?: boolean;
@@ -42,6 +51,8 @@ export interface Chrome {
 
 export interface PageBase {
   kind: string;
+  /** Stable identity of the page across scripts and builds (`article:benxi`, `channel:news:3`). */
+  key: string;
   outputPath: string;
   lang: string;
   head: Head;
@@ -69,6 +80,8 @@ export interface ListPage extends PageBase {
   intro?: string;
   items: ListItem[];
   pager?: Pager;
+  /** Visible subscription links (channel pages). */
+  feeds?: Link[];
 }
 
 export interface ArticlePage extends PageBase {
@@ -94,6 +107,7 @@ export interface ArticlePage extends PageBase {
 }
 
 export interface HomePage extends PageBase {
+  feeds: Link[];
   lead?: ListItem;
   latest: ListItem[];
   sections: { channel: Link; description?: string; items: ListItem[] }[];
@@ -116,7 +130,7 @@ export interface Portal {
   archives: ArchivePage[];
   pages: StaticPage[];
   notFound: StaticPage;
-  /** Files printed as they are: sitemap.xml, robots.txt. */
+  /** Files printed as they are: feeds, sitemaps, robots.txt. */
   files: { outputPath: string; body: string }[];
   /** Counts for the build's report and checks. */
   stats: { published: number; waiting: number; drafts: number; next?: { file: string; date: string } };
@@ -129,6 +143,12 @@ export interface PortalOptions {
 
 const HOME_LATEST = 10;
 const SECTION_SIZE = 5;
+const FEED_TYPES: Record<FeedFormat, { type: string; label: string }> = {
+  atom: { type: "application/atom+xml", label: "Atom" },
+  rss: { type: "application/rss+xml", label: "RSS" },
+  json: { type: "application/feed+json", label: "JSON Feed" },
+};
+const FORMATS = Object.keys(FEED_FILES) as FeedFormat[];
 
 export function buildPortal(content: Content & { site: SiteConfig }, options: PortalOptions): Portal {
   const { site } = content;
@@ -138,6 +158,7 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
   const byChannel = groupBy(articles, (a) => [a.channel.slug]);
   const byTag = groupBy(articles, (a) => a.tags);
   const sitemap: SitemapEntry[] = [];
+  const files: { outputPath: string; body: string }[] = [];
   const lastmodOf = (list: readonly Article[]) => (list[0] ? formatIso(list[0].updated ?? list[0].date, zone) : undefined);
   const addToSitemap = (path: SitePath, lastmod: string | undefined) =>
     sitemap.push({ url: urls.absolute(path), ...(lastmod ? { lastmod } : {}) });
@@ -162,6 +183,7 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
     footerLinks: [
       ...content.pages.map((p) => ({ text: p.title, href: urls.href(paths.page(p.slug)) })),
       { text: "關鍵詞", href: urls.href(paths.tags()) },
+      { text: "訂閱", href: urls.href(paths.feed("atom")) },
       { text: "網站地圖", href: urls.href(paths.file("sitemap.xml")) },
     ],
     sponsor: site.sponsor,
@@ -170,31 +192,85 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
     cssHref: urls.href(paths.asset("site.css")),
   });
   const home: Link = { text: "首頁", href: urls.href(paths.home()) };
-  const base = (kind: string, path: SitePath, title: string, description: string, crumbs: Link[], current?: string,
-    lang: string = site.lang): PageBase => ({
-    kind,
-    outputPath: outputPath(path),
-    lang,
-    head: {
-      title: path === paths.home() ? site.name : `${title} - ${site.name}`,
-      description,
-      canonical: urls.absolute(path),
-      ogType: "website",
-      jsonLd: crumbs.length > 0 ? [breadcrumbJsonLd([...crumbs, { text: title, href: urls.href(path) }], site)] : [],
-    },
-    chrome: chrome(current),
-    breadcrumbs: crumbs,
-  });
+  interface BaseSpec {
+    kind: string;
+    key: string;
+    path: SitePath;
+    title: string;
+    description: string;
+    crumbs: Link[];
+    current?: string;
+    lang?: string;
+    ogType?: "website" | "article";
+    column?: Channel;
+  }
+  const base = (spec: BaseSpec): PageBase => {
+    const lang = spec.lang ?? site.lang;
+    const canonical = urls.absolute(spec.path);
+    return {
+      kind: spec.kind,
+      key: spec.key,
+      outputPath: outputPath(spec.path),
+      lang,
+      head: {
+        title: spec.path === paths.home() ? site.name : `${spec.title} - ${site.name}`,
+        description: spec.description,
+        canonical,
+        meta: pageMeta(site, {
+          title: spec.title, description: spec.description, canonical, lang, ogType: spec.ogType ?? "website",
+          ...(spec.column ? { column: spec.column } : {}),
+        }),
+        links: [],
+        jsonLd: spec.crumbs.length > 0
+          ? [breadcrumbJsonLd([...spec.crumbs, { text: spec.title, href: urls.href(spec.path) }], site.baseUrl)]
+          : [],
+      },
+      chrome: chrome(spec.current),
+      breadcrumbs: spec.crumbs,
+    };
+  };
+
+  // Feeds: the whole portal and each channel, in three formats, advertised in the head of the page they follow.
+  const newestOverall = articles[0] ? (articles[0].updated ?? articles[0].date) : DateTime.fromMillis(0, { zone });
+  const feedEntry = (a: Article): FeedEntry => {
+    const url = urls.absolute(paths.article(a.slug));
+    return {
+      id: url, url, title: a.title, summary: a.summary, html: a.html, published: a.date, updated: a.updated ?? a.date,
+      author: a.author, source: a.source, channel: a.channel.name, tags: a.tags, lang: a.lang,
+    };
+  };
+  const writeFeeds = (title: string, description: string, homePath: SitePath, list: readonly Article[], channel?: string) => {
+    const feed: Feed = {
+      title, description, homeUrl: urls.absolute(homePath), lang: site.lang, publisher: site.sponsor,
+      urls: { atom: urls.absolute(paths.feed("atom", channel)), rss: urls.absolute(paths.feed("rss", channel)), json: urls.absolute(paths.feed("json", channel)) },
+      entries: list.slice(0, site.feedSize).map(feedEntry),
+      fallbackUpdated: newestOverall,
+      zone,
+    };
+    const render = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
+    for (const format of FORMATS) files.push({ outputPath: outputPath(paths.feed(format, channel)), body: render[format](feed) });
+  };
+  const feedHeadLinks = (title: string, channel?: string): HeadLink[] =>
+    FORMATS.map((format) => ({ rel: "alternate", type: FEED_TYPES[format].type, title: `${title} (${FEED_TYPES[format].label})`, href: urls.href(paths.feed(format, channel)) }));
+  const feedLinks = (channel?: string): Link[] =>
+    FORMATS.map((format) => ({ text: FEED_TYPES[format].label, href: urls.href(paths.feed(format, channel)) }));
+  writeFeeds(site.name, site.description ?? site.name, paths.home(), articles);
+  const portalFeedLinks = feedHeadLinks(site.name);
 
   // Articles
   const articlePages = articles.map((a): ArticlePage => {
     const path = paths.article(a.slug);
+    const url = urls.absolute(path);
     const channelList = byChannel.get(a.channel.slug) ?? [];
     const { older, newer } = neighbours(channelList, a);
     const link = (x: Article): Link => ({ text: x.title, href: urls.href(paths.article(x.slug)) });
-    const page = base("article", path, a.title, a.summary, [home, channelLink(a.channel)], channelLink(a.channel).href, a.lang);
-    page.head.ogType = "article";
-    page.head.jsonLd.unshift(newsArticleJsonLd(a, urls, site));
+    const page = base({
+      kind: "article", key: `article:${a.slug}`, path, title: a.title, description: a.summary,
+      crumbs: [home, channelLink(a.channel)], current: channelLink(a.channel).href, lang: a.lang, ogType: "article",
+      column: a.channel,
+    });
+    page.head.meta.push(...articleMeta(a, url, zone));
+    page.head.jsonLd.unshift(newsArticleJsonLd(a, url, zone));
     if (a.draft || a.date > options.now) page.head.noindex = true;
     addToSitemap(path, formatIso(a.updated ?? a.date, zone));
     return {
@@ -222,29 +298,44 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
 
   // Paged lists: channels and tags share one shape.
   const lists: ListPage[] = [];
-  const pagedList = (kind: string, title: string, intro: string | undefined, list: Article[],
-    pathOf: (page?: number) => SitePath, crumbs: Link[], current?: string) => {
+  interface ListSpec {
+    kind: string;
+    key: string;
+    title: string;
+    intro?: string;
+    list: Article[];
+    pathOf: (page?: number) => SitePath;
+    crumbs: Link[];
+    current?: string;
+    column?: Channel;
+    feeds?: { links: Link[]; head: HeadLink[] };
+  }
+  const pagedList = (spec: ListSpec) => {
+    const { list, pathOf, title } = spec;
     const chunks = pagesFromOldest(list, site.perPage);
-    const lastmod = lastmodOf(list);
-    const front = base(kind, pathOf(), title, intro ?? `${title}：${site.name}的最新文章`, crumbs, current);
+    const common = { kind: spec.kind, crumbs: spec.crumbs, ...(spec.current ? { current: spec.current } : {}), ...(spec.column ? { column: spec.column } : {}) };
+    const front = base({ ...common, key: spec.key, path: pathOf(), title, description: spec.intro ?? `${title}：${site.name}的最新文章` });
+    if (spec.feeds) front.head.links.push(...spec.feeds.head, ...portalFeedLinks);
     lists.push({
       ...front,
       heading: title,
-      ...(intro ? { intro } : {}),
+      ...(spec.intro ? { intro: spec.intro } : {}),
       items: list.slice(0, site.perPage).map(item),
+      ...(spec.feeds ? { feeds: spec.feeds.links } : {}),
       ...(list.length > site.perPage
         ? { pager: { label: `最新 ${site.perPage} 篇，共 ${list.length} 篇`, older: { text: "更早的文章", href: urls.href(pathOf(chunks.length)) } } }
         : {}),
     });
-    addToSitemap(pathOf(), lastmod);
+    addToSitemap(pathOf(), lastmodOf(list));
     if (list.length <= site.perPage) return;
     chunks.forEach((chunk, i) => {
       const number = i + 1;
-      const first = chunk[chunk.length - 1]!;
-      const last = chunk[0]!;
-      const range = `${formatChineseDate(first.date, zone)}至${formatChineseDate(last.date, zone)}`;
+      const range = `${formatChineseDate(chunk[chunk.length - 1]!.date, zone)}至${formatChineseDate(chunk[0]!.date, zone)}`;
       const pageTitle = `${title}（第 ${number} 頁）`;
-      const page = base(kind, pathOf(number), pageTitle, `${title}：${range}的文章`, [...crumbs, { text: title, href: urls.href(pathOf()) }], current);
+      const page = base({
+        ...common, key: `${spec.key}:${number}`, path: pathOf(number), title: pageTitle, description: `${title}：${range}的文章`,
+        crumbs: [...spec.crumbs, { text: title, href: urls.href(pathOf()) }],
+      });
       lists.push({
         ...page,
         heading: pageTitle,
@@ -262,14 +353,21 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
     });
   };
   for (const channel of site.channels) {
-    const link = channelLink(channel);
-    pagedList("channel", channel.name, channel.description, byChannel.get(channel.slug) ?? [],
-      (page) => paths.channel(channel.slug, page), [home], link.href);
+    const list = byChannel.get(channel.slug) ?? [];
+    const feedTitle = `${site.name}：${channel.name}`;
+    writeFeeds(feedTitle, channel.description ?? feedTitle, paths.channel(channel.slug), list, channel.slug);
+    pagedList({
+      kind: "channel", key: `channel:${channel.slug}`, title: channel.name, ...(channel.description ? { intro: channel.description } : {}),
+      list, pathOf: (page) => paths.channel(channel.slug, page), crumbs: [home], current: channelLink(channel).href, column: channel,
+      feeds: { links: feedLinks(channel.slug), head: feedHeadLinks(feedTitle, channel.slug) },
+    });
   }
   const tagNames = [...byTag.keys()].sort();
   for (const tag of tagNames) {
-    pagedList("tag", `關鍵詞：${tag}`, undefined, byTag.get(tag)!, (page) => paths.tag(tag, page),
-      [home, { text: "關鍵詞", href: urls.href(paths.tags()) }]);
+    pagedList({
+      kind: "tag", key: `tag:${tag}`, title: `關鍵詞：${tag}`, list: byTag.get(tag)!, pathOf: (page) => paths.tag(tag, page),
+      crumbs: [home, { text: "關鍵詞", href: urls.href(paths.tags()) }],
+    });
   }
 
   // Archives: all years and months; a page per year and per month.
@@ -278,7 +376,7 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
   const archiveLink: Link = { text: "歸檔", href: urls.href(paths.archive()) };
   const years = [...byYear.keys()].sort().reverse();
   archives.push({
-    ...base("archive", paths.archive(), "文章歸檔", `${site.name}全部文章，按年月歸檔`, [home], archiveLink.href),
+    ...base({ kind: "archive", key: "archive", path: paths.archive(), title: "文章歸檔", description: `${site.name}全部文章，按年月歸檔`, crumbs: [home], current: archiveLink.href }),
     heading: "文章歸檔",
     groups: years.map((year) => {
       const byMonth = groupBy(byYear.get(year)!, (a) => [yearMonth(a.date, zone).month]);
@@ -292,15 +390,14 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
     }),
   });
   addToSitemap(paths.archive(), lastmodOf(articles));
-  const tagsIndex: ArchivePage = {
-    ...base("archive", paths.tags(), "關鍵詞", `${site.name}文章的全部關鍵詞`, [home]),
+  archives.push({
+    ...base({ kind: "archive", key: "tags", path: paths.tags(), title: "關鍵詞", description: `${site.name}文章的全部關鍵詞`, crumbs: [home] }),
     heading: "關鍵詞",
     groups: [{
       heading: `共 ${tagNames.length} 個關鍵詞`,
       links: tagNames.map((t) => ({ text: t, href: urls.href(paths.tag(t)), count: byTag.get(t)!.length })),
     }],
-  };
-  archives.push(tagsIndex);
+  });
   addToSitemap(paths.tags(), lastmodOf(articles));
   for (const year of years) {
     const inYear = byYear.get(year)!;
@@ -308,7 +405,7 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
     const months = [...byMonth.keys()].sort().reverse();
     const yearCrumbs = [home, archiveLink];
     archives.push({
-      ...base("archive", paths.archiveYear(year), `${year}年文章`, `${site.name}${year}年的全部文章`, yearCrumbs, archiveLink.href),
+      ...base({ kind: "archive", key: `archive:${year}`, path: paths.archiveYear(year), title: `${year}年文章`, description: `${site.name}${year}年的全部文章`, crumbs: yearCrumbs, current: archiveLink.href }),
       heading: `${year}年文章`,
       groups: months.map((month) => ({
         heading: `${year}年${month}月`,
@@ -321,8 +418,10 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
       const inMonth = byMonth.get(month)!;
       const title = `${year}年${month}月文章`;
       lists.push({
-        ...base("month", paths.archiveMonth(year, month), title, `${site.name}${year}年${month}月的全部文章`,
-          [...yearCrumbs, { text: `${year}年`, href: urls.href(paths.archiveYear(year)) }], archiveLink.href),
+        ...base({
+          kind: "month", key: `archive:${year}:${month}`, path: paths.archiveMonth(year, month), title, description: `${site.name}${year}年${month}月的全部文章`,
+          crumbs: [...yearCrumbs, { text: `${year}年`, href: urls.href(paths.archiveYear(year)) }], current: archiveLink.href,
+        }),
         heading: title,
         intro: `共 ${inMonth.length} 篇`,
         items: inMonth.map(item),
@@ -332,13 +431,12 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
   }
 
   // Static pages
-  const staticPage = (p: Page): StaticPage => {
+  const pages = content.pages.map((p: Page): StaticPage => {
     const path = paths.page(p.slug);
     addToSitemap(path, undefined);
-    return { ...base("page", path, p.title, p.summary, [home]), title: p.title, html: p.html };
-  };
-  const pages = content.pages.map(staticPage);
-  const notFoundBase = base("page", paths.file("404.html"), "找不到這個頁面", "找不到這個頁面", []);
+    return { ...base({ kind: "page", key: `page:${p.slug}`, path, title: p.title, description: p.summary, crumbs: [home] }), title: p.title, html: p.html };
+  });
+  const notFoundBase = base({ kind: "page", key: "404", path: paths.file("404.html"), title: "找不到這個頁面", description: "找不到這個頁面", crumbs: [] });
   const notFound: StaticPage = {
     ...notFoundBase,
     head: { ...notFoundBase.head, noindex: true },
@@ -348,17 +446,12 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
 
   // Home
   const homePath = paths.home();
-  const homeBase = base("home", homePath, site.name, site.description ?? site.name, [], urls.href(homePath));
-  homeBase.head.jsonLd.push(jsonForScript({
-    "@context": "https://schema.org",
-    "@type": "WebSite",
-    name: site.name,
-    url: urls.absolute(homePath),
-    inLanguage: site.lang,
-    publisher: { "@type": "Organization", name: site.sponsor },
-  }));
+  const homeBase = base({ kind: "home", key: "home", path: homePath, title: site.name, description: site.description ?? site.name, crumbs: [], current: urls.href(homePath) });
+  homeBase.head.jsonLd.push(webSiteJsonLd(site, urls.absolute(homePath), site.lang));
+  homeBase.head.links.push(...portalFeedLinks);
   const homePage: HomePage = {
     ...homeBase,
+    feeds: feedLinks(),
     ...(articles[0] ? { lead: item(articles[0]) } : {}),
     latest: articles.slice(1, 1 + HOME_LATEST).map(item),
     sections: site.channels.map((c) => ({
@@ -369,7 +462,17 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
   };
   addToSitemap(homePath, lastmodOf(articles));
 
-  const sitemapPath = paths.file("sitemap.xml");
+  // Sitemaps and robots.txt
+  for (const file of sitemapFiles(sitemap, (n) => urls.absolute(paths.file(`sitemap-${n}.xml`)))) {
+    files.push({ outputPath: outputPath(paths.file(file.name)), body: file.body });
+  }
+  const newsPath = paths.file("sitemap-news.xml");
+  const news = articles
+    .filter((a) => !a.draft && inNewsWindow(a.date, options.now))
+    .map((a) => ({ url: urls.absolute(paths.article(a.slug)), title: a.title, published: formatIso(a.date, zone), lang: a.lang }));
+  files.push({ outputPath: outputPath(newsPath), body: newsSitemap(site.name, news, urls.absolute(homePath)) });
+  files.push({ outputPath: outputPath(paths.file("robots.txt")), body: robotsTxt([urls.absolute(paths.file("sitemap.xml")), urls.absolute(newsPath)]) });
+
   const next = nextPublication(content.articles, options.now);
   return {
     home: homePage,
@@ -378,10 +481,7 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
     archives,
     pages,
     notFound,
-    files: [
-      { outputPath: outputPath(sitemapPath), body: sitemapXml(sitemap) },
-      { outputPath: outputPath(paths.file("robots.txt")), body: robotsTxt([urls.absolute(sitemapPath)]) },
-    ],
+    files,
     stats: {
       published: articles.filter((a) => !a.draft && a.date <= options.now).length,
       waiting: content.articles.filter((a) => !a.draft && a.date > options.now).length,
@@ -389,32 +489,4 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
       ...(next ? { next: { file: next.file, date: formatIso(next.date, zone) } } : {}),
     },
   };
-}
-
-function newsArticleJsonLd(a: Article, urls: Urls, site: SiteConfig): string {
-  const url = urls.absolute(paths.article(a.slug));
-  return jsonForScript({
-    "@context": "https://schema.org",
-    "@type": "NewsArticle",
-    headline: a.title,
-    description: a.summary,
-    datePublished: formatIso(a.date, site.timeZone),
-    dateModified: formatIso(a.updated ?? a.date, site.timeZone),
-    author: { "@type": "Person", name: a.author },
-    publisher: { "@type": "Organization", name: a.sponsor },
-    sourceOrganization: { "@type": "Organization", name: a.source },
-    articleSection: a.channel.name,
-    keywords: a.tags.join(","),
-    inLanguage: a.lang,
-    mainEntityOfPage: { "@type": "WebPage", "@id": url },
-    url,
-  });
-}
-
-function breadcrumbJsonLd(crumbs: Link[], site: SiteConfig): string {
-  return jsonForScript({
-    "@context": "https://schema.org",
-    "@type": "BreadcrumbList",
-    itemListElement: crumbs.map((c, i) => ({ "@type": "ListItem", position: i + 1, name: c.text, item: site.baseUrl + c.href })),
-  });
 }

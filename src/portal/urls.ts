@@ -24,6 +24,9 @@ export function sitePath(...segments: (string | number)[]): SitePath {
   return `/${parts.join("/")}${parts.length > 0 && !isFile ? "/" : ""}` as SitePath;
 }
 
+export type FeedFormat = "atom" | "rss" | "json";
+export const FEED_FILES: Record<FeedFormat, string> = { atom: "atom.xml", rss: "rss.xml", json: "feed.json" };
+
 export const paths = {
   home: () => sitePath(),
   article: (slug: string) => sitePath("articles", slug),
@@ -34,6 +37,7 @@ export const paths = {
   archiveYear: (year: string) => sitePath("archive", year),
   archiveMonth: (year: string, month: string) => sitePath("archive", year, month),
   page: (slug: string) => sitePath(slug),
+  feed: (format: FeedFormat, channel?: string) => sitePath("feeds", ...(channel ? [channel] : []), FEED_FILES[format]),
   file: (name: string) => sitePath(name),
   asset: (name: string) => sitePath("assets", name),
 };

@@ -1,0 +1,129 @@
+/**
+ * What machines read, on a build of articles it has never seen: feeds, sitemaps, robots.txt, JSON-LD, Open Graph
+ * and the government portal meta tags, each parsed by a real parser and checked field by field.
+ */
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { generateArticles, writeArticles } from "../../bench/generate.ts";
+import { article, createProject, VALID, type Project } from "../helpers/project.ts";
+
+const BASE = "https://www.lncaw.example.cn";
+const HOSTILE = `標題</script><script>alert(1)</script> "引" & 'x'`;
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (n) => ["entry", "item", "url", "category", "link"].includes(n) });
+const generated = generateArticles(120, 11);
+
+describe("feeds, sitemaps and structured data", () => {
+  let project: Project;
+  let site: string;
+  const read = (file: string) => readFile(path.join(site, file), "utf8");
+
+  before(async () => {
+    project = await createProject();
+    await writeArticles(project.root, generated);
+    // The reference time of the test builds is 2026-09-21T22:13:20+08:00 (SOURCE_DATE_EPOCH=1790000000).
+    await project.write("content/articles/hostile-title.md", article({ ...VALID, title: JSON.stringify(HOSTILE), date: "2026-09-21 10:00", channel: "平安建設", tags: "[甲&乙]" }));
+    await project.write("content/articles/fresh.md", article({ ...VALID, title: "昨日新聞", date: "2026-09-20 23:00", channel: "平安建設" }));
+    await project.write("content/articles/a-draft.md", article({ ...VALID, title: "草稿", date: "2026-09-21 11:00", draft: "true" }));
+    await project.write("content/articles/later.md", article({ ...VALID, title: "未來", date: "2026-09-22 09:00" }));
+    const result = await project.run("build");
+    assert.equal(result.code, 0, result.stderr);
+    site = path.join(project.root, "_site");
+  });
+  after(() => project.dispose());
+
+  it("home and channel pages advertise Atom, RSS and JSON feeds, and link them visibly", async () => {
+    for (const [page, channel] of [["index.html", ""], ["channels/news/index.html", "news/"]] as const) {
+      const html = await read(page);
+      for (const [type, file] of [["application/atom+xml", "atom.xml"], ["application/rss+xml", "rss.xml"], ["application/feed+json", "feed.json"]]) {
+        assert.match(html, new RegExp(`<link rel="alternate" href="/feeds/${channel}${file.replace(".", "\\.")}" type="${type.replace("+", "\\+")}"`), `${page} ${file}`);
+        assert.match(html, new RegExp(`<a href="/feeds/${channel}${file.replace(".", "\\.")}">`), `${page} visible ${file}`);
+      }
+    }
+  });
+
+  it("every feed parses and every entry has id, title, link and +08:00 time; channel feeds hold only their channel", async () => {
+    for (const channel of ["", "news/", "public-safety/", "grassroots/"]) {
+      const atomXml = await read(`feeds/${channel}atom.xml`);
+      assert.equal(XMLValidator.validate(atomXml), true);
+      const atom = parser.parse(atomXml).feed;
+      assert.ok(atom.entry.length > 0 && atom.entry.length <= 50);
+      for (const e of atom.entry) {
+        assert.ok(e.id.startsWith(`${BASE}/articles/`) && e.title && e.link[0]["@href"] === e.id);
+        assert.match(e.published, /\+08:00$/);
+      }
+      assert.equal(atom.updated, atom.entry.map((e: { updated: string }) => e.updated).sort().pop());
+      const rss = parser.parse(await read(`feeds/${channel}rss.xml`)).rss.channel;
+      assert.equal(rss.item.length, atom.entry.length);
+      for (const i of rss.item) assert.match(i.pubDate, /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0800$/);
+      const json = JSON.parse(await read(`feeds/${channel}feed.json`));
+      assert.deepEqual(json.items.map((i: { id: string }) => i.id), atom.entry.map((e: { id: string }) => e.id));
+      if (channel) {
+        const name = { "news/": "政法要聞", "public-safety/": "平安建設", "grassroots/": "基層動態" }[channel];
+        for (const e of atom.entry) assert.equal(e.category[0]["@term"], name);
+      }
+    }
+  });
+
+  it("a hostile title survives every output intact and escaped", async () => {
+    const atom = parser.parse(await read("feeds/public-safety/atom.xml")).feed;
+    assert.ok(atom.entry.some((e: { title: string }) => e.title === HOSTILE));
+    const rss = parser.parse(await read("feeds/rss.xml")).rss.channel;
+    assert.ok(rss.item.some((i: { title: string }) => i.title === HOSTILE));
+    const json = JSON.parse(await read("feeds/feed.json"));
+    assert.ok(json.items.some((i: { title: string }) => i.title === HOSTILE));
+    const news = parser.parse(await read("sitemap-news.xml")).urlset.url;
+    assert.ok(news.some((u: { "news:news": { "news:title": string } }) => u["news:news"]["news:title"] === HOSTILE));
+    const html = await read("articles/hostile-title/index.html");
+    const ld = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
+    assert.equal(ld[0].headline, HOSTILE);
+    assert.equal(ld[1].itemListElement.at(-1).name, HOSTILE);
+    assert.equal((html.match(/<script/g) ?? []).length, ld.length);
+    assert.ok(html.includes(`<meta name="ArticleTitle" content="標題&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;引&quot; &amp; &#39;x&#39;">`));
+  });
+
+  it("every article has NewsArticle JSON-LD, canonical URL, Open Graph and government meta tags", async () => {
+    for (const a of [...generated.slice(0, 20), { slug: "benxi-2020-07-16", title: "于天敏赴本溪市調研市域社會治理現代化工作" }]) {
+      const html = await read(`articles/${a.slug}/index.html`);
+      const url = `${BASE}/articles/${a.slug}/`;
+      const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)![1]!);
+      assert.equal(ld["@type"], "NewsArticle");
+      assert.equal(ld.headline, a.title);
+      assert.match(ld.datePublished, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+08:00$/);
+      assert.match(ld.dateModified, /\+08:00$/);
+      assert.equal(ld.mainEntityOfPage["@id"], url);
+      assert.ok(ld.author.name && ld.publisher.name && ld.articleSection && ld.inLanguage);
+      assert.ok(html.includes(`<link rel="canonical" href="${url}">`));
+      for (const tag of ['property="og:type" content="article"', `property="og:title" content="${a.title}"`, `property="og:url" content="${url}"`,
+        'property="og:site_name" content="遼寧長安網"', 'property="og:locale"', 'property="article:published_time"', 'property="article:section"',
+        'name="twitter:card" content="summary"', 'name="SiteName" content="遼寧長安網"', 'name="SiteDomain" content="www.lncaw.example.cn"',
+        'name="ColumnName"', `name="ArticleTitle" content="${a.title}"`, 'name="ContentSource"', 'name="Author"', 'name="Keywords"', 'name="Description"']) {
+        assert.ok(html.includes(`<meta ${tag}`), `${a.slug}: ${tag}`);
+      }
+      assert.match(html, /<meta name="PubDate" content="\d{4}-\d{2}-\d{2} \d{2}:\d{2}">/);
+    }
+    const channel = await read("channels/news/index.html");
+    assert.ok(channel.includes('<meta name="ColumnName" content="政法要聞">'));
+  });
+
+  it("sitemaps: lastmod on every article, the news sitemap holds the last 48 hours, robots.txt names both", async () => {
+    const urls = parser.parse(await read("sitemap.xml")).urlset.url as { loc: string; lastmod?: string }[];
+    const articleUrls = urls.filter((u) => u.loc.includes("/articles/"));
+    assert.equal(articleUrls.length, generated.length + 3);
+    assert.ok(articleUrls.every((u) => /\+08:00$/.test(u.lastmod ?? "")));
+    const news = parser.parse(await read("sitemap-news.xml")).urlset.url as { loc: string }[];
+    assert.deepEqual(news.map((u) => u.loc).sort(), [`${BASE}/articles/fresh/`, `${BASE}/articles/hostile-title/`]);
+    const robots = await read("robots.txt");
+    assert.match(robots, new RegExp(`Sitemap: ${BASE}/sitemap\\.xml`));
+    assert.match(robots, new RegExp(`Sitemap: ${BASE}/sitemap-news\\.xml`));
+  });
+
+  it("drafts and future articles appear in no feed or sitemap", async () => {
+    for (const file of ["feeds/atom.xml", "feeds/rss.xml", "feeds/feed.json", "feeds/news/atom.xml", "sitemap.xml", "sitemap-news.xml"]) {
+      const text = await read(file);
+      for (const needle of ["a-draft", "later", "草稿", "未來"]) assert.ok(!text.includes(needle), `${needle} in ${file}`);
+    }
+  });
+});
