@@ -5,6 +5,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { createScriptConverter } from "../src/scripts/convert.ts";
 
 const SENTENCES = [
   "省委常委、政法委書記于天敏來到本溪市，就市域社會治理現代化工作進行專題調研。",
@@ -45,6 +46,7 @@ export interface GeneratedArticle {
   channel: string;
   /** Local time as written (Asia/Shanghai). */
   date: string;
+  lang: "zh-Hant" | "zh-Hans";
   text: string;
 }
 
@@ -52,6 +54,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 export function generateArticles(count: number, seed = 1): GeneratedArticle[] {
   const next = random(seed);
+  const converter = createScriptConverter(["于天敏"]);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const articles: GeneratedArticle[] = [];
   const start = Date.UTC(2016, 0, 1);
@@ -64,12 +67,14 @@ export function generateArticles(count: number, seed = 1): GeneratedArticle[] {
     const t = new Date(start + Math.floor(next() * span / 60000) * 60000);
     const date = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
     const slug = `gen-${String(i + 1).padStart(6, "0")}`;
-    const title = `${place}推進${topic}工作紀實（${i + 1}）`;
+    // One article in ten is written in 简体, as syndicated copy arrives.
+    const hans = next() < 0.1;
+    const script = (text: string) => (hans ? converter.convert(text, "zh-Hant", "zh-Hans") : text);
+    const title = script(`${place}推進${topic}工作紀實（${i + 1}）`);
     const paragraphs = Array.from({ length: 4 + Math.floor(next() * 4) }, () =>
-      Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(SENTENCES)).join("").replace(/本溪/g, place));
+      script(Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(SENTENCES)).join("").replace(/本溪/g, place)));
     const year = date.slice(0, 4);
     const month = date.slice(5, 7);
-    const lang = next() < 0.1 ? "zh-Hans" : undefined;
     const fm = [
       "---",
       `title: ${title}`,
@@ -78,14 +83,14 @@ export function generateArticles(count: number, seed = 1): GeneratedArticle[] {
       `source: ${pick(SOURCES)}`,
       `author: 記者 ${pick(["王明", "李華", "張偉", "劉洋", "陳靜", "白國軍"])}`,
       `channel: ${channel}`,
-      `tags: [${place}, ${topic}]`,
-      ...(lang ? [`lang: ${lang}`] : []),
+      `tags: [${script(place)}, ${script(topic)}]`,
+      ...(hans ? ["lang: zh-Hans"] : []),
       "---",
       "",
     ];
     articles.push({
       file: `content/articles/${year}/${month}/${slug}.md`,
-      slug, title, channel, date,
+      slug, title, channel, date, lang: hans ? "zh-Hans" : "zh-Hant",
       text: `${fm.join("\n")}${paragraphs.join("\n\n")}\n`,
     });
   }

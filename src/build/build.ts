@@ -62,7 +62,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     });
     await eleventy.write();
     const expected = [
-      portal.home.outputPath,
+      ...portal.home.map((h) => h.outputPath),
       ...portal.articles.map((a) => a.outputPath),
       ...portal.lists.map((l) => l.outputPath),
       ...portal.files.map((f) => f.outputPath),

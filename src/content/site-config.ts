@@ -36,6 +36,8 @@ export const siteSchema = z
       .refine(isKnownZone, { error: "is not a time zone name; use Asia/Shanghai" }),
     lang: z.enum(["zh-Hant", "zh-Hans"], { error: "must be zh-Hant (繁體) or zh-Hans (简体)" }).default("zh-Hant"),
     siteIdCode: z.string().trim().optional(),
+    /** Words kept exactly as written when pages are converted between 繁體 and 简体 (names the converter gets wrong). */
+    protectedWords: z.array(z.string().trim().min(1), { error: "must be a list of words, e.g. [于天敏]" }).default([]),
     feedSize: z.coerce.number({ error: "must be a number of articles, e.g. 50" }).int().min(1).max(1000).default(50),
     perPage: z.coerce.number({ error: "must be a number of articles, e.g. 20" }).int().min(1).max(200).default(20),
     channels: z.array(channelSchema, { error: "must be a list of channels, each with a name and a slug" })

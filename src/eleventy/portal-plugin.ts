@@ -5,7 +5,10 @@
  * https://www.11ty.dev/docs/virtual-templates/ and https://www.11ty.dev/docs/pagination/
  */
 import type { UserConfig } from "@11ty/eleventy";
+import { READER_BOOT } from "../browser/boot.ts";
+import { browserAssets } from "../browser/bundle.ts";
 import type { Portal } from "../portal/build-portal.ts";
+import { outputPath, paths } from "../portal/urls.ts";
 
 export interface PortalPluginOptions {
   /** Called at the start of every build (every rebuild in preview), so the data is always fresh. */
@@ -16,15 +19,20 @@ type PageData = { p: { outputPath: string } };
 
 /** Each kind of page: which prepared pages it paginates over and the template that prints one. */
 const KINDS: { name: string; pick: (portal: Portal) => unknown[]; template: string }[] = [
-  { name: "home", pick: (x) => [x.home], template: '{% extends "pages/home.njk" %}' },
+  { name: "home", pick: (x) => x.home, template: '{% extends "pages/home.njk" %}' },
   { name: "article", pick: (x) => x.articles, template: '{% extends "pages/article.njk" %}' },
   { name: "list", pick: (x) => x.lists, template: '{% extends "pages/list.njk" %}' },
   { name: "archive", pick: (x) => x.archives, template: '{% extends "pages/archive.njk" %}' },
-  { name: "page", pick: (x) => [...x.pages, x.notFound], template: '{% extends "pages/page.njk" %}' },
-  { name: "file", pick: (x) => x.files, template: "{{ p.body | safe }}" },
+  { name: "page", pick: (x) => x.pages, template: '{% extends "pages/page.njk" %}' },
+  {
+    name: "file",
+    pick: (x) => [...x.files, ...browserAssets().map((a) => ({ outputPath: outputPath(paths.asset(a.name)), body: a.body }))],
+    template: "{{ p.body | safe }}",
+  },
 ];
 
 export function portalPlugin(config: UserConfig, options: PortalPluginOptions): void {
+  config.addGlobalData("boot", READER_BOOT);
   config.addGlobalData("broadsheet", async () => {
     const portal = await options.portal();
     return Object.fromEntries(KINDS.map((kind) => [kind.name, kind.pick(portal)]));

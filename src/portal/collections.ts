@@ -57,7 +57,7 @@ export function pagesFromOldest<T>(newestFirst: readonly T[], size: number): T[]
 }
 
 /** Previous (older) and next (newer) article in the same channel. */
-export function neighbours(channelNewestFirst: readonly Article[], article: Article): { older?: Article; newer?: Article } {
+export function neighbours<A extends Article>(channelNewestFirst: readonly A[], article: A): { older?: A; newer?: A } {
   const i = channelNewestFirst.indexOf(article);
   const older = channelNewestFirst[i + 1];
   const newer = i > 0 ? channelNewestFirst[i - 1] : undefined;
@@ -68,14 +68,14 @@ export function neighbours(channelNewestFirst: readonly Article[], article: Arti
  * Articles related to `article`: shared tags weigh most, the same channel a little, then recency. Candidates come
  * from the tag index and the channel's neighbours, so this stays cheap on a large portal.
  */
-export function relatedArticles(
-  article: Article,
-  byTag: Map<string, Article[]>,
-  channelNewestFirst: readonly Article[],
+export function relatedArticles<A extends Article & { tagKeys?: string[] }>(
+  article: A,
+  byTag: Map<string, A[]>,
+  channelNewestFirst: readonly A[],
   count = 4,
-): Article[] {
-  const scores = new Map<Article, number>();
-  for (const tag of article.tags) {
+): A[] {
+  const scores = new Map<A, number>();
+  for (const tag of article.tagKeys ?? article.tags) {
     // Only the nearest neighbours of a very common tag matter; cap the candidates.
     for (const other of (byTag.get(tag) ?? []).slice(0, 200)) {
       if (other !== article) scores.set(other, (scores.get(other) ?? 0) + 2);

@@ -42,6 +42,14 @@ export const paths = {
   asset: (name: string) => sitePath("assets", name),
 };
 
+/** The folder that holds the pages of a script other than a page's own: `/hans/…` and `/hant/…`. */
+export const SCRIPT_FOLDERS = { "zh-Hans": "hans", "zh-Hant": "hant" } as const;
+
+/** The path of a page in `script`, when the page's own (native) script is `native`. */
+export function inScript(path: SitePath, script: keyof typeof SCRIPT_FOLDERS, native: string): SitePath {
+  return (script === native ? path : `/${SCRIPT_FOLDERS[script]}${path}`) as SitePath;
+}
+
 export interface Urls {
   /** The link for a site path, with the sub-path prefix: `/portal/tags/%E6%9C%AC%E6%BA%AA/`. */
   href(path: SitePath): string;

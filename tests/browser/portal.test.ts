@@ -17,7 +17,11 @@ const PAGES = [
   { name: "article", path: "articles/benxi-2020-07-16/", h1: "于天敏赴本溪市調研市域社會治理現代化工作" },
   { name: "channel", path: "channels/city-governance/", h1: "市域治理" },
   { name: "archive month", path: "archive/2020/07/", h1: "2020年07月文章" },
+  { name: "简体 home", path: "hans/", h1: "辽宁长安网" },
+  { name: "简体 article", path: "hans/articles/benxi-2020-07-16/", h1: "于天敏赴本溪市调研市域社会治理现代化工作" },
+  { name: "简体 channel", path: "hans/channels/city-governance/", h1: "市域治理" },
 ];
+const ARTICLE = "articles/benxi-2020-07-16/";
 
 describe("the portal in Chromium", () => {
   let project: Project;
@@ -79,6 +83,78 @@ describe("the portal in Chromium", () => {
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), "跳到主要內容");
       await page.keyboard.press("Enter");
       assert.match(page.url(), /#main$/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("switches script by keyboard, both ways, with hreflang on the switch", async () => {
+    const page = await openPage(browser, 375);
+    try {
+      await page.goto(server.url + ARTICLE);
+      assert.equal(await page.getAttribute("html", "lang"), "zh-Hant");
+      await page.locator(".script-toggle").focus();
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/hans\/articles\//);
+      assert.equal(await page.getAttribute("html", "lang"), "zh-Hans");
+      assert.equal(await page.locator("h1").textContent(), "于天敏赴本溪市调研市域社会治理现代化工作");
+      assert.equal(await page.locator(".script-toggle").getAttribute("hreflang"), "zh-Hant");
+      await page.locator(".script-toggle").focus();
+      await page.keyboard.press("Enter");
+      await page.waitForURL((url) => url.pathname.endsWith(`/${ARTICLE}`) && !url.pathname.includes("/hans/"));
+      assert.equal(await page.locator("h1").textContent(), "于天敏赴本溪市調研市域社會治理現代化工作");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("keeps the font size and elderly mode, set by keyboard, from page to page without layout shift", async () => {
+    const page = await openPage(browser, 375);
+    try {
+      await page.goto(server.url + ARTICLE);
+      const bodySize = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+      const normal = await bodySize();
+      assert.ok(normal >= 17 && normal <= 18, `body text is ${normal}px`);
+      await page.locator('[data-font="large"]').focus();
+      await page.keyboard.press("Enter");
+      assert.equal(await page.getAttribute('[data-font="large"]', "aria-pressed"), "true");
+      assert.ok((await bodySize()) > normal);
+      await page.locator("[data-elderly]").focus();
+      await page.keyboard.press("Space");
+      assert.equal(await page.getAttribute("[data-elderly]", "aria-pressed"), "true");
+      await page.goto(server.url + "channels/city-governance/");
+      assert.deepEqual(await page.evaluate(() => [...document.documentElement.classList].sort()), ["elderly", "font-large", "js"]);
+      const shift = await page.evaluate(() => new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) total += entry.value;
+        }).observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => resolve(total), 300);
+      }));
+      assert.equal(shift, 0, "applying saved settings shifted the layout");
+      assert.equal(await horizontalOverflow(page), 0);
+      assert.deepEqual(await seriousViolations(page), [], "elderly mode keeps WCAG AA");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("an article page weighs at most 60 KB of HTML, CSS and JavaScript, with no web font or blocking script", async (t) => {
+    const page = await openPage(browser, 375);
+    const sizes = new Map<string, number>();
+    const kinds: string[] = [];
+    page.on("response", async (response) => {
+      kinds.push(response.request().resourceType());
+      sizes.set(response.url(), (await response.body()).length);
+    });
+    try {
+      await page.goto(server.url + ARTICLE, { waitUntil: "networkidle" });
+      const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+      t.diagnostic(`article page: ${total} bytes in ${sizes.size} files (${[...sizes].map(([u, n]) => `${new URL(u).pathname} ${n}`).join(", ")})`);
+      assert.ok(total <= 60 * 1024, `${total} bytes`);
+      assert.ok(!kinds.includes("font"), "a web font was loaded");
+      const blocking = await page.evaluate(() => [...document.querySelectorAll("script[src]")].filter((s) => !(s as HTMLScriptElement).defer && !(s as HTMLScriptElement).async).length);
+      assert.equal(blocking, 0);
     } finally {
       await page.close();
     }

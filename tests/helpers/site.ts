@@ -55,3 +55,17 @@ export async function serve(dir: string, pathPrefix = "/"): Promise<{ url: strin
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Script elements other than the portal's own (the inline reader boot, the deferred reader.js, JSON-LD data):
+ * anything returned here would be script that content smuggled into a page.
+ */
+export function foreignScripts(html: string, boot: string): string[] {
+  return [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter(([, attrs, body]) => !(
+      (attrs === "" && body === boot) ||
+      (/^ src="[^"]*\/assets\/reader\.js" defer$/.test(attrs!) && body === "") ||
+      attrs === ' type="application/ld+json"'
+    ))
+    .map(([whole]) => whole);
+}

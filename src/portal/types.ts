@@ -1,0 +1,122 @@
+/**
+ * The prepared pages the templates print (see src/portal/script-portal.ts). Every string a template shows is
+ * here, already in the page's script; templates add markup only.
+ */
+import type { Script } from "../scripts/convert.ts";
+import type { Link, MetaTag } from "./seo.ts";
+import type { UiText } from "./ui-text.ts";
+
+export type { Link };
+
+export interface HeadLink {
+  rel: string;
+  href: string;
+  type?: string;
+  title?: string;
+  hreflang?: string;
+}
+
+export interface Head {
+  title: string;
+  description: string;
+  canonical: string;
+  meta: MetaTag[];
+  links: HeadLink[];
+  /** JSON-LD documents, already escaped for a script element. */
+  jsonLd: string[];
+  noindex?: boolean;
+}
+
+export interface Chrome {
+  t: UiText;
+  siteName: string;
+  homeHref: string;
+  nav: (Link & { current: boolean })[];
+  footerLinks: Link[];
+  sponsor: string;
+  organizer?: string;
+  icp?: string;
+  cssHref: string;
+  scriptHref: string;
+  /** The same page in the other script. */
+  toggle?: Link & { lang: Script };
+}
+
+export interface PageBase {
+  kind: string;
+  /** Stable identity of the page across scripts and builds (`article:benxi`, `channel:news:3`). */
+  key: string;
+  outputPath: string;
+  lang: Script;
+  head: Head;
+  chrome: Chrome;
+  breadcrumbs: Link[];
+}
+
+export interface ListItem {
+  title: string;
+  href: string;
+  dateDisplay: string;
+  dateIso: string;
+  channel: Link;
+  summary: string;
+}
+
+export interface Pager {
+  label: string;
+  newer?: Link;
+  older?: Link;
+}
+
+export interface ListPage extends PageBase {
+  heading: string;
+  intro?: string;
+  items: ListItem[];
+  pager?: Pager;
+  /** Visible subscription links (channel pages). */
+  feeds?: Link[];
+}
+
+export interface ArticlePage extends PageBase {
+  title: string;
+  summary: string;
+  html: string;
+  meta: {
+    source: string;
+    author: string;
+    dateDisplay: string;
+    dateIso: string;
+    updatedDisplay?: string;
+    updatedIso?: string;
+    channel: Link;
+    sponsor?: string;
+    editor?: string;
+  };
+  draft: boolean;
+  tags: Link[];
+  newer?: Link;
+  older?: Link;
+  related: ListItem[];
+}
+
+export interface HomePage extends PageBase {
+  feeds: Link[];
+  lead?: ListItem;
+  latest: ListItem[];
+  sections: { channel: Link; description?: string; more: string; items: ListItem[] }[];
+}
+
+export interface ArchivePage extends PageBase {
+  heading: string;
+  groups: { heading: string; href?: string; links: (Link & { count?: number })[] }[];
+}
+
+export interface StaticPage extends PageBase {
+  title: string;
+  html: string;
+}
+
+export interface OutputFile {
+  outputPath: string;
+  body: string;
+}
