@@ -20,6 +20,8 @@ export const FIELD_LABELS = {
   slug: "網址",
   updated: "更新時間",
   draft: "草稿",
+  cover: "封面圖",
+  coverAlt: "封面圖說明",
 } as const;
 
 export const ARTICLE_FIELDS = Object.keys(FIELD_LABELS) as (keyof typeof FIELD_LABELS)[];
@@ -108,11 +110,20 @@ export function articleSchema(channels: readonly Channel[], zone: string) {
         error: (i) => `"${String(i.input)}" cannot be a web address; use lower-case letters, digits and hyphens, e.g. benxi-survey`,
       }).optional(),
       updated: dateField("updated", zone).optional(),
+      cover: z.string().trim().min(1).optional(),
+      coverAlt: z.string().trim().min(1).optional(),
       draft: z.enum(["true", "false", "yes", "no"], {
         error: (i) => `"${String(i.input)}" must be true or false`,
       }).transform((v) => v === "true" || v === "yes").default(false),
     })
     .superRefine((fm, ctx) => {
+      if (fm.cover && !fm.coverAlt) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["cover"],
+          message: "has no coverAlt; describe the picture for readers who cannot see it, e.g. coverAlt: 程家社區紅色長廊",
+        });
+      }
       if (fm.updated && fm.updated < fm.date) {
         ctx.addIssue({
           code: "custom",

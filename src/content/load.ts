@@ -8,6 +8,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { z } from "zod";
 import { articleSchema, ARTICLE_FIELDS, SLUG_PATTERN, unknownFieldMessage } from "./article-schema.ts";
+import { createImageResolver, largestJpeg, type ImageJob } from "./images.ts";
 import { renderBody, deriveSummary } from "./markdown.ts";
 import { closest, sortProblems, type Problem } from "./problems.ts";
 import { applyEnvironment, siteSchema, type Channel, type SiteConfig } from "./site-config.ts";
@@ -41,6 +42,8 @@ export interface Article {
   draft: boolean;
   html: string;
   text: string;
+  /** The cover picture's markup and the URL of its largest JPEG (for og:image). */
+  cover?: { html: string; url: string };
 }
 
 export interface Page {
@@ -56,6 +59,8 @@ export interface Content {
   articles: Article[];
   pages: Page[];
   problems: Problem[];
+  /** Pictures the build must encode (each source once). */
+  images: ImageJob[];
 }
 
 async function listMarkdown(root: string, dir: string): Promise<string[]> {
@@ -138,11 +143,12 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   if (!site) {
     // Articles cannot be checked against channels that failed to load; report what can be.
     for (const read of [...articleReads, ...pageReads]) if (!read.ok) problems.push(...read.problems);
-    return { articles: [], pages: [], problems: sortProblems(problems) };
+    return { articles: [], pages: [], problems: sortProblems(problems), images: [] };
   }
 
   const schema = articleSchema(site.channels, site.timeZone);
   const articles: Article[] = [];
+  const images = new Map<string, ImageJob>();
   articleReads.forEach((read, i) => {
     const file = articleFiles[i]!;
     if (!read.ok) {
@@ -158,13 +164,27 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
         message: `the file name "${slug}" cannot be a web address; rename the file (e.g. benxi-survey.md) or add slug: benxi-survey`,
       });
     }
+    const resolveImage = createImageResolver(root, file, site.pathPrefix);
+    const imageHtml = (src: string, alt: string, line: number, field: string, cover = false) => {
+      const resolved = resolveImage(src, alt, { cover });
+      if (!resolved.ok) {
+        problems.push({ severity: "error", file, line, field, message: resolved.message });
+        return undefined;
+      }
+      images.set(resolved.job.source, resolved.job);
+      return resolved;
+    };
+    const body = renderBody(fm.body, {
+      image: (src, alt, line) => imageHtml(src, alt, fm.bodyLine + line, "image")?.html ?? "",
+    });
+    // The body is checked even when the front-matter is wrong, so one run reports every problem of the file.
     if (!parsed.success) {
       problems.push(...schemaProblems(parsed.error, fm, file, ARTICLE_FIELDS));
       return;
     }
     const data = parsed.data;
-    const body = renderBody(fm.body);
-    if (!body.text.trim()) {
+    const cover = data.cover && data.coverAlt ? imageHtml(data.cover, data.coverAlt, fm.lines.cover ?? 1, "cover", true) : undefined;
+    if (!body.text.trim() && !body.html.includes("<img")) {
       problems.push({ severity: "error", file, line: fm.bodyLine, field: "body", message: "is empty; write the article below the closing ---" });
       return;
     }
@@ -185,6 +205,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       draft: data.draft,
       html: body.html,
       text: body.text,
+      ...(cover ? { cover: { html: cover.html, url: largestJpeg(cover.metadata) ?? "" } } : {}),
     });
   });
   problems.push(...duplicateSlugs(articles.map((a) => ({ slug: a.slug, file: a.file })), "article"));
@@ -214,7 +235,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     pages.push({ file, slug, title: parsed.data.title, summary: parsed.data.summary ?? deriveSummary(body.firstParagraph), html: body.html });
   });
 
-  return { site, articles, pages, problems: sortProblems(problems) };
+  return { site, articles, pages, problems: sortProblems(problems), images: [...images.values()].sort((a, b) => (a.source < b.source ? -1 : 1)) };
 }
 
 function duplicateSlugs(items: { slug: string; file: string }[], what: string): Problem[] {

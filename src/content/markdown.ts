@@ -24,6 +24,20 @@ function createMarkdown(): MarkdownIt {
       }
     }
   });
+  // Inline tokens carry no line; give each image the line of its paragraph, for error messages.
+  md.core.ruler.push("image_lines", (state) => {
+    for (const token of state.tokens) {
+      if (token.type !== "inline" || !token.map || !token.children) continue;
+      for (const child of token.children) if (child.type === "image") child.meta = { ...child.meta, line: token.map[0] };
+    }
+  });
+  const defaultImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, options, env: RenderEnv, self) => {
+    const token = tokens[idx]!;
+    if (!env.image) return defaultImage(tokens, idx, options, env, self);
+    const alt = self.renderInlineAsText(token.children ?? [], options, env);
+    return env.image(token.attrGet("src") ?? "", alt, (token.meta as { line?: number } | null)?.line ?? 0);
+  };
   const defaultLinkOpen = md.renderer.rules.link_open ??
     ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
@@ -32,6 +46,11 @@ function createMarkdown(): MarkdownIt {
     return defaultLinkOpen(tokens, idx, options, env, self);
   };
   return md;
+}
+
+interface RenderEnv {
+  /** Markup for an image at a 0-based body line; absent, markdown-it's plain <img>. */
+  image?: (src: string, alt: string, line: number) => string;
 }
 
 const md = createMarkdown();
@@ -44,8 +63,8 @@ export interface RenderedBody {
   firstParagraph: string;
 }
 
-export function renderBody(markdown: string): RenderedBody {
-  const tokens = md.parse(markdown, {});
+export function renderBody(markdown: string, env: RenderEnv = {}): RenderedBody {
+  const tokens = md.parse(markdown, env);
   const paragraphs: string[] = [];
   let firstParagraph = "";
   for (let i = 0; i < tokens.length; i++) {
@@ -60,7 +79,7 @@ export function renderBody(markdown: string): RenderedBody {
     }
   }
   return {
-    html: md.renderer.render(tokens, md.options, {}),
+    html: md.renderer.render(tokens, md.options, env),
     text: paragraphs.join("\n"),
     firstParagraph,
   };

@@ -34,3 +34,30 @@ declare module "@11ty/eleventy" {
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
   }
 }
+
+/** The parts of @11ty/eleventy-img 6 used by src/content/images.ts. https://www.11ty.dev/docs/plugins/image/ */
+declare module "@11ty/eleventy-img" {
+  export interface ImageOptions {
+    widths?: (number | "auto" | null)[];
+    formats?: string[];
+    urlPath?: string;
+    outputDir?: string;
+    svgShortCircuit?: boolean;
+  }
+  export interface ImageEntry {
+    url: string;
+    width: number;
+    height: number;
+    format: string;
+    outputPath: string;
+    filename: string;
+  }
+  export type ImageMetadata = Record<string, ImageEntry[]>;
+  interface ImageFunction {
+    (src: string, options: ImageOptions): Promise<ImageMetadata>;
+    statsSync(src: string, options: ImageOptions): ImageMetadata;
+    generateHTML(metadata: ImageMetadata, attributes: Record<string, string>): string;
+  }
+  const Image: ImageFunction;
+  export default Image;
+}

@@ -9,6 +9,7 @@ import { READER_BOOT } from "../browser/boot.ts";
 import { browserAssets } from "../browser/bundle.ts";
 import type { Portal } from "../portal/build-portal.ts";
 import { outputPath, paths } from "../portal/urls.ts";
+import { writeImages } from "../build/images.ts";
 
 export interface PortalPluginOptions {
   /** Called at the start of every build (every rebuild in preview), so the data is always fresh. */
@@ -33,8 +34,16 @@ const KINDS: { name: string; pick: (portal: Portal) => unknown[]; template: stri
 
 export function portalPlugin(config: UserConfig, options: PortalPluginOptions): void {
   config.addGlobalData("boot", READER_BOOT);
+  // Pictures are encoded after the pages are written, into the same output folder.
+  let current: Portal | undefined;
+  config.on("eleventy.after", async (event) => {
+    // `directories` is the normalised set (the output given to the programmatic API); `dir` is the config's.
+    const { directories } = event as { directories: { output: string } };
+    if (current) await writeImages(current.images, directories.output, current.pathPrefix);
+  });
   config.addGlobalData("broadsheet", async () => {
     const portal = await options.portal();
+    current = portal;
     return Object.fromEntries(KINDS.map((kind) => [kind.name, kind.pick(portal)]));
   });
   for (const kind of KINDS) {

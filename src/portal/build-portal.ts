@@ -4,6 +4,7 @@
  */
 import type { DateTime } from "luxon";
 import { formatIso } from "../dates.ts";
+import type { ImageJob } from "../content/images.ts";
 import type { Content } from "../content/load.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import { createScriptConverter, SCRIPTS, type Script, type ScriptConverter } from "../scripts/convert.ts";
@@ -25,6 +26,9 @@ export interface Portal {
   pages: StaticPage[];
   /** Files printed as they are: feeds, sitemaps, robots.txt. */
   files: OutputFile[];
+  /** Pictures to encode into the output, and the sub-path their URLs carry. */
+  images: ImageJob[];
+  pathPrefix: string;
   /** Counts for the build's report and checks. */
   stats: { published: number; waiting: number; drafts: number; next?: { file: string; date: string } };
 }
@@ -70,6 +74,8 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
     archives: scripts.flatMap((s) => s.archives),
     pages: scripts.flatMap((s) => [...s.pages, s.notFound]),
     files,
+    images: content.images,
+    pathPrefix: site.pathPrefix,
     stats: {
       published: published.filter((a) => !a.draft && a.date <= options.now).length,
       waiting: content.articles.filter((a) => !a.draft && a.date > options.now).length,

@@ -51,6 +51,7 @@ export function contentInScript(content: Content & { site: SiteConfig }, script:
       summary: f(a.summary),
       html: f(a.html),
       text: f(a.text),
+      ...(a.cover ? { cover: { ...a.cover, html: f(a.cover.html) } } : {}),
       tagKeys,
     };
   });

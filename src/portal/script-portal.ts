@@ -190,6 +190,7 @@ export function buildScriptPortal({ content, t, now }: ScriptPortalOptions): Scr
       title: a.title,
       summary: a.summary,
       html: a.html,
+      ...(a.cover ? { coverHtml: a.cover.html } : {}),
       meta: {
         source: a.source,
         author: a.author,

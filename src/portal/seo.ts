@@ -66,6 +66,7 @@ export function articleMeta(a: Article, url: string, zone: string): MetaTag[] {
     { name: "Keywords", content: a.tags.join(",") },
     { name: "Description", content: a.summary },
     { name: "Url", content: url },
+    ...(a.cover ? [{ property: "og:image", content: absolute(a.cover.url, url) }, { name: "Image", content: absolute(a.cover.url, url) }] : []),
   ];
 }
 
@@ -86,7 +87,13 @@ export function newsArticleJsonLd(a: Article, url: string, zone: string): string
     isAccessibleForFree: true,
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     url,
+    ...(a.cover ? { image: [absolute(a.cover.url, url)] } : {}),
   });
+}
+
+/** An image path (`/img/…`) made absolute against the page's URL. */
+function absolute(path: string, pageUrl: string): string {
+  return new URL(path, pageUrl).href;
 }
 
 /** BreadcrumbList from the page's trail (links with site hrefs) and the page itself. */

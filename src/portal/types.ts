@@ -81,6 +81,7 @@ export interface ArticlePage extends PageBase {
   title: string;
   summary: string;
   html: string;
+  coverHtml?: string;
   meta: {
     source: string;
     author: string;

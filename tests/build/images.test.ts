@@ -1,0 +1,69 @@
+/** Article pictures: responsive renditions with sizes, lazy loading, and content errors for what is wrong. */
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import sharp from "sharp";
+import { article, createProject, VALID, type Project } from "../helpers/project.ts";
+
+const DIR = "content/articles/2021/03";
+
+async function photo(project: Project, file: string): Promise<void> {
+  const image = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 163, g: 22, b: 27 } } }).jpeg().toBuffer();
+  await project.write(file, image);
+}
+
+describe("article pictures", () => {
+  let project: Project;
+  before(async () => {
+    project = await createProject();
+    await photo(project, `${DIR}/corridor.jpg`);
+    await photo(project, `${DIR}/meeting.jpg`);
+  });
+  after(() => project.dispose());
+
+  it("renders the cover and inline pictures as AVIF/WebP/JPEG with width, height and lazy loading", async () => {
+    await project.write(`${DIR}/with-pictures.md`, article({ ...VALID, cover: "corridor.jpg", coverAlt: "程家社區紅色長廊" },
+      "第一段。\n\n![座談會現場](meeting.jpg)\n\n第二段。"));
+    const first = await project.run("build");
+    assert.equal(first.code, 0, first.stderr);
+    const html = await project.read("_site/articles/with-pictures/index.html");
+    const pictures = html.match(/<picture>[\s\S]*?<\/picture>/g) ?? [];
+    assert.equal(pictures.length, 2);
+    const [cover, inline] = pictures as [string, string];
+    assert.match(cover, /<source type="image\/avif" srcset="\/img\/[\w-]+-480\.avif 480w, \/img\/[\w-]+-960\.avif 960w"/);
+    assert.match(cover, /<source type="image\/webp"/);
+    assert.match(cover, /alt="程家社區紅色長廊"/);
+    assert.match(cover, /loading="eager"/);
+    assert.match(cover, /width="960" height="640"/);
+    assert.match(inline, /alt="座談會現場" loading="lazy" decoding="async"/);
+    for (const m of html.matchAll(/\/img\/([\w-]+\.(?:avif|webp|jpeg))/g)) {
+      assert.ok(existsSync(path.join(project.root, "_site/img", m[1]!)), m[1]);
+    }
+    assert.match(html, /<meta property="og:image" content="https:\/\/www\.lncaw\.example\.cn\/img\/[\w-]+-960\.jpeg">/);
+    const twin = await project.read("_site/hans/articles/with-pictures/index.html");
+    assert.match(twin, /alt="程家社区红色长廊"/);
+    const hashes = await project.hashTree();
+    const second = await project.run("build", { TZ: "UTC" });
+    assert.equal(second.code, 0, second.stderr);
+    assert.deepEqual(await project.hashTree(), hashes, "a rebuild with pictures is byte-identical");
+    await project.remove(`${DIR}/with-pictures.md`);
+  });
+
+  it("reports a missing alt, a missing file, a remote picture and a cover without coverAlt on their lines", async () => {
+    await project.write(`${DIR}/bad-pictures.md`, article({ ...VALID, cover: "corridor.jpg" },
+      "第一段。\n\n![](meeting.jpg)\n\n![照片](nowhere.jpg)\n\n![照片](https://example.com/x.jpg)"));
+    const result = await project.run("build");
+    await project.remove(`${DIR}/bad-pictures.md`);
+    assert.equal(result.code, 1);
+    const file = `${DIR}/bad-pictures.md`;
+    for (const expected of [
+      `${file}:7 cover: has no coverAlt`,
+      `${file}:12 image: "meeting.jpg" has no alt text`,
+      `${file}:14 image: "nowhere.jpg" was not found next to the article`,
+      `${file}:16 image: "https://example.com/x.jpg" is not a file of this site`,
+    ]) {
+      assert.ok(result.stderr.split("\n").some((l) => l.startsWith(expected)), `${expected}\n${result.stderr}`);
+    }
+  });
+});
