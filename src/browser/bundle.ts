@@ -5,12 +5,15 @@
 import { buildSync } from "esbuild";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { searchCharTable } from "../search/char-table.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-/** Entry points under src/browser and the asset file each becomes. */
-export const BROWSER_ENTRIES: Record<string, string> = {
-  "reader-settings.ts": "reader.js",
+/** Entry points under src/browser, the asset file each becomes, and build-time constants they are given. */
+export const BROWSER_ENTRIES: Record<string, { name: string; define?: () => Record<string, string> }> = {
+  "reader-settings.ts": { name: "reader.js" },
+  // The search page carries OpenCC's traditional→simplified character table, and only that.
+  "search.ts": { name: "search.js", define: () => ({ __SEARCH_TABLE__: JSON.stringify(searchCharTable()) }) },
 };
 
 export interface BrowserAsset {
@@ -21,15 +24,17 @@ export interface BrowserAsset {
 let cached: BrowserAsset[] | undefined;
 
 export function browserAssets(): BrowserAsset[] {
-  cached ??= Object.entries(BROWSER_ENTRIES).map(([entry, name]) => {
+  cached ??= Object.entries(BROWSER_ENTRIES).map(([entry, { name, define }]) => {
     const result = buildSync({
       entryPoints: [path.join(HERE, entry)],
       bundle: true,
       minify: true,
       format: "iife",
-      target: ["es2019"],
+      target: ["es2020"],
       write: false,
       legalComments: "none",
+      charset: "utf8",
+      ...(define ? { define: define() } : {}),
     });
     return { name, body: result.outputFiles[0]!.text };
   });

@@ -11,6 +11,7 @@ import { buildPortal, type Portal } from "../portal/build-portal.ts";
 import { discard, stagingDir, swapIn } from "./output.ts";
 import { ContentError, providePortal } from "./portal-source.ts";
 import { verifyOutput } from "./verify.ts";
+import { buildSearchIndex } from "../search/build-index.ts";
 
 export interface BuildOptions {
   /** Project root (where content/, templates/ and .eleventy.ts are); Eleventy reads paths relative to it. */
@@ -61,10 +62,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       quietMode: true,
     });
     await eleventy.write();
+    const search = await buildSearchIndex(portal.searchRecords, staged);
+    log(`Search index: ${search.records} articles in ${search.shards.length} shard(s), ${(search.bytes / 1024 / 1024).toFixed(1)} MiB, ` +
+      `${search.seconds.toFixed(2)} s (Pagefind peak ${Math.max(...search.shards.map((s) => s.peakMiB))} MiB)`);
     const expected = [
       ...portal.home.map((h) => h.outputPath),
       ...portal.articles.map((a) => a.outputPath),
       ...portal.lists.map((l) => l.outputPath),
+      ...portal.search.map((p) => p.outputPath),
       ...portal.files.map((f) => f.outputPath),
     ];
     const verified = await verifyOutput({ dir: staged, expected, pathPrefix: site.pathPrefix });

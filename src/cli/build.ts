@@ -1,6 +1,7 @@
 /** `npm run build`: the production build into `_site/`. Exit code 1 on any content or build error. */
 import { buildSite, BuildError } from "../build/build.ts";
 import { ContentError } from "../build/portal-source.ts";
+import { SearchIndexError } from "../search/build-index.ts";
 
 try {
   await buildSite({ root: process.cwd() });
@@ -8,7 +9,7 @@ try {
   if (error instanceof ContentError) {
     for (const line of error.lines) console.error(line);
     console.error(`\nBuild stopped: ${error.lines.length} content error(s). _site/ was left as it was.`);
-  } else if (error instanceof BuildError) {
+  } else if (error instanceof BuildError || error instanceof SearchIndexError) {
     for (const line of error.lines) console.error(line);
     console.error(`\nBuild stopped: ${error.message}. _site/ was left as it was.`);
   } else {

@@ -12,7 +12,10 @@ import { nextPublication, publishedArticles } from "./collections.ts";
 import { contentInScript } from "./localize.ts";
 import { buildScriptPortal, type ScriptPortal } from "./script-portal.ts";
 import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles } from "./sitemap.ts";
-import type { ArchivePage, ArticlePage, HomePage, ListPage, OutputFile, PageBase, StaticPage } from "./types.ts";
+import { searchCharTable } from "../search/char-table.ts";
+import { createNormalizer } from "../search/normalize.ts";
+import { searchRecord, type SearchRecord } from "../search/records.ts";
+import type { ArchivePage, ArticlePage, HomePage, ListPage, OutputFile, PageBase, SearchPage, StaticPage } from "./types.ts";
 import { uiText } from "./ui-text.ts";
 import { createUrls, outputPath, paths } from "./urls.ts";
 
@@ -24,6 +27,9 @@ export interface Portal {
   lists: ListPage[];
   archives: ArchivePage[];
   pages: StaticPage[];
+  search: SearchPage[];
+  /** One search record per published article, oldest first (the order the index is sharded in). */
+  searchRecords: SearchRecord[];
   /** Files printed as they are: feeds, sitemaps, robots.txt. */
   files: OutputFile[];
   /** Pictures to encode into the output, and the sub-path their URLs carry. */
@@ -43,11 +49,8 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
   const { site } = content;
   const converter = options.converter ?? createScriptConverter(site.protectedWords);
   const published = publishedArticles(content.articles, { now: options.now, ...(options.preview ? { preview: true } : {}) });
-  const scripts = SCRIPTS.map((script) => buildScriptPortal({
-    content: contentInScript({ ...content, articles: published }, script, converter),
-    t: uiText(script, converter),
-    now: options.now,
-  }));
+  const localized = SCRIPTS.map((script) => contentInScript({ ...content, articles: published }, script, converter));
+  const scripts = localized.map((local) => buildScriptPortal({ content: local, t: uiText(local.script, converter), now: options.now }));
   linkScripts(scripts);
 
   const urls = createUrls(site);
@@ -66,6 +69,25 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
     body: robotsTxt([urls.absolute(paths.file("sitemap.xml")), urls.absolute(newsPath)]),
   });
 
+  // Search records: each published article once, with its title, channel and address in both scripts.
+  const normalize = createNormalizer(searchCharTable());
+  const pageBySlug = new Map(scripts.map((s) => [s.script, new Map(s.articles.map((p) => [p.key, p]))]));
+  const inScript = new Map(localized.map((l) => [l.script, new Map(l.articles.map((a) => [a.slug, a]))]));
+  const searchRecords = published
+    .filter((a) => !a.draft && a.date <= options.now)
+    .reverse()
+    .map((a) => {
+      const page = (script: Script) => pageBySlug.get(script)!.get(`article:${a.slug}`)!;
+      const both = <T>(f: (script: Script) => T) => ({ "zh-Hant": f("zh-Hant"), "zh-Hans": f("zh-Hans") });
+      return searchRecord({
+        article: a,
+        titles: both((s) => page(s).title),
+        urls: both((s) => new URL(page(s).head.canonical).pathname),
+        channels: both((s) => page(s).meta.channel.text),
+        tags: inScript.get(site.lang)!.get(a.slug)!.tagKeys,
+      }, normalize, site.timeZone);
+    });
+
   const next = nextPublication(content.articles, options.now);
   return {
     home: scripts.map((s) => s.home),
@@ -73,6 +95,8 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
     lists: scripts.flatMap((s) => s.lists),
     archives: scripts.flatMap((s) => s.archives),
     pages: scripts.flatMap((s) => [...s.pages, s.notFound]),
+    search: scripts.map((s) => s.search),
+    searchRecords,
     files,
     images: content.images,
     pathPrefix: site.pathPrefix,
@@ -87,7 +111,7 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
 
 /** Every page learns its twin: hreflang alternates both ways, and the script switch in its header. */
 function linkScripts(scripts: ScriptPortal[]): void {
-  const all = (s: ScriptPortal): PageBase[] => [s.home, ...s.articles, ...s.lists, ...s.archives, ...s.pages, s.notFound];
+  const all = (s: ScriptPortal): PageBase[] => [s.home, ...s.articles, ...s.lists, ...s.archives, ...s.pages, s.notFound, s.search];
   const byKey = new Map<string, Map<Script, PageBase>>();
   for (const s of scripts) {
     for (const page of all(s)) {

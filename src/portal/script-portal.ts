@@ -12,8 +12,10 @@ import { atomFeed, jsonFeed, rssFeed, type Feed, type FeedEntry } from "./feeds.
 import type { LocalArticle, ScriptContent } from "./localize.ts";
 import { articleMeta, breadcrumbJsonLd, newsArticleJsonLd, pageMeta, webSiteJsonLd } from "./seo.ts";
 import type { SitemapEntry } from "./sitemap.ts";
+import { shardFolders } from "../search/shards.ts";
 import type {
-  ArchivePage, ArticlePage, Chrome, HeadLink, HomePage, Link, ListItem, ListPage, OutputFile, PageBase, StaticPage,
+  ArchivePage, ArticlePage, Chrome, HeadLink, HomePage, Link, ListItem, ListPage, OutputFile, PageBase, SearchPage,
+  StaticPage,
 } from "./types.ts";
 import { fill, type UiText } from "./ui-text.ts";
 import { createUrls, FEED_FILES, inScript, outputPath, paths, type FeedFormat, type SitePath } from "./urls.ts";
@@ -26,6 +28,7 @@ export interface ScriptPortal {
   archives: ArchivePage[];
   pages: StaticPage[];
   notFound: StaticPage;
+  search: SearchPage;
   feeds: OutputFile[];
   sitemap: SitemapEntry[];
 }
@@ -95,6 +98,7 @@ export function buildScriptPortal({ content, t, now }: ScriptPortalOptions): Scr
     ...(site.icp ? { icp: site.icp } : {}),
     cssHref: urls.href(paths.asset("site.css")),
     scriptHref: urls.href(paths.asset("reader.js")),
+    searchHref: href(paths.search()),
   });
 
   interface BaseSpec {
@@ -415,5 +419,25 @@ export function buildScriptPortal({ content, t, now }: ScriptPortalOptions): Scr
   };
   addToSitemap(homePath, lastmodOf(articles));
 
-  return { script, home, articles: articlePages, lists, archives, pages, notFound, feeds, sitemap };
+  // Search: the page only; the index is built from the published articles after the pages are written.
+  const searchPath = at(paths.search());
+  const search: SearchPage = {
+    ...base({
+      kind: "search", key: "search", path: searchPath, title: t.searchTitle,
+      description: fill(t.searchDescription, { site: siteName }), crumbs: [homeLink],
+    }),
+    heading: t.searchTitle,
+    intro: t.searchHint,
+    channels: site.channels.map((c) => ({ value: c.slug, text: c.name })),
+    years,
+    shards: shardFolders(articles.filter((a) => !a.draft && a.date <= now).length).map((f) => urls.href(paths.searchShard(f.name))),
+    searchScriptHref: urls.href(paths.asset("search.js")),
+    messages: {
+      count: t.resultsCount, shown: t.resultsShown, none: t.noResults, searching: t.searching, empty: t.searchEmpty,
+      failed: t.searchFailed,
+    },
+  };
+  search.head.noindex = true;
+
+  return { script, home, articles: articlePages, lists, archives, pages, notFound, search, feeds, sitemap };
 }

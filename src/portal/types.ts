@@ -38,6 +38,8 @@ export interface Chrome {
   icp?: string;
   cssHref: string;
   scriptHref: string;
+  /** The search page in this script (the header's search form submits to it). */
+  searchHref: string;
   /** The same page in the other script. */
   toggle?: Link & { lang: Script };
 }
@@ -120,4 +122,16 @@ export interface StaticPage extends PageBase {
 export interface OutputFile {
   outputPath: string;
   body: string;
+}
+
+export interface SearchPage extends PageBase {
+  heading: string;
+  intro: string;
+  channels: { value: string; text: string }[];
+  years: string[];
+  /** Index shards to search, as links. */
+  shards: string[];
+  searchScriptHref: string;
+  /** Messages the search script shows, in this script. */
+  messages: Record<string, string>;
 }

@@ -1,0 +1,170 @@
+/**
+ * The search page: reads the query and filters from the address (`?q=…&channel=…&year=…&sort=newest`), searches
+ * every index shard (Pagefind, merged at query time), and lists the results in the reader's script. The address
+ * follows each search, so a search can be shared and Back works. Only this page loads this script.
+ * https://pagefind.app/docs/api/
+ */
+import { excerpt } from "../search/excerpt.ts";
+import { createNormalizer, type CharTable } from "../search/normalize.ts";
+import { queryRuns, queryTokens } from "../search/tokens.ts";
+
+declare const __SEARCH_TABLE__: CharTable;
+
+interface PagefindResultData {
+  url: string;
+  meta: Record<string, string>;
+}
+interface PagefindSearch {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  search(query: string, options?: Record<string, unknown>): Promise<PagefindSearch>;
+}
+
+const SHOWN = 20;
+const normalize = createNormalizer(__SEARCH_TABLE__);
+const form = document.getElementById("search-form") as HTMLFormElement;
+const status = document.getElementById("search-status")!;
+const list = document.getElementById("search-results")!;
+const script = form.dataset.script === "zh-Hans" ? "hans" : "hant";
+const shards = (form.dataset.shards ?? "").split(" ").filter(Boolean);
+const message = (key: string, values: Record<string, string | number> = {}) =>
+  (form.dataset[`msg${key[0]!.toUpperCase()}${key.slice(1)}`] ?? "").replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
+
+let engine: Promise<Pagefind> | undefined;
+function loadEngine(): Promise<Pagefind> {
+  engine ??= (async () => {
+    const pagefind = (await import(/* primary shard */ `${shards[0]}pagefind.js`)) as Pagefind;
+    await pagefind.options({ basePath: shards[0], excerptLength: 0 });
+    await pagefind.init();
+    for (const shard of shards.slice(1)) await pagefind.mergeIndex(shard);
+    return pagefind;
+  })();
+  return engine;
+}
+
+interface Query {
+  q: string;
+  channel: string;
+  year: string;
+  sort: string;
+}
+
+function readAddress(): Query {
+  const params = new URLSearchParams(location.search);
+  return { q: params.get("q") ?? "", channel: params.get("channel") ?? "", year: params.get("year") ?? "", sort: params.get("sort") ?? "" };
+}
+
+function fillForm(query: Query): void {
+  for (const [name, value] of Object.entries(query)) {
+    const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+    if (field) field.value = value;
+  }
+}
+
+function readForm(): Query {
+  const data = new FormData(form);
+  const get = (name: string) => String(data.get(name) ?? "").trim();
+  return { q: get("q"), channel: get("channel"), year: get("year"), sort: get("sort") };
+}
+
+function addressOf(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const search = params.toString();
+  return `${location.pathname}${search ? `?${search}` : ""}`;
+}
+
+let generation = 0;
+async function run(query: Query): Promise<void> {
+  const current = ++generation;
+  list.replaceChildren();
+  const normalized = normalize(query.q);
+  const tokens = queryTokens(normalized);
+  if (tokens.length === 0) {
+    status.textContent = query.q ? message("none", { q: query.q }) : message("empty");
+    return;
+  }
+  status.textContent = message("searching");
+  try {
+    const pagefind = await loadEngine();
+    // Pagefind skips a word that no page has; a query word no article contains means no article matches.
+    const known = await Promise.all(tokens.map(async (token) => (await pagefind.search(token)).results.length > 0));
+    if (known.includes(false)) {
+      if (current === generation) status.textContent = message("none", { q: query.q });
+      return;
+    }
+    const filters: Record<string, string> = {};
+    if (query.channel) filters.channel = query.channel;
+    if (query.year) filters.year = query.year;
+    const found = await pagefind.search(tokens.join(" "), {
+      filters,
+      ...(query.sort === "newest" ? { sort: { date: "desc" } } : {}),
+    });
+    const data = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+    if (current !== generation) return;
+    const seen = new Set<string>();
+    const runs = queryRuns(normalized);
+    for (const item of data) {
+      const url = item.meta[`url_${script}`] ?? item.url;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      list.append(renderResult(item.meta, url, runs));
+    }
+    const total = found.results.length;
+    status.textContent = total === 0 ? message("none", { q: query.q })
+      : total > SHOWN ? message("shown", { n: total, shown: SHOWN }) : message("count", { n: total });
+  } catch (error) {
+    console.error(error);
+    if (current === generation) status.textContent = message("failed");
+  }
+}
+
+function renderResult(meta: Record<string, string>, url: string, runs: string[]): HTMLLIElement {
+  const item = document.createElement("li");
+  const link = document.createElement("a");
+  link.className = "article-list__title";
+  link.href = url;
+  link.textContent = meta[`title_${script}`] ?? meta.title ?? url;
+  const info = document.createElement("p");
+  info.className = "article-list__meta";
+  const time = document.createElement("time");
+  time.dateTime = meta.date_iso ?? "";
+  time.textContent = meta.date ?? "";
+  info.append(`${meta[`channel_${script}`] ?? ""} `, time);
+  const text = document.createElement("p");
+  text.className = "search-results__excerpt";
+  for (const part of excerpt(meta.text ?? "", runs, normalize)) {
+    if (part.match) {
+      const mark = document.createElement("mark");
+      mark.textContent = part.text;
+      text.append(mark);
+    } else {
+      text.append(part.text);
+    }
+  }
+  item.append(link, info, text);
+  return item;
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const query = readForm();
+  history.pushState(null, "", addressOf(query));
+  void run(query);
+});
+for (const name of ["channel", "year", "sort"]) {
+  (form.elements.namedItem(name) as HTMLSelectElement | null)?.addEventListener("change", () => form.requestSubmit());
+}
+window.addEventListener("popstate", () => {
+  const query = readAddress();
+  fillForm(query);
+  void run(query);
+});
+
+const initial = readAddress();
+fillForm(initial);
+if (initial.q) void run(initial);

@@ -1,0 +1,120 @@
+/**
+ * The search index, built in shards: records (oldest first) are cut into shards of SHARD_SIZE, each indexed by
+ * Pagefind in its own process (src/search/shard-worker.ts), at most two at a time (the machine's two cores).
+ * The search page merges the shards at query time (Pagefind's mergeIndex). A shard of oldest articles never
+ * changes when new ones are published. After writing, the page counts Pagefind recorded are checked against
+ * the published articles: a missing article fails the build.
+ * https://pagefind.app/docs/multisite/
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SearchRecord } from "./records.ts";
+import { SEARCH_LANGUAGE_CODE, shardFolders } from "./shards.ts";
+
+const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "shard-worker.ts");
+
+export interface SearchIndexReport {
+  records: number;
+  shards: { folder: string; records: number; peakMiB: number; seconds: number }[];
+  bytes: number;
+  seconds: number;
+}
+
+export class SearchIndexError extends Error {
+  constructor(message: string, readonly lines: string[] = []) {
+    super(message);
+    this.name = "SearchIndexError";
+  }
+}
+
+/** Writes the shards under `siteDir/pagefind/` and checks them. `records` must be oldest first. */
+export async function buildSearchIndex(records: readonly SearchRecord[], siteDir: string, concurrency = 2): Promise<SearchIndexReport> {
+  const started = performance.now();
+  const folders = shardFolders(records.length);
+  const scratch = await mkdtemp(path.join(tmpdir(), "broadsheet-search-"));
+  try {
+    const jobs = folders.map((folder, i) => ({ folder, records: records.slice(i * folder.size, i * folder.size + folder.size) }));
+    const results: SearchIndexReport["shards"] = [];
+    let next = 0;
+    const run = async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        const file = path.join(scratch, `${job.folder.name}.json`);
+        await writeFile(file, JSON.stringify(job.records));
+        const t0 = performance.now();
+        const out = await runWorker(file, path.join(siteDir, job.folder.path));
+        if (out.problems.length > 0 || out.added !== job.records.length) {
+          throw new SearchIndexError(`search shard ${job.folder.name} indexed ${out.added} of ${job.records.length} articles`, out.problems);
+        }
+        await pruneBundle(path.join(siteDir, job.folder.path));
+        results.push({ folder: job.folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds: (performance.now() - t0) / 1000 });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, run));
+    const counted = await countIndexedPages(siteDir, folders.map((f) => f.path));
+    if (counted !== records.length) {
+      // Pagefind drops a record with no words; name the likely ones so an editor can fix them.
+      const wordless = records.filter((r) => !/\S/.test(r.content)).map((r) => `${r.url} has no words to search (its title and text are only punctuation or pictures)`);
+      throw new SearchIndexError(`the search index holds ${counted} articles but ${records.length} are published`, wordless);
+    }
+    results.sort((a, b) => (a.folder < b.folder ? -1 : 1));
+    return { records: counted, shards: results, bytes: await folderBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Pages recorded in the written shards, read back from each shard's pagefind-entry.json. */
+export async function countIndexedPages(siteDir: string, shardPaths: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const shard of shardPaths) {
+    let entry: { languages?: Record<string, { page_count?: number }> };
+    try {
+      entry = JSON.parse(await readFile(path.join(siteDir, shard, "pagefind-entry.json"), "utf8"));
+    } catch {
+      throw new SearchIndexError(`search shard ${shard} was not written`);
+    }
+    total += entry.languages?.[SEARCH_LANGUAGE_CODE]?.page_count ?? 0;
+  }
+  return total;
+}
+
+function runWorker(recordsFile: string, outputPath: string): Promise<{ added: number; problems: string[]; peakKiB: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", WORKER, recordsFile, outputPath], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const last = stdout.trim().split("\n").pop() ?? "";
+      if (code !== 0) return reject(new SearchIndexError(`search indexing failed (exit ${code})`, [stderr.trim()]));
+      try {
+        resolve(JSON.parse(last));
+      } catch {
+        reject(new SearchIndexError("search indexing printed no report", [stdout, stderr]));
+      }
+    });
+  });
+}
+
+/** Pagefind also writes its UI kits and playground; the search page uses only the search API, so they go. */
+async function pruneBundle(dir: string): Promise<void> {
+  for (const entry of await readdir(dir)) {
+    if (/^pagefind-(?:ui|component-ui|modular-ui|highlight)\.|^playground$/.test(entry)) {
+      await rm(path.join(dir, entry), { recursive: true, force: true });
+    }
+  }
+}
+
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}

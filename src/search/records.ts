@@ -1,0 +1,66 @@
+/**
+ * One search record per published article: its words in normalised form (src/search/normalize.ts, tokens.ts)
+ * and what the results page shows, in both scripts: title, channel and address in 繁體 and 简体, and the
+ * article's own text for excerpts.
+ */
+import { formatDisplay, formatIso, yearMonth } from "../dates.ts";
+import type { Article } from "../content/load.ts";
+import type { Normalizer } from "./normalize.ts";
+import { indexTokens } from "./tokens.ts";
+
+export interface ScriptedText {
+  "zh-Hant": string;
+  "zh-Hans": string;
+}
+
+export interface SearchRecord {
+  /** The article's own page, with the sub-path prefix. */
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+export interface ArticleSearchView {
+  article: Article;
+  titles: ScriptedText;
+  urls: ScriptedText;
+  channels: ScriptedText;
+  /** Tags in the site's language (their identity). */
+  tags: string[];
+}
+
+/** A title counts as much as this many mentions in the body (BM25 saturates, so this is a firm but fair boost). */
+const TITLE_WEIGHT = 3;
+
+export function searchRecord(view: ArticleSearchView, normalize: Normalizer, zone: string): SearchRecord {
+  const { article: a } = view;
+  const title = indexTokens(normalize(a.title));
+  const body = indexTokens(normalize(a.text));
+  return {
+    url: view.urls[a.lang],
+    content: `${Array(TITLE_WEIGHT).fill(title).join(" ")} ${body}`,
+    meta: {
+      title: a.title,
+      title_hant: view.titles["zh-Hant"],
+      title_hans: view.titles["zh-Hans"],
+      url_hant: view.urls["zh-Hant"],
+      url_hans: view.urls["zh-Hans"],
+      channel_hant: view.channels["zh-Hant"],
+      channel_hans: view.channels["zh-Hans"],
+      date: formatDisplay(a.date, zone),
+      date_iso: formatIso(a.date, zone),
+      source: a.source,
+      lang: a.lang,
+      text: a.text,
+    },
+    filters: {
+      channel: [a.channel.slug],
+      year: [yearMonth(a.date, zone).year],
+      source: [a.source],
+      ...(view.tags.length > 0 ? { tag: view.tags } : {}),
+    },
+    sort: { date: formatIso(a.date, zone) },
+  };
+}

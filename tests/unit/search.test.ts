@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { DateTime } from "luxon";
+import type { Article } from "../../src/content/load.ts";
+import { searchCharTable } from "../../src/search/char-table.ts";
+import { excerpt } from "../../src/search/excerpt.ts";
+import { createNormalizer } from "../../src/search/normalize.ts";
+import { searchRecord } from "../../src/search/records.ts";
+import { shardFolders } from "../../src/search/shards.ts";
+import { encodeWord, indexTokens, queryRuns, queryTokens } from "../../src/search/tokens.ts";
+
+const normalize = createNormalizer(searchCharTable());
+
+describe("search normalisation", () => {
+  it("makes a 繁體 and a 简体 query the same query", () => {
+    for (const [hant, hans] of [["調兵山", "调兵山"], ["葫蘆島 興城", "葫芦岛 兴城"], ["渾南區", "浑南区"], ["于天敏", "于天敏"],
+      ["于天敏赴本溪市調研市域社會治理現代化工作", "于天敏赴本溪市调研市域社会治理现代化工作"]]) {
+      assert.equal(normalize(hant!), normalize(hans!));
+      assert.deepEqual(queryTokens(normalize(hant!)), queryTokens(normalize(hans!)));
+    }
+  });
+  it("never changes a text's length, and folds full-width Latin and case", () => {
+    const text = "遼寧長安網 ＡＢＣ Xyz 2020年";
+    assert.equal(normalize(text).length, text.length);
+    assert.equal(normalize("ＡＢＣ Xyz"), "abc xyz");
+  });
+  it("sends a small table: one-to-one BMP pairs only", () => {
+    const table = searchCharTable();
+    assert.equal(table.from.length, table.to.length);
+    assert.ok(table.from.length > 2500 && table.from.length < 4000, `${table.from.length} pairs`);
+  });
+});
+
+describe("search words", () => {
+  it("cuts characters and bigrams as digits Pagefind cannot re-segment", () => {
+    assert.equal(encodeWord("调"), "35843");
+    assert.equal(indexTokens("调兵山 x2"), "35843 3584320853 20853 2085323665 23665 x2");
+    assert.deepEqual(queryTokens("调兵山"), ["3584320853", "2085323665"]);
+    assert.deepEqual(queryTokens("于"), ["20110"], "a lone character is its own word");
+    assert.deepEqual(queryTokens("葫芦岛 兴城"), [encodeWord("葫芦"), encodeWord("芦岛"), encodeWord("兴城")]);
+    assert.deepEqual(queryRuns("兴城 葫芦岛"), ["葫芦岛", "兴城"]);
+  });
+});
+
+describe("excerpt", () => {
+  it("shows the article's own script around the first match, with matches marked", () => {
+    const text = `${"前文".repeat(40)}調兵山市推進工作，調兵山${"後文".repeat(40)}`;
+    const parts = excerpt(text, queryRuns(normalize("调兵山")), normalize, 40);
+    assert.deepEqual(parts.filter((p) => p.match).map((p) => p.text), ["調兵山", "調兵山"]);
+    assert.equal(parts[0]!.text, "…");
+    assert.ok(parts.map((p) => p.text).join("").includes("調兵山市推進工作"));
+  });
+  it("falls back to bigrams when the whole query is not in the text", () => {
+    const parts = excerpt("本溪市和調兵山", queryRuns(normalize("本溪兵山")), normalize);
+    assert.deepEqual(parts.filter((p) => p.match).map((p) => p.text), ["本溪", "兵山"]);
+  });
+});
+
+describe("search records and shards", () => {
+  const article = {
+    file: "x.md", slug: "x", title: "調兵山市", date: DateTime.fromISO("2021-02-03T04:05:00+08:00"), source: "遼寧法制報",
+    author: "a", channel: { name: "政法要聞", slug: "news" }, sponsor: "s", tags: ["調兵山"], summary: "", lang: "zh-Hant",
+    draft: false, html: "", text: "正文",
+  } satisfies Article;
+  it("indexes normalised words with the title weighted, and carries both scripts for display", () => {
+    const record = searchRecord({
+      article, titles: { "zh-Hant": "調兵山市", "zh-Hans": "调兵山市" }, urls: { "zh-Hant": "/articles/x/", "zh-Hans": "/hans/articles/x/" },
+      channels: { "zh-Hant": "政法要聞", "zh-Hans": "政法要闻" }, tags: ["調兵山"],
+    }, normalize, "Asia/Shanghai");
+    assert.equal(record.url, "/articles/x/");
+    assert.equal(record.content.split(encodeWord("调兵")).length - 1, 3, "title words three times");
+    assert.ok(record.content.includes(encodeWord("正文")));
+    assert.deepEqual(record.filters, { channel: ["news"], year: ["2021"], source: ["遼寧法制報"], tag: ["調兵山"] });
+    assert.equal(record.sort.date, "2021-02-03T04:05:00+08:00");
+    assert.equal(record.meta.title_hans, "调兵山市");
+    assert.equal(record.meta.text, "正文");
+  });
+  it("cuts shards from the oldest, so old shards keep their articles", () => {
+    assert.deepEqual(shardFolders(0, 2).map((f) => f.path), ["pagefind/shard-1/"]);
+    assert.deepEqual(shardFolders(5, 2).map((f) => f.path), ["pagefind/shard-1/", "pagefind/shard-2/", "pagefind/shard-3/"]);
+  });
+});
