@@ -6,7 +6,7 @@
  */
 import { excerpt } from "../search/excerpt.ts";
 import { createNormalizer, type CharTable } from "../search/normalize.ts";
-import { queryRuns, queryTokens } from "../search/tokens.ts";
+import { queryRuns, queryWords } from "../search/tokens.ts";
 
 declare const __SEARCH_TABLE__: CharTable;
 
@@ -14,8 +14,12 @@ interface PagefindResultData {
   url: string;
   meta: Record<string, string>;
 }
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
 interface PagefindSearch {
-  results: { id: string; data(): Promise<PagefindResultData> }[];
+  results: PagefindResult[];
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -24,13 +28,14 @@ interface Pagefind {
   search(query: string, options?: Record<string, unknown>): Promise<PagefindSearch>;
 }
 
-const SHOWN = 20;
+const SHOWN = 10;
 const normalize = createNormalizer(__SEARCH_TABLE__);
 const form = document.getElementById("search-form") as HTMLFormElement;
 const status = document.getElementById("search-status")!;
 const list = document.getElementById("search-results")!;
 const script = form.dataset.script === "zh-Hans" ? "hans" : "hant";
 const shards = (form.dataset.shards ?? "").split(" ").filter(Boolean);
+const shardNames = shards.map((url) => url.replace(/\/$/, "").split("/").pop()!);
 const message = (key: string, values: Record<string, string | number> = {}) =>
   (form.dataset[`msg${key[0]!.toUpperCase()}${key.slice(1)}`] ?? "").replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
@@ -38,7 +43,7 @@ let engine: Promise<Pagefind> | undefined;
 function loadEngine(): Promise<Pagefind> {
   engine ??= (async () => {
     const pagefind = (await import(/* primary shard */ `${shards[0]}pagefind.js`)) as Pagefind;
-    await pagefind.options({ basePath: shards[0], excerptLength: 0 });
+    await pagefind.options({ basePath: shards[0], excerptLength: 0, noWorker: true });
     await pagefind.init();
     for (const shard of shards.slice(1)) await pagefind.mergeIndex(shard);
     return pagefind;
@@ -83,28 +88,36 @@ async function run(query: Query): Promise<void> {
   const current = ++generation;
   list.replaceChildren();
   const normalized = normalize(query.q);
-  const tokens = queryTokens(normalized);
-  if (tokens.length === 0) {
+  const words = queryWords(normalized);
+  if (words.required.length === 0) {
     status.textContent = query.q ? message("none", { q: query.q }) : message("empty");
     return;
   }
   status.textContent = message("searching");
   try {
     const pagefind = await loadEngine();
-    // Pagefind skips a word that no page has; a query word no article contains means no article matches.
-    const known = await Promise.all(tokens.map(async (token) => (await pagefind.search(token)).results.length > 0));
-    if (known.includes(false)) {
-      if (current === generation) status.textContent = message("none", { q: query.q });
-      return;
-    }
+    // Pagefind matches a word it lacks by a shorter one ("fuzzy"), shard by shard; a quoted word matches exactly.
+    // So: the articles holding every query word exactly, the ones holding them all in the title, then
+    // Pagefind's ranking restricted to the first set, title matches first.
+    const exactly = async (list: string[]) => intersect(await Promise.all(
+      list.map(async (w) => new Set((await pagefind.search(`"${w}"`)).results.map((r) => r.id)))));
+    const [matching, inTitle] = await Promise.all([exactly(words.required), exactly(words.title)]);
     const filters: Record<string, string> = {};
     if (query.channel) filters.channel = query.channel;
     if (query.year) filters.year = query.year;
-    const found = await pagefind.search(tokens.join(" "), {
-      filters,
-      ...(query.sort === "newest" ? { sort: { date: "desc" } } : {}),
-    });
-    const data = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+    const newest = query.sort === "newest";
+    const find = async (extra: Record<string, string>, sort?: Record<string, string>) =>
+      (await pagefind.search(words.required.join(" "), { filters: { ...filters, ...extra }, ...(sort ? { sort } : {}) }))
+        .results.filter((r) => matching.has(r.id));
+    let ordered: PagefindResult[] = [];
+    if (matching.size > 0 && newest) {
+      // Shards hold consecutive stretches of time; newest shard first, each sorted by date.
+      for (const shard of [...shardNames].reverse()) ordered.push(...await find({ shard }, { date: "desc" }));
+    } else if (matching.size > 0) {
+      const ranked = await find({});
+      ordered = [...ranked.filter((r) => inTitle.has(r.id)), ...ranked.filter((r) => !inTitle.has(r.id))];
+    }
+    const data = await Promise.all(ordered.slice(0, SHOWN).map((r) => r.data()));
     if (current !== generation) return;
     const seen = new Set<string>();
     const runs = queryRuns(normalized);
@@ -114,13 +127,19 @@ async function run(query: Query): Promise<void> {
       seen.add(url);
       list.append(renderResult(item.meta, url, runs));
     }
-    const total = found.results.length;
+    const total = ordered.length;
     status.textContent = total === 0 ? message("none", { q: query.q })
       : total > SHOWN ? message("shown", { n: total, shown: SHOWN }) : message("count", { n: total });
   } catch (error) {
     console.error(error);
     if (current === generation) status.textContent = message("failed");
   }
+}
+
+function intersect(sets: Set<string>[]): Set<string> {
+  if (sets.length === 0) return new Set();
+  const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  return new Set([...first!].filter((id) => rest.every((s) => s.has(id))));
 }
 
 function renderResult(meta: Record<string, string>, url: string, runs: string[]): HTMLLIElement {

@@ -36,7 +36,13 @@ export async function buildSearchIndex(records: readonly SearchRecord[], siteDir
   const folders = shardFolders(records.length);
   const scratch = await mkdtemp(path.join(tmpdir(), "broadsheet-search-"));
   try {
-    const jobs = folders.map((folder, i) => ({ folder, records: records.slice(i * folder.size, i * folder.size + folder.size) }));
+    // Each record also carries its shard's name as a filter: shards are in date order, so the search page can
+    // list "newest first" shard by shard, which Pagefind's merged results cannot do.
+    const jobs = folders.map((folder, i) => ({
+      folder,
+      records: records.slice(i * folder.size, i * folder.size + folder.size)
+        .map((r) => ({ ...r, filters: { ...r.filters, shard: [folder.name] } })),
+    }));
     const results: SearchIndexReport["shards"] = [];
     let next = 0;
     const run = async () => {

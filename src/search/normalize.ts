@@ -1,6 +1,7 @@
 /**
  * Search text normalisation, shared by the index (Node) and the query (browser): traditional characters to
- * simplified, full-width ASCII to half-width, Latin letters to lower case, all one character for one character.
+ * simplified, CJK compatibility ideographs to their unified forms, full-width ASCII to half-width, Latin letters
+ * to lower case, all one character for one character.
  * Index and query pass through the same function, so a query in 繁體 or 简体 is the same query, and its matches
  * line up character for character with the article's own text (for excerpts).
  *
@@ -25,6 +26,7 @@ export function createNormalizer(table: CharTable): Normalizer {
       const code = text.charCodeAt(i);
       const mapped = map.get(code);
       if (mapped !== undefined) out += mapped;
+      else if (code >= 0xf900 && code <= 0xfaff) out += text[i]!.normalize("NFKC");
       else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0).toLowerCase();
       else if (code >= 0x41 && code <= 0x5a) out += String.fromCharCode(code + 32);
       else out += text[i];

@@ -31,16 +31,11 @@ export interface ArticleSearchView {
   tags: string[];
 }
 
-/** A title counts as much as this many mentions in the body (BM25 saturates, so this is a firm but fair boost). */
-const TITLE_WEIGHT = 3;
-
 export function searchRecord(view: ArticleSearchView, normalize: Normalizer, zone: string): SearchRecord {
   const { article: a } = view;
-  const title = indexTokens(normalize(a.title));
-  const body = indexTokens(normalize(a.text));
   return {
     url: view.urls[a.lang],
-    content: `${Array(TITLE_WEIGHT).fill(title).join(" ")} ${body}`,
+    content: `${indexTokens(normalize(a.title), { title: true })} ${indexTokens(normalize(a.text))}`,
     meta: {
       title: a.title,
       title_hant: view.titles["zh-Hant"],

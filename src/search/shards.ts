@@ -6,8 +6,11 @@
 /** Articles per shard: a shard of 2,500 Chinese articles peaks near 1 GiB in Pagefind, under the 1.5 GiB budget. */
 export const SHARD_SIZE = 2500;
 
-/** Pagefind's language code for the records (words are pre-cut; see src/search/tokens.ts). */
-export const SEARCH_LANGUAGE_CODE = "en";
+/**
+ * Pagefind's language code for the records: one it has no stemmer or segmenter for, because the words are already
+ * cut and encoded (src/search/tokens.ts).
+ */
+export const SEARCH_LANGUAGE_CODE = "zz";
 
 export interface ShardFolder {
   name: string;

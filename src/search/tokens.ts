@@ -1,53 +1,69 @@
 /**
- * Words for the search index and for queries, cut the same way on both sides. Pagefind segments Chinese with
- * jieba when indexing but with the browser's Intl.Segmenter when searching, and the two disagree (Pagefind issues
- * #987 and #1237: 葫蘆島 or 調兵山 can miss entirely). So Broadsheet cuts the text itself: every Chinese
- * character and every pair of neighbouring characters is a word (the bigram scheme of CJK search engines), Latin
- * words and numbers stay whole. Chinese words are handed to Pagefind as digits (each character's code point in
- * five digits), so no segmenter or stemmer on either side can cut them again; a character's word is a prefix of
- * the words of the pairs it starts, which Pagefind's prefix matching turns into "contains this character".
+ * Words for the search index and for queries, cut the same way on both sides.
+ *
+ * Pagefind segments Chinese with jieba when indexing but with the browser's Intl.Segmenter when searching, and the
+ * two disagree (Pagefind issues #987 and #1237: 葫蘆島 or 調兵山 can miss entirely). So Broadsheet cuts the text
+ * itself: every Chinese character and every pair of neighbouring characters is a word (the bigram scheme of CJK
+ * search engines); Latin words and numbers stay whole. Chinese words reach Pagefind as three base-36 letters per
+ * character, in a language without a stemmer, so nothing on either side can cut or stem them again.
+ *
+ * Title words are also indexed with a `t` after them, so a search can tell which articles carry the query in their
+ * headline and list those first. (After, not before: Pagefind stores words in sorted chunks, and a title word then
+ * sits in the same chunk as its plain word, so a query downloads no extra chunk for it.)
  */
-const RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
-const IS_CJK = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const CJK_FIRST = 0x3400;
+const RUN = /[\u3400-\u9fff]+|[a-z0-9]+/g;
+const IS_CJK = /^[\u3400-\u9fff]/;
+export const TITLE_MARK = "t";
 
-/** A Chinese word as Pagefind sees it: five digits per character (U+3400 to U+FAFF are 13312 to 64255). */
+/** Three base-36 letters per character (U+3400 to U+9FFF fit in 36³). */
 export function encodeWord(word: string): string {
   let out = "";
-  for (let i = 0; i < word.length; i++) out += String(word.charCodeAt(i)).padStart(5, "0");
+  for (let i = 0; i < word.length; i++) out += (word.charCodeAt(i) - CJK_FIRST).toString(36).padStart(3, "0");
   return out;
 }
 
-/** Index words of normalised text: characters, bigrams and Latin words. */
-export function indexTokens(normalized: string): string {
+function cjkWords(run: string, out: string[], mark = ""): void {
+  for (let i = 0; i < run.length; i++) {
+    out.push(encodeWord(run[i]!) + mark);
+    if (i + 1 < run.length) out.push(encodeWord(run.slice(i, i + 2)) + mark);
+  }
+}
+
+/** Index words of normalised text: characters, bigrams and Latin words; `title` adds the marked title words. */
+export function indexTokens(normalized: string, options: { title?: boolean } = {}): string {
   const out: string[] = [];
   for (const run of normalized.match(RUN) ?? []) {
     if (!IS_CJK.test(run)) {
       out.push(run);
+      if (options.title) out.push(run + TITLE_MARK);
       continue;
     }
-    for (let i = 0; i < run.length; i++) {
-      out.push(encodeWord(run[i]!));
-      if (i + 1 < run.length) out.push(encodeWord(run.slice(i, i + 2)));
-    }
+    cjkWords(run, out);
+    if (options.title) cjkWords(run, out, TITLE_MARK);
   }
   return out.join(" ");
 }
 
-/** Query words of a normalised query: a lone character as itself, longer runs as their bigrams. */
-export function queryTokens(normalized: string): string[] {
-  const out: string[] = [];
-  for (const run of normalized.match(RUN) ?? []) {
-    if (!IS_CJK.test(run)) {
-      out.push(run);
-      continue;
-    }
-    if (run.length === 1) out.push(encodeWord(run));
-    for (let i = 0; i + 1 < run.length; i++) out.push(encodeWord(run.slice(i, i + 2)));
-  }
-  return [...new Set(out)];
+export interface QueryWords {
+  /** Words that must all be in an article (a lone character as itself, longer runs as their bigrams). */
+  required: string[];
+  /** The same words as title words. */
+  title: string[];
 }
 
-/** The runs of a query as typed (normalised), for highlighting whole matches in excerpts. */
+export function queryWords(normalized: string): QueryWords {
+  const required: string[] = [];
+  for (const run of normalized.match(RUN) ?? []) {
+    if (!IS_CJK.test(run)) required.push(run);
+    else if (run.length === 1) required.push(encodeWord(run));
+    else for (let i = 0; i + 1 < run.length; i++) required.push(encodeWord(run.slice(i, i + 2)));
+  }
+  const unique = [...new Set(required)];
+  return { required: unique, title: unique.map((w) => w + TITLE_MARK) };
+}
+
+/** The runs of a query as typed (normalised), longest first, for marking matches in excerpts. */
 export function queryRuns(normalized: string): string[] {
   return [...new Set(normalized.match(RUN) ?? [])].sort((a, b) => b.length - a.length);
 }

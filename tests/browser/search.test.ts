@@ -187,6 +187,7 @@ describe("search", () => {
       const total = [...bytes.values()].reduce((a, b) => a + b, 0);
       const search = [...bytes].filter(([u]) => /search\.js|\/pagefind\//.test(u)).reduce((a, [, b]) => a + b, 0);
       t.diagnostic(`query page: ${total} bytes in ${bytes.size} files, ${search} of them search code and index (3 shards)`);
+      t.diagnostic([...bytes].sort((a, b) => b[1] - a[1]).map(([u, n]) => `${new URL(u).pathname} ${n}`).join(", "));
       assert.ok(total < 300 * 1024, `${total} bytes`);
     } finally {
       await page.close();
