@@ -38,7 +38,8 @@ function build(label: string): Promise<void> {
     child.on("close", (code) => {
       const wall = ((performance.now() - t0) / 1000).toFixed(2);
       const built = /Built .*$/m.exec(out)?.[0] ?? out;
-      console.log(`${label}: ${wall} s wall, process included; ${built}`);
+      const search = /Search index: .*$/m.exec(out)?.[0] ?? "";
+      console.log(`${label}: ${wall} s wall, process included; ${built}\n  ${search}`);
       code === 0 ? resolve() : reject(new Error(`build failed (${code})`));
     });
   });

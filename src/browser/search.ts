@@ -16,6 +16,7 @@ interface PagefindResultData {
 }
 interface PagefindResult {
   id: string;
+  score: number;
   data(): Promise<PagefindResultData>;
 }
 interface PagefindSearch {
@@ -105,16 +106,17 @@ async function run(query: Query): Promise<void> {
     const filters: Record<string, string> = {};
     if (query.channel) filters.channel = query.channel;
     if (query.year) filters.year = query.year;
-    const newest = query.sort === "newest";
+    // Shards hold consecutive stretches of time: the newest shard first, each sorted by date, lists every match
+    // newest first (Pagefind's merged results are not in one order). Relevance is Pagefind's ranking, with the
+    // articles that carry the query in their headline first.
     const find = async (extra: Record<string, string>, sort?: Record<string, string>) =>
       (await pagefind.search(words.required.join(" "), { filters: { ...filters, ...extra }, ...(sort ? { sort } : {}) }))
         .results.filter((r) => matching.has(r.id));
     let ordered: PagefindResult[] = [];
-    if (matching.size > 0 && newest) {
-      // Shards hold consecutive stretches of time; newest shard first, each sorted by date.
+    if (matching.size > 0 && query.sort === "newest") {
       for (const shard of [...shardNames].reverse()) ordered.push(...await find({ shard }, { date: "desc" }));
     } else if (matching.size > 0) {
-      const ranked = await find({});
+      const ranked = (await find({})).sort((a, b) => b.score - a.score);
       ordered = [...ranked.filter((r) => inTitle.has(r.id)), ...ranked.filter((r) => !inTitle.has(r.id))];
     }
     const data = await Promise.all(ordered.slice(0, SHOWN).map((r) => r.data()));

@@ -52,12 +52,19 @@ export interface QueryWords {
   title: string[];
 }
 
+/**
+ * Query words: a lone character as itself, a longer run as bigrams that cover it without overlapping (AB CD DE
+ * for ABCDE). Overlapping bigrams would add no articles but double the index chunks a long query downloads.
+ */
 export function queryWords(normalized: string): QueryWords {
   const required: string[] = [];
   for (const run of normalized.match(RUN) ?? []) {
     if (!IS_CJK.test(run)) required.push(run);
     else if (run.length === 1) required.push(encodeWord(run));
-    else for (let i = 0; i + 1 < run.length; i++) required.push(encodeWord(run.slice(i, i + 2)));
+    else {
+      for (let i = 0; i + 1 < run.length; i += 2) required.push(encodeWord(run.slice(i, i + 2)));
+      if (run.length % 2 === 1) required.push(encodeWord(run.slice(-2)));
+    }
   }
   const unique = [...new Set(required)];
   return { required: unique, title: unique.map((w) => w + TITLE_MARK) };

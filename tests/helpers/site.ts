@@ -32,7 +32,8 @@ const TYPES: Record<string, string> = {
 };
 
 /** A static file server on 127.0.0.1 for the browser tests, serving `dir` under `pathPrefix`. */
-export async function serve(dir: string, pathPrefix = "/"): Promise<{ url: string; close(): Promise<void> }> {
+export async function serve(folder: string, pathPrefix = "/"): Promise<{ url: string; close(): Promise<void> }> {
+  const dir = path.resolve(folder);
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     let file = pathname.startsWith(pathPrefix) ? path.join(dir, pathname.slice(pathPrefix.length)) : "";

@@ -39,6 +39,8 @@ describe("search words", () => {
     assert.equal(indexTokens("调兵山 x2"), `${diao} ${diao}${bing} ${bing} ${bing}${shan} ${shan} x2`);
     assert.equal(indexTokens("兵山", { title: true }), `${bing} ${bing}${shan} ${shan} ${bing}t ${bing}${shan}t ${shan}t`);
     assert.deepEqual(queryWords("调兵山"), { required: [diao + bing, bing + shan], title: [`${diao}${bing}t`, `${bing}${shan}t`] });
+    assert.deepEqual(queryWords("葫芦岛兴城").required, [encodeWord("葫芦"), encodeWord("岛兴"), encodeWord("兴城")],
+      "bigrams cover a run without overlapping");
     assert.deepEqual(queryWords("于").required, [encodeWord("于")], "a lone character is its own word");
     assert.deepEqual(queryWords("葫芦岛 兴城").required, [encodeWord("葫芦"), encodeWord("芦岛"), encodeWord("兴城")]);
     assert.deepEqual(queryRuns("兴城 葫芦岛"), ["葫芦岛", "兴城"]);
