@@ -21,10 +21,30 @@ export class ContentError extends Error {
   }
 }
 
+/** Output paths of the last good preview: while the content has errors, each of them shows the errors. */
+let previewPaths: string[] = ["index.html"];
+
 export async function currentPortal(root: string): Promise<Portal> {
   if (prepared) return prepared;
   const content = await loadContent(root);
   const errors = content.problems.filter((p) => p.severity === "error");
-  if (errors.length > 0 || !content.site) throw new ContentError(errors.map(formatProblem));
-  return buildPortal({ ...content, site: content.site }, { now: referenceTime(process.env, content.site.timeZone), preview: true });
+  if (errors.length > 0 || !content.site) {
+    const lines = errors.map(formatProblem);
+    for (const line of lines) console.error(line);
+    return errorPortal(lines, previewPaths);
+  }
+  const portal = buildPortal({ ...content, site: content.site }, { now: referenceTime(process.env, content.site.timeZone), preview: true });
+  previewPaths = [...portal.home, ...portal.articles, ...portal.lists, ...portal.archives, ...portal.pages, ...portal.search]
+    .map((p) => p.outputPath);
+  return portal;
+}
+
+/** The preview while content has errors: every page the editor may be looking at lists them instead. */
+function errorPortal(lines: string[], paths: string[]): Portal {
+  return {
+    home: [], articles: [], lists: [], archives: [], pages: [], search: [], searchRecords: [], files: [], images: [],
+    pathPrefix: "/",
+    errors: paths.map((outputPath) => ({ outputPath, lines })),
+    stats: { published: 0, waiting: 0, drafts: 0 },
+  };
 }

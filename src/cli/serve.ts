@@ -13,5 +13,8 @@ const eleventy = new Eleventy("content", ".broadsheet/preview", {
   quietMode: true,
 });
 await eleventy.init();
-await eleventy.watch();
+// watch() resolves to its rebuild function. Eleventy 3 does not rebuild when a file is deleted; a deleted
+// article must leave the preview (and a deleted broken one must clear the error page), so rebuild then too.
+const rebuild = (await eleventy.watch()) as (path: string) => Promise<void>;
+eleventy.watcher?.on("unlink", (file: string) => void rebuild(file));
 await eleventy.serve(port);

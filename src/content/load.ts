@@ -10,6 +10,7 @@ import { z } from "zod";
 import { articleSchema, ARTICLE_FIELDS, SLUG_PATTERN, unknownFieldMessage } from "./article-schema.ts";
 import { createImageResolver, largestJpeg, type ImageJob } from "./images.ts";
 import { renderBody, deriveSummary } from "./markdown.ts";
+import { scanText } from "./text-warnings.ts";
 import { closest, sortProblems, type Problem } from "./problems.ts";
 import { applyEnvironment, siteSchema, type Channel, type SiteConfig } from "./site-config.ts";
 import { decodeSource, parseFrontMatter, type FrontMatter } from "./source-file.ts";
@@ -35,6 +36,7 @@ export interface Article {
   channel: Channel;
   /** The sponsor as written, or the site's. */
   sponsor: string;
+  organizer?: string;
   editor?: string;
   tags: string[];
   summary: string;
@@ -177,6 +179,14 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     const body = renderBody(fm.body, {
       image: (src, alt, line) => imageHtml(src, alt, fm.bodyLine + line, "image")?.html ?? "",
     });
+    for (const w of scanText(fm.body, fm.bodyLine)) {
+      problems.push({ severity: "warning", file, line: w.line, column: w.column, field: "body", message: w.message });
+    }
+    if (typeof fm.data.title === "string") {
+      for (const w of scanText(fm.data.title, fm.lines.title ?? 1)) {
+        problems.push({ severity: "warning", file, line: w.line, field: "title", message: w.message });
+      }
+    }
     // The body is checked even when the front-matter is wrong, so one run reports every problem of the file.
     if (!parsed.success) {
       problems.push(...schemaProblems(parsed.error, fm, file, ARTICLE_FIELDS));
@@ -198,6 +208,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       author: data.author,
       channel: site.channels.find((c) => c.name === data.channel)!,
       sponsor: data.sponsor ?? site.sponsor,
+      ...(data.organizer ? { organizer: data.organizer } : {}),
       ...(data.editor ? { editor: data.editor } : {}),
       tags: data.tags,
       summary: data.summary ?? deriveSummary(body.firstParagraph),

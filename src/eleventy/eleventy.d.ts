@@ -31,6 +31,8 @@ declare module "@11ty/eleventy" {
     init(): Promise<unknown>;
     watch(): Promise<unknown>;
     serve(port?: number): Promise<unknown>;
+    /** The chokidar watcher, once watch() has run. */
+    watcher?: { on(event: string, listener: (path: string) => void): void };
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
   }
 }

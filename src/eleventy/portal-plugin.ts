@@ -26,6 +26,7 @@ const KINDS: { name: string; pick: (portal: Portal) => unknown[]; template: stri
   { name: "archive", pick: (x) => x.archives, template: '{% extends "pages/archive.njk" %}' },
   { name: "page", pick: (x) => x.pages, template: '{% extends "pages/page.njk" %}' },
   { name: "search", pick: (x) => x.search, template: '{% extends "pages/search.njk" %}' },
+  { name: "errors", pick: (x) => x.errors ?? [], template: '{% include "pages/errors.njk" %}' },
   {
     name: "file",
     pick: (x) => [...x.files, ...browserAssets().map((a) => ({ outputPath: outputPath(paths.asset(a.name)), body: a.body }))],

@@ -35,6 +35,8 @@ export interface Portal {
   /** Pictures to encode into the output, and the sub-path their URLs carry. */
   images: ImageJob[];
   pathPrefix: string;
+  /** Preview only: pages that list content errors in place of the portal. */
+  errors?: { outputPath: string; lines: string[] }[];
   /** Counts for the build's report and checks. */
   stats: { published: number; waiting: number; drafts: number; next?: { file: string; date: string } };
 }

@@ -47,6 +47,7 @@ export function contentInScript(content: Content & { site: SiteConfig }, script:
       channel,
       sponsor: a.sponsor === site.sponsor ? localSite.sponsor : f(a.sponsor),
       ...(a.editor ? { editor: f(a.editor) } : {}),
+      ...(a.organizer ? { organizer: f(a.organizer) } : {}),
       tags: tagKeys.map((k) => converter.convert(k, siteLang, script)),
       summary: f(a.summary),
       html: f(a.html),

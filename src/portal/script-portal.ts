@@ -203,6 +203,7 @@ export function buildScriptPortal({ content, t, now }: ScriptPortalOptions): Scr
         ...(a.updated ? { updatedDisplay: formatDisplay(a.updated, zone), updatedIso: formatIso(a.updated, zone) } : {}),
         channel,
         ...(a.sponsor !== site.sponsor ? { sponsor: a.sponsor } : {}),
+        ...(a.organizer && a.organizer !== site.organizer ? { organizer: a.organizer } : {}),
         ...(a.editor ? { editor: a.editor } : {}),
       },
       draft: a.draft,

@@ -93,6 +93,7 @@ export interface ArticlePage extends PageBase {
     updatedIso?: string;
     channel: Link;
     sponsor?: string;
+    organizer?: string;
     editor?: string;
   };
   draft: boolean;

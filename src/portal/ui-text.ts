@@ -28,6 +28,7 @@ export const UI_HANT = {
   channel: "欄目",
   sponsor: "主辦單位",
   organizer: "承辦",
+  organizerFull: "承辦單位",
   sponsorShort: "主辦",
   updated: "更新時間",
   editor: "責任編輯",

@@ -18,7 +18,7 @@ export interface Project {
   write(file: string, text: string | Uint8Array): Promise<void>;
   remove(file: string): Promise<void>;
   read(file: string): Promise<string>;
-  run(script: "build" | "check", env?: NodeJS.ProcessEnv, args?: string[]): Promise<RunResult>;
+  run(script: "build" | "check" | "import" | "new", env?: NodeJS.ProcessEnv, args?: string[]): Promise<RunResult>;
   /** sha256 of every file under a folder, by relative path. */
   hashTree(dir?: string): Promise<Map<string, string>>;
   dispose(): Promise<void>;

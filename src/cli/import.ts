@@ -1,0 +1,44 @@
+/**
+ * `npm run import -- FILE [--slug SLUG] [--channel 欄目]`: turns a legacy page into an article under
+ * content/articles/ and prints the path it wrote and every warning. Exit code 1 when nothing was written.
+ */
+import { parseArgs } from "node:util";
+import { loadContent } from "../content/load.ts";
+import { formatProblem } from "../content/problems.ts";
+import { importLegacy, ImportError } from "../importer/import.ts";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { slug: { type: "string" }, channel: { type: "string" } },
+});
+const file = positionals[0];
+if (!file) {
+  console.error("usage: npm run import -- FILE [--slug SLUG] [--channel 欄目]");
+  process.exit(1);
+}
+const root = process.cwd();
+const content = await loadContent(root);
+if (!content.site) {
+  for (const p of content.problems) console.error(formatProblem(p));
+  process.exit(1);
+}
+try {
+  const result = await importLegacy({
+    root, file, site: content.site,
+    ...(values.slug ? { slug: values.slug } : {}),
+    ...(values.channel ? { channel: values.channel } : {}),
+  });
+  console.log(`Read ${file} as ${result.encoding}.`);
+  console.log(`Wrote ${result.written}`);
+  for (const warning of result.warnings) console.log(`warning: ${warning}`);
+  const after = await loadContent(root);
+  const errors = after.problems.filter((p) => p.file === result.written && p.severity === "error");
+  for (const e of errors) console.log(formatProblem(e));
+  console.log(result.warnings.length + errors.length === 0
+    ? "No warnings. Preview it with npm start."
+    : `${result.warnings.length + errors.length} thing(s) to check by hand in ${result.written}; then run npm run check.`);
+} catch (error) {
+  if (!(error instanceof ImportError)) throw error;
+  console.error(`import: ${error.message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run new -- --channel 政法要聞 --slug some-slug [--title 標題]`: a valid article skeleton dated now
+ * (Asia/Shanghai), under content/articles/YYYY/MM/. Refuses to overwrite.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { stringify } from "yaml";
+import { SLUG_PATTERN } from "../content/article-schema.ts";
+import { loadContent } from "../content/load.ts";
+import { formatProblem } from "../content/problems.ts";
+import { formatDisplay, referenceTime } from "../dates.ts";
+
+const { values } = parseArgs({ options: { channel: { type: "string" }, slug: { type: "string" }, title: { type: "string" } } });
+const root = process.cwd();
+const content = await loadContent(root);
+const site = content.site;
+const fail = (message: string) => {
+  console.error(`new: ${message}`);
+  process.exit(1);
+};
+if (!site) {
+  for (const p of content.problems) console.error(formatProblem(p));
+  fail("the site configuration has errors; fix them first");
+}
+const names = site!.channels.map((c) => c.name);
+if (!values.channel || !names.includes(values.channel)) fail(`--channel must be one of: ${names.join(", ")}`);
+if (!values.slug || !SLUG_PATTERN.test(values.slug)) fail("--slug must be lower-case letters, digits and hyphens, e.g. --slug benxi-survey");
+if (content.articles.some((a) => a.slug === values.slug)) fail(`an article already has the address "${values.slug}"; choose another --slug`);
+
+// The clock, read once: an editor's "now" (SOURCE_DATE_EPOCH, when set, stands in for it).
+const now = referenceTime(process.env, site!.timeZone);
+const file = path.posix.join("content/articles", now.toFormat("yyyy"), now.toFormat("MM"), `${values.slug}.md`);
+const fields = {
+  title: values.title ?? "標題",
+  date: formatDisplay(now, site!.timeZone),
+  source: site!.name,
+  author: "作者",
+  channel: values.channel!,
+  tags: [] as string[],
+  draft: "true",
+};
+const text = `---\n${stringify(fields, { lineWidth: 0 }).replace("draft: \"true\"", "draft: true")}---\n\n正文第一段。\n`;
+await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+try {
+  await writeFile(path.join(root, file), text, { flag: "wx" });
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code === "EEXIST") fail(`${file} already exists; it was not changed`);
+  throw error;
+}
+console.log(`Wrote ${file}`);
+console.log("It is a draft (draft: true): write the title, source, author and text, preview with npm start, then delete the draft line to publish.");

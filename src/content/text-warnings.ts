@@ -1,0 +1,77 @@
+/**
+ * Warnings (not errors) for text that looks damaged, the kind legacy CMS pages and script converters leave behind:
+ * a converter's pinyin notes (網(wǎng)), U+FFFD, private-use characters, `?`/`!` wedged between Chinese characters
+ * (where a converter lost a character), letters of other alphabets inside Chinese text (mojibake), and half-width
+ * punctuation in Chinese text. Each names its line and column and quotes the span.
+ */
+export type WarningKind = "pinyin" | "replacement" | "private-use" | "wedged" | "mojibake" | "half-width";
+
+export interface TextWarning {
+  kind: WarningKind;
+  /** 1-based line of the file. */
+  line: number;
+  /** 1-based column, in characters. */
+  column: number;
+  span: string;
+  message: string;
+}
+
+const HAN = "\\u3400-\\u9fff\\uf900-\\ufaff";
+const TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ";
+const RULES: { kind: WarningKind; pattern: RegExp; message: (span: string) => string }[] = [
+  {
+    kind: "pinyin",
+    pattern: new RegExp(`(?<=[${HAN}])\\((?=[a-z${TONED}ü?\\uE000-\\uF8FF]*[${TONED}?\\uE000-\\uF8FF])[a-z${TONED}ü?\\uE000-\\uF8FF]{1,8}\\)`, "gu"),
+    message: (s) => `a converter's pinyin note ${s}; delete it`,
+  },
+  {
+    kind: "replacement",
+    pattern: /\uFFFD+/gu,
+    message: () => "a character was lost in an encoding conversion (U+FFFD); restore it from the original",
+  },
+  {
+    kind: "private-use",
+    pattern: /[\uE000-\uF8FF\u{F0000}-\u{10FFFF}]+/gu,
+    message: () => "a private-use character (it shows as a box or nothing); restore the real character",
+  },
+  {
+    kind: "wedged",
+    pattern: new RegExp(`(?<=[${HAN}0-9])[?!]+(?=[${HAN}0-9“”「」])`, "gu"),
+    message: () => "a ? or ! between Chinese characters usually marks text a converter lost; compare with the original",
+  },
+  {
+    kind: "mojibake",
+    pattern: new RegExp(`(?<=[${HAN}])[\\u0370-\\u03ff\\u0400-\\u04ff]+|[\\u0370-\\u03ff\\u0400-\\u04ff]+(?=[${HAN}])|[?？][a-z${TONED}]+\\)`, "gu"),
+    message: () => "letters of another alphabet inside Chinese text look like garbled encoding; compare with the original",
+  },
+  {
+    kind: "half-width",
+    pattern: new RegExp(`(?<=[${HAN}])[,;:](?![0-9])|[,;:](?=[${HAN}])|(?<=[${HAN}])[?!](?![${HAN}0-9a-z${TONED}?!“”「」])`, "gu"),
+    message: (s) => `half-width "${s}" in Chinese text; use the full-width ${FULL_WIDTH[s] ?? s}`,
+  },
+];
+
+export const FULL_WIDTH: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）" };
+
+/** Warnings for `text`, whose first line is line `firstLine` of its file. */
+export function scanText(text: string, firstLine = 1): TextWarning[] {
+  const warnings: TextWarning[] = [];
+  text.split("\n").forEach((lineText, i) => {
+    for (const rule of RULES) {
+      for (const m of lineText.matchAll(rule.pattern)) {
+        const at = m.index!;
+        const column = Array.from(lineText.slice(0, at)).length + 1;
+        const context = quote(lineText, at, m[0].length);
+        warnings.push({ kind: rule.kind, line: firstLine + i, column, span: m[0], message: `${rule.message(m[0])}: "${context}"` });
+      }
+    }
+  });
+  return warnings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The span with a few characters either side, so an editor can find it. */
+function quote(line: string, at: number, length: number): string {
+  const before = Array.from(line.slice(0, at)).slice(-4).join("");
+  const after = Array.from(line.slice(at + length)).slice(0, 4).join("");
+  return `${before}${line.slice(at, at + length)}${after}`;
+}

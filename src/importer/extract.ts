@@ -1,0 +1,122 @@
+/**
+ * Reading an article out of a legacy page: plain text as scraped (the seed's layout) or an HTML article page.
+ * Finds the headline, the meta line (來源/来源, 作者, 發布時間/发布时间 and common variants, 主辦, 承辦, 責任編輯) and
+ * the paragraphs, and drops page chrome (歡迎來到…, navigation, copyright lines).
+ */
+import { parse, type HTMLElement } from "node-html-parser";
+
+export interface Extracted {
+  title?: string;
+  source?: string;
+  author?: string;
+  /** As written on the page; normalised by src/importer/import.ts. */
+  date?: string;
+  sponsor?: string;
+  organizer?: string;
+  editor?: string;
+  paragraphs: string[];
+}
+
+const LABELS: [keyof Omit<Extracted, "paragraphs" | "title">, RegExp][] = [
+  ["source", /^(?:來源|来源|稿源|出處|出处|來自|来自)$/],
+  ["author", /^(?:作者|記者|记者|撰稿|撰文|文)$/],
+  ["date", /^(?:發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|時間|时间|日期|更新時間|更新时间)$/],
+  ["sponsor", /^(?:主辦|主办|主辦單位|主办单位)$/],
+  ["organizer", /^(?:承辦|承办|承辦單位|承办单位)$/],
+  ["editor", /^(?:責任編輯|责任编辑|編輯|编辑|責編|责编)$/],
+];
+const LABEL_NAMES = "來源|来源|稿源|出處|出处|來自|来自|作者|記者|记者|撰稿|撰文|發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|時間|时间|日期|更新時間|更新时间|主辦單位|主办单位|主辦|主办|承辦單位|承办单位|承辦|承办|責任編輯|责任编辑|編輯|编辑|責編|责编";
+const FIELD = new RegExp(`(${LABEL_NAMES})\\s*[:：]\\s*`, "g");
+const CHROME = /^(?:歡迎來到|欢迎来到|歡迎光臨|欢迎光临|當前位置|当前位置|您的位置|您現在的位置|您现在的位置|首頁\s*[>›»]|首页\s*[>›»]|版權所有|版权所有|copyright|©|打印本頁|打印本页|關閉窗口|关闭窗口|【字[體体]|分享到|上一篇|下一篇|相關閱讀|相关阅读|.*ICP[備备])/i;
+
+/** Field values found on one line: "來源:遼寧法制報 | 作者:… | 發布時間: 2020-07-16 08:45". */
+export function metaFields(line: string): Partial<Extracted> {
+  const found: Partial<Extracted> = {};
+  const matches = [...line.matchAll(FIELD)];
+  matches.forEach((m, i) => {
+    const start = m.index! + m[0].length;
+    const end = i + 1 < matches.length ? matches[i + 1]!.index! : line.length;
+    // Trailing separators; "?" stands for spaces a legacy encoding could not hold (Big5 has no NBSP).
+    const value = line.slice(start, end).split("\n")[0]!.replace(/[|｜?\s\u3000\u00a0]+$/u, "").trim();
+    const field = LABELS.find(([, pattern]) => pattern.test(m[1]!))?.[0];
+    if (field && value && !(field in found)) found[field] = value;
+  });
+  return found;
+}
+
+const clean = (line: string) => line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/gu, "");
+
+export function extractFromText(text: string): Extracted {
+  const lines = text.split(/\r\n?|\n/).map(clean);
+  const out: Extracted = { paragraphs: [] };
+  let metaIndex = -1;
+  lines.forEach((line, i) => {
+    if (metaIndex !== -1 || !line) return;
+    const fields = metaFields(line);
+    if (fields.source || fields.author || fields.date) {
+      Object.assign(out, { ...fields, ...out });
+      metaIndex = i;
+    } else if (fields.sponsor || fields.organizer) {
+      Object.assign(out, { ...fields, ...out });
+    }
+  });
+  const isChrome = (line: string) => CHROME.test(line) || (metaFields(line).sponsor !== undefined && !out.title);
+  const head = lines.slice(0, metaIndex === -1 ? 0 : metaIndex).filter((l) => l && !isChrome(l) && !metaFields(l).sponsor);
+  out.title = head.at(-1);
+  const bodyLines = metaIndex === -1 ? lines : lines.slice(metaIndex + 1);
+  if (metaIndex === -1) {
+    const first = bodyLines.findIndex((l) => l && !isChrome(l));
+    out.title = bodyLines[first];
+    bodyLines.splice(0, first + 1);
+  }
+  for (const line of bodyLines) {
+    if (!line || CHROME.test(line)) continue;
+    const fields = metaFields(line);
+    if (fields.editor && line.replace(FIELD, "").length <= fields.editor.length + 2) {
+      out.editor ??= fields.editor;
+      continue;
+    }
+    out.paragraphs.push(line);
+  }
+  return out;
+}
+
+export function extractFromHtml(html: string): Extracted {
+  const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
+  for (const el of root.querySelectorAll("nav, header, footer, aside, form, iframe, svg")) el.remove();
+  const title = clean(root.querySelector("h1")?.textContent ?? root.querySelector("title")?.textContent ?? "");
+  const container = mainContainer(root);
+  const paragraphs = container.querySelectorAll("p").map((p) => clean(p.textContent)).filter((t) => t && !CHROME.test(t));
+  const text = clean(root.textContent.replace(/\s+/g, " "));
+  const fields: Partial<Extracted> = {};
+  // Innermost first: the shortest element that carries a label holds its value and nothing after it.
+  const candidates = root.querySelectorAll("p, div, span, li, td, em, small").map((el) => clean(el.textContent))
+    .filter((t) => t.length < 200).sort((a, b) => a.length - b.length);
+  for (const text of candidates) {
+    for (const [k, v] of Object.entries(metaFields(text)) as [string, string][]) {
+      if (!(k in fields)) (fields as Record<string, string>)[k] = v;
+    }
+  }
+  if (!fields.date) Object.assign(fields, metaFields(text));
+  const metaLike = (p: string) => {
+    const f = metaFields(p);
+    return Boolean(f.source || f.author || f.date || f.sponsor || f.organizer || f.editor) && p.replace(FIELD, "").length < 80;
+  };
+  return { ...fields, ...(title ? { title } : {}), paragraphs: paragraphs.filter((p) => !metaLike(p) && p !== title) };
+}
+
+/** The element holding the article: <article>, a common content id or class, or the one with the most <p> text. */
+function mainContainer(root: HTMLElement): HTMLElement {
+  const named = root.querySelector("article, #content, .content, .article, .article-content, #article, .TRS_Editor, main");
+  if (named && named.querySelectorAll("p").length > 0) return named;
+  let best = root;
+  let bestLength = 0;
+  for (const el of root.querySelectorAll("div, section, td")) {
+    const length = el.childNodes.filter((n) => (n as HTMLElement).tagName === "P").reduce((sum, p) => sum + p.textContent.length, 0);
+    if (length > bestLength) {
+      best = el;
+      bestLength = length;
+    }
+  }
+  return best;
+}
