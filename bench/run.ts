@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- --articles N`: N synthetic articles in a scratch copy of the project, built cold as CI builds
- * them; prints the build's time and peak memory (resident set size of the build process). Numbers come from here,
- * never from timed tests.
+ * `npm run bench -- --articles N`: N synthetic articles in a scratch copy of the project, built as CI builds them:
+ * cold (empty cache), then after publishing one new article, then after editing one existing article. Prints each
+ * build's time, its steps (render, feeds and sitemaps, search index, ...) and the peak memory of the build process
+ * and of the Pagefind processes. Numbers come from here, never from timed tests.
  */
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,15 +20,16 @@ const count = Number(values.articles);
 if (!Number.isInteger(count) || count < 1) throw new Error("--articles takes a whole number, e.g. --articles 4000");
 
 const root = await mkdtemp(path.join(tmpdir(), "broadsheet-bench-"));
-for (const name of ["src", "templates", "public", "node_modules", ".eleventy.ts", "package.json", "tsconfig.json"]) {
+for (const name of ["src", "templates", "public", "node_modules", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json"]) {
   await symlink(path.join(REPO, name), path.join(root, name));
 }
 await cp(path.join(REPO, "content"), path.join(root, "content"), { recursive: true });
 const started = performance.now();
-await writeArticles(root, generateArticles(count));
+const articles = generateArticles(count + 1);
+await writeArticles(root, articles.slice(0, count));
 console.log(`Generated ${count} articles in ${((performance.now() - started) / 1000).toFixed(1)} s (${root})`);
 
-function build(label: string): Promise<void> {
+function build(label: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(path.join(REPO, "node_modules/.bin/tsx"), ["src/cli/build.ts"], {
@@ -36,17 +38,26 @@ function build(label: string): Promise<void> {
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.on("close", (code) => {
-      const wall = ((performance.now() - t0) / 1000).toFixed(2);
-      const built = /Built .*$/m.exec(out)?.[0] ?? out;
-      const search = /Search index: .*$/m.exec(out)?.[0] ?? "";
-      console.log(`${label}: ${wall} s wall, process included; ${built}\n  ${search}`);
-      code === 0 ? resolve() : reject(new Error(`build failed (${code})`));
+      const wall = (performance.now() - t0) / 1000;
+      const line = (prefix: string) => new RegExp(`^${prefix}.*$`, "m").exec(out)?.[0] ?? "";
+      console.log(`\n${label}: ${wall.toFixed(2)} s wall (process start included)`);
+      console.log(`  ${line("Built ")}\n  ${line("Steps: ")}\n  ${line("Search index: ")}`);
+      code === 0 ? resolve(wall) : reject(new Error(`build failed (${code}):\n${out}`));
     });
   });
 }
 
 try {
-  await build("cold build");
+  const cold = await build("cold build");
+  // Publish: one more article, dated after all the others.
+  const extra = articles[count]!;
+  await writeArticles(root, [{ ...extra, text: extra.text.replace(/^date: .*$/m, "date: 2026-01-02 09:00") }]);
+  const publish = await build("publish one new article");
+  // Edit: change a sentence in an existing article from the middle of the archive.
+  const edited = articles[Math.floor(count / 2)]!;
+  await appendFile(path.join(root, edited.file), "\n編者按：本文已更新。\n");
+  const edit = await build("edit one existing article");
+  console.log(`\nRebuild after publishing: ${((publish / cold) * 100).toFixed(0)}% of the cold build; after editing: ${((edit / cold) * 100).toFixed(0)}%`);
 } finally {
   if (!values.keep) await rm(root, { recursive: true, force: true });
 }

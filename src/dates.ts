@@ -75,24 +75,40 @@ export function parseDate(input: string, zone: string = SITE_ZONE): DateParse {
   return { ok: true, value: value.setZone(zone) };
 }
 
+// Dates are parsed into the site's zone once; re-zoning one that is already there would make Luxon work out the
+// zone's offset again (Intl.DateTimeFormat), which dominated the shaping of a large portal. Formats are memoised.
+const formatted = new WeakMap<DateTime, Map<string, string>>();
+
+function format(dt: DateTime, zone: string, pattern: string): string {
+  let cache = formatted.get(dt);
+  if (!cache) formatted.set(dt, (cache = new Map()));
+  const key = `${zone}|${pattern}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = (dt.zoneName === zone ? dt : dt.setZone(zone)).toFormat(pattern);
+    cache.set(key, text);
+  }
+  return text;
+}
+
 /** `2020-07-16 08:45`, the contract's display form, in the site's zone. */
 export function formatDisplay(dt: DateTime, zone: string = SITE_ZONE): string {
-  return dt.setZone(zone).toFormat("yyyy-MM-dd HH:mm");
+  return format(dt, zone, "yyyy-MM-dd HH:mm");
 }
 
 /** `2020-07-16T08:45:00+08:00`, for machines (time elements, JSON-LD, sitemaps, feeds). */
 export function formatIso(dt: DateTime, zone: string = SITE_ZONE): string {
-  return dt.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+  return format(dt, zone, "yyyy-MM-dd'T'HH:mm:ssZZ");
 }
 
 /** `2020年07月16日`, for archive headings and lists. */
 export function formatChineseDate(dt: DateTime, zone: string = SITE_ZONE): string {
-  return dt.setZone(zone).toFormat("yyyy年MM月dd日");
+  return format(dt, zone, "yyyy年MM月dd日");
 }
 
 export function yearMonth(dt: DateTime, zone: string = SITE_ZONE): { year: string; month: string } {
-  const local = dt.setZone(zone);
-  return { year: local.toFormat("yyyy"), month: local.toFormat("MM") };
+  const [year, month] = format(dt, zone, "yyyy-MM").split("-") as [string, string];
+  return { year, month };
 }
 
 /** True when `zone` is a time zone Luxon knows (an IANA name such as Asia/Shanghai). */

@@ -9,6 +9,7 @@ import { formatProblem } from "../content/problems.ts";
 import { formatIso, referenceTime } from "../dates.ts";
 import { buildPortal, type Portal } from "../portal/build-portal.ts";
 import { discard, stagingDir, swapIn } from "./output.ts";
+import { codeFingerprint, PageCache } from "./page-cache.ts";
 import { ContentError, providePortal } from "./portal-source.ts";
 import { verifyOutput } from "./verify.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
@@ -28,6 +29,15 @@ export interface BuildReport {
   reference: string;
 }
 
+/** Pages one Eleventy run renders: about 400 MiB of a build's peak memory. */
+const RENDER_BATCH = 8000;
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 export class BuildError extends Error {
   constructor(message: string, readonly lines: string[] = []) {
     super(message);
@@ -41,7 +51,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const log = options.log ?? ((line: string) => console.log(line));
   const root = path.resolve(options.root);
   const outDir = path.resolve(root, options.outDir ?? "_site");
+  const cacheDir = path.resolve(root, env.BROADSHEET_CACHE_DIR ?? ".broadsheet/cache");
+  const steps: string[] = [];
+  let lap = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps.push(`${name} ${((now - lap) / 1000).toFixed(2)} s`);
+    lap = now;
+  };
 
+  const fingerprint = codeFingerprint(root);
   const content = await loadContent(root, { env });
   for (const warning of content.problems.filter((p) => p.severity === "warning")) log(formatProblem(warning));
   const errors = content.problems.filter((p) => p.severity === "error");
@@ -51,20 +70,42 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const now = referenceTime(env, site.timeZone);
   const reference = formatIso(now, site.timeZone);
   log(`Build reference time: ${reference}${env.SOURCE_DATE_EPOCH ? " (SOURCE_DATE_EPOCH)" : ""}`);
-  const portal = buildPortal({ ...content, site }, { now });
+  step("load");
+  const shaped = buildPortal({ ...content, site }, { now });
+  step("shape (pages, feeds, sitemaps)");
 
   const staged = stagingDir(outDir);
   await discard(staged);
+  const cache = new PageCache(cacheDir, await fingerprint);
+  const pages = [...shaped.home, ...shaped.articles, ...shaped.lists, ...shaped.archives, ...shaped.pages, ...shaped.search];
+  const plan = await cache.plan(pages);
+  const portal = { ...shaped, render: plan.render };
   providePortal(portal);
   try {
-    const eleventy = new Eleventy(path.join(root, "content"), staged, {
-      configPath: path.join(root, ".eleventy.ts"),
-      quietMode: true,
-    });
-    await eleventy.write();
-    const search = await buildSearchIndex(portal.searchRecords, staged);
-    log(`Search index: ${search.records} articles in ${search.shards.length} shard(s), ${(search.bytes / 1024 / 1024).toFixed(1)} MiB, ` +
-      `${search.seconds.toFixed(2)} s (Pagefind peak ${Math.max(...search.shards.map((s) => s.peakMiB))} MiB)`);
+    // The search index needs only the records, so it is built (in its own processes) while Eleventy renders.
+    const searching = buildSearchIndex(portal.searchRecords, staged, { cacheDir, fingerprint: await fingerprint });
+    searching.catch(() => undefined);
+    // Rendered in batches, each by a fresh Eleventy, so a large portal's pages are never all in memory at once.
+    const batches = chunk([...plan.render], RENDER_BATCH);
+    for (const [i, batch] of (batches.length > 0 ? batches : [[]]).entries()) {
+      providePortal({
+        ...portal, render: new Set(batch),
+        // Files (feeds, sitemaps) and pictures once, with the first batch.
+        ...(i > 0 ? { files: [], images: [] } : {}),
+      });
+      const eleventy = new Eleventy(path.join(root, "content"), staged, {
+        configPath: path.join(root, ".eleventy.ts"),
+        quietMode: true,
+      });
+      await eleventy.write();
+    }
+    await cache.placeReused(plan, staged);
+    step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache)`);
+    const search = await searching;
+    step("search index (finishing)");
+    log(`Search index: ${search.records} articles in ${search.shards.length} shard(s) (${search.reused} from the cache), ` +
+      `${(search.bytes / 1024 / 1024).toFixed(1)} MiB, ${search.seconds.toFixed(2)} s` +
+      (search.shards.some((s) => s.peakMiB > 0) ? ` (Pagefind peak ${Math.max(...search.shards.map((s) => s.peakMiB))} MiB)` : ""));
     const expected = [
       ...portal.home.map((h) => h.outputPath),
       ...portal.articles.map((a) => a.outputPath),
@@ -72,11 +113,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       ...portal.search.map((p) => p.outputPath),
       ...portal.files.map((f) => f.outputPath),
     ];
-    const verified = await verifyOutput({ dir: staged, expected, pathPrefix: site.pathPrefix });
+    const verified = await verifyOutput({
+      dir: staged, expected, pathPrefix: site.pathPrefix,
+      ...(plan.reuse.length > 0 ? { checkLinksOf: plan.render } : {}),
+    });
     if (verified.problems.length > 0) {
       throw new BuildError(`the built site failed its checks (${verified.problems.length} problems)`, verified.problems);
     }
+    step("verify");
+    await cache.store(plan, staged);
     await swapIn(staged, outDir);
+    step("cache and swap");
+    log(`Steps: ${steps.join(", ")}`);
     const seconds = (performance.now() - started) / 1000;
     const peak = Math.round(process.resourceUsage().maxRSS / 1024);
     log(`Built ${portal.stats.published} articles, ${verified.files.length} files into ${path.relative(root, outDir) || "."}/ in ${seconds.toFixed(2)} s (peak memory ${peak} MiB)`);

@@ -3,7 +3,8 @@
  * content first and hands the result over, so the content is read once; the preview server loads it afresh on
  * every rebuild, with drafts and future articles shown.
  */
-import { loadContent } from "../content/load.ts";
+import { createHash } from "node:crypto";
+import { loadContent, type SourceCache } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { referenceTime } from "../dates.ts";
 import { buildPortal, type Portal } from "../portal/build-portal.ts";
@@ -23,26 +24,37 @@ export class ContentError extends Error {
 
 /** Output paths of the last good preview: while the content has errors, each of them shows the errors. */
 let previewPaths: string[] = ["index.html"];
+/** What each preview page was last rendered from: a page whose data is unchanged is not rendered again. */
+const previewHashes = new Map<string, string>();
+const sourceCache: SourceCache = new Map();
 
 export async function currentPortal(root: string): Promise<Portal> {
   if (prepared) return prepared;
-  const content = await loadContent(root);
+  const content = await loadContent(root, { sourceCache });
   const errors = content.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !content.site) {
     const lines = errors.map(formatProblem);
     for (const line of lines) console.error(line);
+    // Every page is overwritten by the error page, so all must be rendered again once the errors are fixed.
+    previewHashes.clear();
     return errorPortal(lines, previewPaths);
   }
   const portal = buildPortal({ ...content, site: content.site }, { now: referenceTime(process.env, content.site.timeZone), preview: true });
-  previewPaths = [...portal.home, ...portal.articles, ...portal.lists, ...portal.archives, ...portal.pages, ...portal.search]
-    .map((p) => p.outputPath);
-  return portal;
+  const pages = [...portal.home, ...portal.articles, ...portal.lists, ...portal.archives, ...portal.pages, ...portal.search];
+  const render = new Set<string>();
+  for (const page of pages) {
+    const hash = createHash("sha1").update(JSON.stringify(page)).digest("hex");
+    if (previewHashes.get(page.outputPath) !== hash) render.add(page.outputPath);
+    previewHashes.set(page.outputPath, hash);
+  }
+  previewPaths = pages.map((p) => p.outputPath);
+  return { ...portal, render };
 }
 
 /** The preview while content has errors: every page the editor may be looking at lists them instead. */
 function errorPortal(lines: string[], paths: string[]): Portal {
   return {
-    home: [], articles: [], lists: [], archives: [], pages: [], search: [], searchRecords: [], files: [], images: [],
+    home: [], articles: [], lists: [], archives: [], pages: [], search: [], searchRecords: { count: 0, slice: () => [] }, files: [], images: [],
     pathPrefix: "/",
     errors: paths.map((outputPath) => ({ outputPath, lines })),
     stats: { published: 0, waiting: 0, drafts: 0 },

@@ -3,7 +3,7 @@
  * every problem of every file collected (the contract: all errors in all files in one run). The build, the preview
  * and `npm run check` share this.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { z } from "zod";
@@ -11,6 +11,7 @@ import { articleSchema, ARTICLE_FIELDS, SLUG_PATTERN, unknownFieldMessage } from
 import { createImageResolver, largestJpeg, type ImageJob } from "./images.ts";
 import { renderBody, deriveSummary } from "./markdown.ts";
 import { scanText } from "./text-warnings.ts";
+import { mapLimited } from "../util/map-limited.ts";
 import { closest, sortProblems, type Problem } from "./problems.ts";
 import { applyEnvironment, siteSchema, type Channel, type SiteConfig } from "./site-config.ts";
 import { decodeSource, parseFrontMatter, type FrontMatter } from "./source-file.ts";
@@ -81,7 +82,18 @@ async function listMarkdown(root: string, dir: string): Promise<string[]> {
 
 type Read = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: Problem[] };
 
-async function readSource(root: string, file: string): Promise<Read> {
+/** Parsed files by path, for a long-running preview: a file whose size and time are unchanged is not read again. */
+export type SourceCache = Map<string, { mtimeMs: number; size: number; read: Read }>;
+
+async function readSource(root: string, file: string, cache?: SourceCache): Promise<Read> {
+  if (cache) {
+    const info = await stat(path.join(root, file));
+    const hit = cache.get(file);
+    if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.read;
+    const read = await readSource(root, file);
+    cache.set(file, { mtimeMs: info.mtimeMs, size: info.size, read });
+    return read;
+  }
   const bytes = await readFile(path.join(root, file));
   const decoded = decodeSource(bytes, file);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
@@ -132,16 +144,16 @@ async function loadSite(root: string, env: NodeJS.ProcessEnv): Promise<{ site?: 
 
 export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
+  /** Preview only: reuse the parse of files that did not change since the last load. */
+  sourceCache?: SourceCache;
 }
 
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<Content> {
   const env = options.env ?? process.env;
   const { site, problems } = await loadSite(root, env);
   const [articleFiles, pageFiles] = await Promise.all([listMarkdown(root, ARTICLES_DIR), listMarkdown(root, PAGES_DIR)]);
-  const [articleReads, pageReads] = await Promise.all([
-    Promise.all(articleFiles.map((f) => readSource(root, f))),
-    Promise.all(pageFiles.map((f) => readSource(root, f))),
-  ]);
+  const articleReads = await mapLimited(articleFiles, (f) => readSource(root, f, options.sourceCache));
+  const pageReads = await mapLimited(pageFiles, (f) => readSource(root, f, options.sourceCache));
   if (!site) {
     // Articles cannot be checked against channels that failed to load; report what can be.
     for (const read of [...articleReads, ...pageReads]) if (!read.ok) problems.push(...read.problems);

@@ -14,7 +14,7 @@ import { buildScriptPortal, type ScriptPortal } from "./script-portal.ts";
 import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles } from "./sitemap.ts";
 import { searchCharTable } from "../search/char-table.ts";
 import { createNormalizer } from "../search/normalize.ts";
-import { searchRecord, type SearchRecord } from "../search/records.ts";
+import { lazyRecords, type SearchRecords } from "../search/records.ts";
 import type { ArchivePage, ArticlePage, HomePage, ListPage, OutputFile, PageBase, SearchPage, StaticPage } from "./types.ts";
 import { uiText } from "./ui-text.ts";
 import { createUrls, outputPath, paths } from "./urls.ts";
@@ -29,12 +29,14 @@ export interface Portal {
   pages: StaticPage[];
   search: SearchPage[];
   /** One search record per published article, oldest first (the order the index is sharded in). */
-  searchRecords: SearchRecord[];
+  searchRecords: SearchRecords;
   /** Files printed as they are: feeds, sitemaps, robots.txt. */
   files: OutputFile[];
   /** Pictures to encode into the output, and the sub-path their URLs carry. */
   images: ImageJob[];
   pathPrefix: string;
+  /** When set, only these output paths are rendered (the build cache holds the others). */
+  render?: ReadonlySet<string>;
   /** Preview only: pages that list content errors in place of the portal. */
   errors?: { outputPath: string; lines: string[] }[];
   /** Counts for the build's report and checks. */
@@ -75,20 +77,21 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
   const normalize = createNormalizer(searchCharTable());
   const pageBySlug = new Map(scripts.map((s) => [s.script, new Map(s.articles.map((p) => [p.key, p]))]));
   const inScript = new Map(localized.map((l) => [l.script, new Map(l.articles.map((a) => [a.slug, a]))]));
-  const searchRecords = published
+  const searchViews = published
     .filter((a) => !a.draft && a.date <= options.now)
     .reverse()
     .map((a) => {
       const page = (script: Script) => pageBySlug.get(script)!.get(`article:${a.slug}`)!;
       const both = <T>(f: (script: Script) => T) => ({ "zh-Hant": f("zh-Hant"), "zh-Hans": f("zh-Hans") });
-      return searchRecord({
+      return {
         article: a,
         titles: both((s) => page(s).title),
         urls: both((s) => new URL(page(s).head.canonical).pathname),
         channels: both((s) => page(s).meta.channel.text),
         tags: inScript.get(site.lang)!.get(a.slug)!.tagKeys,
-      }, normalize, site.timeZone);
+      };
     });
+  const searchRecords = lazyRecords(searchViews, normalize, site.timeZone);
 
   const next = nextPublication(content.articles, options.now);
   return {
@@ -130,7 +133,7 @@ function linkScripts(scripts: ScriptPortal[]): void {
       for (const [s, p] of [...twins.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
         page.head.links.push({ rel: "alternate", hreflang: s, href: p.head.canonical });
       }
-      page.chrome.toggle = {
+      page.toggle = {
         text: page.chrome.t.otherScript,
         href: new URL(twin.head.canonical).pathname,
         lang: otherScript,

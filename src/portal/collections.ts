@@ -14,7 +14,7 @@ export interface PublishOptions {
 
 /** Newest first; the slug breaks ties so the order never depends on the order files were read in. */
 export function byNewest(a: Article, b: Article): number {
-  const d = b.date.toMillis() - a.date.toMillis();
+  const d = b.date.valueOf() - a.date.valueOf();
   return d !== 0 ? d : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
@@ -65,8 +65,9 @@ export function neighbours<A extends Article>(channelNewestFirst: readonly A[], 
 }
 
 /**
- * Articles related to `article`: shared tags weigh most, the same channel a little, then recency. Candidates come
- * from the tag index and the channel's neighbours, so this stays cheap on a large portal.
+ * Articles related to `article`: earlier articles only (so publishing an article never changes the pages of older
+ * ones, which keeps rebuilds small), shared tags weighing most, the same channel a little, then recency.
+ * Candidates come from the tag index and the channel's neighbours, so this stays cheap on a large portal.
  */
 export function relatedArticles<A extends Article & { tagKeys?: string[] }>(
   article: A,
@@ -76,17 +77,30 @@ export function relatedArticles<A extends Article & { tagKeys?: string[] }>(
 ): A[] {
   const scores = new Map<A, number>();
   for (const tag of article.tagKeys ?? article.tags) {
-    // Only the nearest neighbours of a very common tag matter; cap the candidates.
-    for (const other of (byTag.get(tag) ?? []).slice(0, 200)) {
-      if (other !== article) scores.set(other, (scores.get(other) ?? 0) + 2);
-    }
+    const list = byTag.get(tag) ?? [];
+    // Only the nearest earlier articles of a common tag matter; cap the candidates.
+    const from = olderStart(list, article);
+    for (const other of list.slice(from, from + RELATED_CANDIDATES)) scores.set(other, (scores.get(other) ?? 0) + 2);
   }
-  const i = channelNewestFirst.indexOf(article);
-  for (const other of channelNewestFirst.slice(Math.max(0, i - 10), i + 11)) {
-    if (other !== article) scores.set(other, (scores.get(other) ?? 0) + 1);
-  }
+  const from = olderStart(channelNewestFirst, article);
+  for (const other of channelNewestFirst.slice(from, from + 10)) scores.set(other, (scores.get(other) ?? 0) + 1);
   return [...scores.entries()]
     .sort(([a, sa], [b, sb]) => sb - sa || byNewest(a, b))
     .slice(0, count)
     .map(([a]) => a);
+}
+
+/** Earlier articles per shared tag worth scoring: the nearest ones win ties anyway. */
+const RELATED_CANDIDATES = 40;
+
+/** Index of the first article older than `article` in a newest-first list (binary search). */
+function olderStart(newestFirst: readonly Article[], article: Article): number {
+  let lo = 0;
+  let hi = newestFirst.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byNewest(newestFirst[mid]!, article) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

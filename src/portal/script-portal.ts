@@ -70,14 +70,24 @@ export function buildScriptPortal({ content, t, now }: ScriptPortalOptions): Scr
     sitemap.push({ url: urls.absolute(path), ...(lastmod ? { lastmod } : {}) });
 
   const channelLink = (channel: Channel): Link => ({ text: channel.name, href: href(paths.channel(channel.slug)) });
-  const item = (a: LocalArticle): ListItem => ({
-    title: a.title,
-    href: urls.href(articlePath(a)),
-    dateDisplay: formatDisplay(a.date, zone),
-    dateIso: formatIso(a.date, zone),
-    channel: channelLink(a.channel),
-    summary: a.summary,
-  });
+  // One list entry per article and one frame per "current" link, shared by every page that shows them: a large
+  // portal lists each article on many pages, and separate copies made most of the build's memory.
+  const items = new Map<LocalArticle, ListItem>();
+  const item = (a: LocalArticle): ListItem => {
+    let entry = items.get(a);
+    if (!entry) {
+      entry = {
+        title: a.title,
+        href: urls.href(articlePath(a)),
+        dateDisplay: formatDisplay(a.date, zone),
+        dateIso: formatIso(a.date, zone),
+        channel: channelLink(a.channel),
+        summary: a.summary,
+      };
+      items.set(a, entry);
+    }
+    return entry;
+  };
   const homeLink: Link = { text: t.home, href: href(paths.home()) };
   const archiveLink: Link = { text: t.archive, href: href(paths.archive()) };
   const tagsLink: Link = { text: t.tags, href: href(paths.tags()) };
@@ -87,7 +97,13 @@ export function buildScriptPortal({ content, t, now }: ScriptPortalOptions): Scr
     { text: t.subscribe, href: href(paths.feed("atom")) },
     { text: t.sitemap, href: urls.href(paths.file("sitemap.xml")) },
   ];
-  const chrome = (current?: string): Chrome => ({
+  const chromes = new Map<string | undefined, Chrome>();
+  const chrome = (current?: string): Chrome => {
+    let frame = chromes.get(current);
+    if (!frame) chromes.set(current, (frame = makeChrome(current)));
+    return frame;
+  };
+  const makeChrome = (current?: string): Chrome => ({
     t,
     siteName,
     homeHref: homeLink.href,

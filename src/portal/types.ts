@@ -40,8 +40,6 @@ export interface Chrome {
   scriptHref: string;
   /** The search page in this script (the header's search form submits to it). */
   searchHref: string;
-  /** The same page in the other script. */
-  toggle?: Link & { lang: Script };
 }
 
 export interface PageBase {
@@ -51,8 +49,11 @@ export interface PageBase {
   outputPath: string;
   lang: Script;
   head: Head;
+  /** Shared by every page with the same current navigation link: never changed per page. */
   chrome: Chrome;
   breadcrumbs: Link[];
+  /** The same page in the other script. */
+  toggle?: Link & { lang: Script };
 }
 
 export interface ListItem {

@@ -7,17 +7,20 @@
  * https://pagefind.app/docs/multisite/
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { SearchRecord } from "./records.ts";
+import type { SearchRecords } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE, shardFolders } from "./shards.ts";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "shard-worker.ts");
 
 export interface SearchIndexReport {
   records: number;
+  /** Shards copied from the build cache instead of indexed. */
+  reused: number;
   shards: { folder: string; records: number; peakMiB: number; seconds: number }[];
   bytes: number;
   seconds: number;
@@ -30,44 +33,77 @@ export class SearchIndexError extends Error {
   }
 }
 
+export interface SearchIndexOptions {
+  /** The build cache: a shard whose records and code are unchanged is copied from here, not indexed again. */
+  cacheDir?: string;
+  fingerprint?: string;
+  concurrency?: number;
+}
+
 /** Writes the shards under `siteDir/pagefind/` and checks them. `records` must be oldest first. */
-export async function buildSearchIndex(records: readonly SearchRecord[], siteDir: string, concurrency = 2): Promise<SearchIndexReport> {
+export async function buildSearchIndex(records: SearchRecords, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
+  const { cacheDir, fingerprint = "", concurrency = 2 } = options;
   const started = performance.now();
-  const folders = shardFolders(records.length);
+  const folders = shardFolders(records.count);
   const scratch = await mkdtemp(path.join(tmpdir(), "broadsheet-search-"));
   try {
     // Each record also carries its shard's name as a filter: shards are in date order, so the search page can
     // list "newest first" shard by shard, which Pagefind's merged results cannot do.
     const jobs = folders.map((folder, i) => ({
       folder,
-      records: records.slice(i * folder.size, i * folder.size + folder.size)
+      records: () => records.slice(i * folder.size, i * folder.size + folder.size)
         .map((r) => ({ ...r, filters: { ...r.filters, shard: [folder.name] } })),
     }));
     const results: SearchIndexReport["shards"] = [];
+    const cacheRoot = cacheDir ? path.join(cacheDir, "search") : undefined;
+    const keys = new Set<string>();
+    let reused = 0;
     let next = 0;
     const run = async () => {
       while (next < jobs.length) {
         const job = jobs[next++]!;
-        const file = path.join(scratch, `${job.folder.name}.json`);
-        await writeFile(file, JSON.stringify(job.records));
-        const t0 = performance.now();
-        const out = await runWorker(file, path.join(siteDir, job.folder.path));
-        if (out.problems.length > 0 || out.added !== job.records.length) {
-          throw new SearchIndexError(`search shard ${job.folder.name} indexed ${out.added} of ${job.records.length} articles`, out.problems);
+        const shardRecords = job.records();
+        const json = JSON.stringify(shardRecords);
+        const key = createHash("sha256").update(fingerprint).update(json).digest("hex");
+        keys.add(key);
+        const target = path.join(siteDir, job.folder.path);
+        const cached = cacheRoot ? path.join(cacheRoot, key) : undefined;
+        if (cached && await stat(cached).then(() => true, () => false)) {
+          await cp(cached, target, { recursive: true });
+          results.push({ folder: job.folder.path, records: shardRecords.length, peakMiB: 0, seconds: 0 });
+          reused++;
+          continue;
         }
-        await pruneBundle(path.join(siteDir, job.folder.path));
+        const file = path.join(scratch, `${job.folder.name}.json`);
+        await writeFile(file, json);
+        const t0 = performance.now();
+        const out = await runWorker(file, target);
+        if (out.problems.length > 0 || out.added !== shardRecords.length) {
+          throw new SearchIndexError(`search shard ${job.folder.name} indexed ${out.added} of ${shardRecords.length} articles`, out.problems);
+        }
+        await pruneBundle(target);
+        if (cached) {
+          await mkdir(cacheRoot!, { recursive: true });
+          await cp(target, cached, { recursive: true });
+        }
         results.push({ folder: job.folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds: (performance.now() - t0) / 1000 });
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, run));
     const counted = await countIndexedPages(siteDir, folders.map((f) => f.path));
-    if (counted !== records.length) {
+    if (counted !== records.count) {
       // Pagefind drops a record with no words; name the likely ones so an editor can fix them.
-      const wordless = records.filter((r) => !/\S/.test(r.content)).map((r) => `${r.url} has no words to search (its title and text are only punctuation or pictures)`);
-      throw new SearchIndexError(`the search index holds ${counted} articles but ${records.length} are published`, wordless);
+      const wordless = records.slice(0, records.count).filter((r) => !/\S/.test(r.content))
+        .map((r) => `${r.url} has no words to search (its title and text are only punctuation or pictures)`);
+      throw new SearchIndexError(`the search index holds ${counted} articles but ${records.count} are published`, wordless);
     }
     results.sort((a, b) => (a.folder < b.folder ? -1 : 1));
-    return { records: counted, shards: results, bytes: await folderBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
+    if (cacheRoot) {
+      for (const name of await readdir(cacheRoot).catch(() => [] as string[])) {
+        if (!keys.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
+      }
+    }
+    return { records: counted, reused, shards: results, bytes: await folderBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -59,3 +59,19 @@ export function searchRecord(view: ArticleSearchView, normalize: Normalizer, zon
     sort: { date: formatIso(a.date, zone) },
   };
 }
+
+/**
+ * Records made on demand, a shard's worth at a time: a large portal's records (every article's words) would
+ * otherwise sit in memory together for the whole build.
+ */
+export interface SearchRecords {
+  count: number;
+  slice(from: number, to: number): SearchRecord[];
+}
+
+export function lazyRecords(views: readonly ArticleSearchView[], normalize: Normalizer, zone: string): SearchRecords {
+  return {
+    count: views.length,
+    slice: (from, to) => views.slice(from, to).map((view) => searchRecord(view, normalize, zone)),
+  };
+}

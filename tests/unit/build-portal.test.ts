@@ -50,10 +50,10 @@ describe("buildPortal in two scripts", () => {
     const expected = ["zh-Hans https://e.cn/hans/articles/hant/", "zh-Hant https://e.cn/articles/hant/"];
     assert.deepEqual(alternates(hant), expected);
     assert.deepEqual(alternates(twin), expected);
-    assert.deepEqual(hant.chrome.toggle, { text: "简体", href: "/hans/articles/hant/", lang: "zh-Hans" });
-    assert.deepEqual(twin.chrome.toggle, { text: "繁體", href: "/articles/hant/", lang: "zh-Hant" });
+    assert.deepEqual(hant.toggle, { text: "简体", href: "/hans/articles/hant/", lang: "zh-Hans" });
+    assert.deepEqual(twin.toggle, { text: "繁體", href: "/articles/hant/", lang: "zh-Hant" });
     const home = find(portal.home, "index.html");
-    assert.equal(home.chrome.toggle?.href, "/hans/");
+    assert.equal(home.toggle?.href, "/hans/");
   });
 
   it("prints the portal's own words in the page's script", () => {

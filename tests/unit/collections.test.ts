@@ -65,4 +65,9 @@ describe("neighbours and related", () => {
     const byTag = groupBy([a, b, c, d], (x) => x.tags);
     assert.deepEqual(relatedArticles(a, byTag, channelList).map((x) => x.slug), ["c", "b", "d"]);
   });
+  it("relates only earlier articles, so publishing one never changes older pages", () => {
+    const byTag = groupBy([a, b, c, d], (x) => x.tags);
+    assert.deepEqual(relatedArticles(b, byTag, channelList).map((x) => x.slug), ["c", "d"]);
+    assert.deepEqual(relatedArticles(d, byTag, channelList), []);
+  });
 });

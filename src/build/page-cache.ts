@@ -1,0 +1,89 @@
+/**
+ * The build cache that makes a rebuild after publishing or editing one article cheap: every page is keyed by a
+ * hash of the code that renders it (src/, templates/, the lock file) and of its prepared data. A page whose key is
+ * in the cache is linked into the output instead of rendered; Eleventy renders only the rest, which are then added
+ * to the cache. The same key always names the same bytes, so a rebuild is byte-identical to a cold build.
+ * CI keeps the cache folder between runs (BROADSHEET_CACHE_DIR, default .broadsheet/cache).
+ */
+import { createHash } from "node:crypto";
+import { copyFile, link, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { mapLimited } from "../util/map-limited.ts";
+
+export interface CachedPage {
+  outputPath: string;
+}
+
+export interface PagePlan {
+  /** Output paths Eleventy must render. */
+  render: Set<string>;
+  /** Pages already in the cache: output path and cache file. */
+  reuse: { outputPath: string; file: string }[];
+  /** Cache file for every page, for storing what gets rendered. */
+  keys: Map<string, string>;
+}
+
+/** A hash of everything that decides how data becomes pages. */
+export async function codeFingerprint(root: string): Promise<string> {
+  const hash = createHash("sha256");
+  for (const dir of ["src", "templates", "public"]) {
+    const entries = await readdir(path.join(root, dir), { withFileTypes: true, recursive: true });
+    const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+    for (const file of files) hash.update(path.relative(root, file)).update(await readFile(file));
+  }
+  for (const file of ["package-lock.json", ".eleventy.ts"]) {
+    hash.update(file).update(await readFile(path.join(root, file)).catch(() => Buffer.alloc(0)));
+  }
+  return hash.digest("hex");
+}
+
+export class PageCache {
+  private readonly dir: string;
+
+  constructor(cacheDir: string, private readonly fingerprint: string) {
+    this.dir = path.join(cacheDir, "pages");
+  }
+
+  async plan(pages: readonly CachedPage[]): Promise<PagePlan> {
+    await mkdir(this.dir, { recursive: true });
+    const present = new Set(await readdir(this.dir));
+    const plan: PagePlan = { render: new Set(), reuse: [], keys: new Map() };
+    for (const page of pages) {
+      const key = createHash("sha256").update(this.fingerprint).update(JSON.stringify(page)).digest("hex");
+      plan.keys.set(page.outputPath, key);
+      if (present.has(key)) plan.reuse.push({ outputPath: page.outputPath, file: path.join(this.dir, key) });
+      else plan.render.add(page.outputPath);
+    }
+    return plan;
+  }
+
+  /** Links (or copies, across filesystems) the reused pages into the output folder. */
+  async placeReused(plan: PagePlan, outputDir: string): Promise<void> {
+    const dirs = new Set(plan.reuse.map((r) => path.dirname(path.join(outputDir, r.outputPath))));
+    for (const dir of dirs) await mkdir(dir, { recursive: true });
+    await inBatches(plan.reuse, (r) => linkOrCopy(r.file, path.join(outputDir, r.outputPath)));
+  }
+
+  /** Adds the freshly rendered pages to the cache, and forgets pages no build uses any more. */
+  async store(plan: PagePlan, outputDir: string): Promise<void> {
+    await inBatches([...plan.render], (outputPath) => linkOrCopy(path.join(outputDir, outputPath), path.join(this.dir, plan.keys.get(outputPath)!)));
+    const used = new Set(plan.keys.values());
+    const stale = (await readdir(this.dir)).filter((name) => !used.has(name));
+    await inBatches(stale, (name) => rm(path.join(this.dir, name), { force: true }));
+  }
+}
+
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return;
+    if (code !== "EXDEV" && code !== "EPERM") throw error;
+    await copyFile(from, to);
+  }
+}
+
+async function inBatches<T>(items: readonly T[], run: (item: T) => Promise<unknown>): Promise<void> {
+  await mapLimited(items, run);
+}

@@ -1,0 +1,66 @@
+/**
+ * Rebuilds with the build cache: after publishing or editing one article, only the pages that change are
+ * rendered and the search shards that change are indexed, and the output is byte-identical to a cold build of the
+ * same content.
+ */
+import assert from "node:assert/strict";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { generateArticles, writeArticles } from "../../bench/generate.ts";
+import { article, createProject, VALID, type Project } from "../helpers/project.ts";
+
+const articles = generateArticles(150, 9);
+// Small shards, so that a change touches one shard of several.
+const ENV = { BROADSHEET_SEARCH_SHARD_SIZE: "50" };
+
+describe("incremental builds", () => {
+  let project: Project;
+  const cold = async () => {
+    const result = await project.run("build", { ...ENV, BROADSHEET_CACHE_DIR: path.join(project.root, ".cold-cache") });
+    await rm(path.join(project.root, ".cold-cache"), { recursive: true, force: true });
+    assert.equal(result.code, 0, result.stderr);
+    return project.hashTree();
+  };
+  const warm = async () => {
+    const result = await project.run("build", ENV);
+    assert.equal(result.code, 0, result.stderr);
+    const render = /render \((\d+) of (\d+) pages; (\d+) from the cache\)/.exec(result.stdout)!;
+    const shards = /in (\d+) shard\(s\) \((\d+) from the cache\)/.exec(result.stdout)!;
+    return { tree: await project.hashTree(), rendered: Number(render[1]), pages: Number(render[2]), shards: Number(shards[1]), reusedShards: Number(shards[2]) };
+  };
+
+  before(async () => {
+    project = await createProject();
+    await writeArticles(project.root, articles);
+    await warm();
+  });
+  after(() => project.dispose());
+
+  it("renders nothing and indexes nothing when nothing changed", async () => {
+    const again = await warm();
+    assert.equal(again.rendered, 0);
+    assert.equal(again.reusedShards, again.shards);
+  });
+
+  it("publishing one article re-renders a few pages and one shard, and equals a cold build", async () => {
+    await project.write("content/articles/2026/01/breaking.md", article({ ...VALID, title: "最新消息", date: "2026-01-02 09:00", tags: "[本溪]" }));
+    const rebuilt = await warm();
+    assert.ok(rebuilt.rendered > 0 && rebuilt.rendered < rebuilt.pages / 10, `${rebuilt.rendered} of ${rebuilt.pages} pages rendered`);
+    assert.equal(rebuilt.reusedShards, rebuilt.shards - 1);
+    const home = await project.read("_site/index.html");
+    assert.match(home, /<a href="\/articles\/breaking\/">最新消息<\/a>/);
+    assert.deepEqual(rebuilt.tree, await cold(), "an incremental build is byte-identical to a cold one");
+  });
+
+  it("editing one article re-renders its pages and one shard, and equals a cold build", async () => {
+    const target = articles[70]!;
+    const text = await project.read(target.file);
+    await project.write(target.file, text.replace(/\n$/, "\n\n編者按：本文已更新。\n"));
+    const rebuilt = await warm();
+    assert.ok(rebuilt.rendered >= 2 && rebuilt.rendered < 20, `${rebuilt.rendered} pages rendered`);
+    assert.equal(rebuilt.reusedShards, rebuilt.shards - 1);
+    assert.match(await project.read(`_site/articles/${target.slug}/index.html`), /編者按：本文已更新。/);
+    assert.deepEqual(rebuilt.tree, await cold());
+  });
+});
