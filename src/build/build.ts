@@ -8,7 +8,7 @@ import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { formatIso, referenceTime } from "../dates.ts";
 import { buildPortal, type Portal } from "../portal/build-portal.ts";
-import { discard, stagingDir, swapIn } from "./output.ts";
+import { discard, removePrevious, stagingDir, swapIn } from "./output.ts";
 import { codeFingerprint, PageCache } from "./page-cache.ts";
 import { ContentError, providePortal } from "./portal-source.ts";
 import { verifyOutput } from "./verify.ts";
@@ -61,6 +61,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   };
 
   const fingerprint = codeFingerprint(root);
+  const cleanup = removePrevious(outDir);
+  cleanup.catch(() => undefined);
   const content = await loadContent(root, { env });
   for (const warning of content.problems.filter((p) => p.severity === "warning")) log(formatProblem(warning));
   const errors = content.problems.filter((p) => p.severity === "error");
@@ -79,6 +81,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const cache = new PageCache(cacheDir, await fingerprint);
   const pages = [...shaped.home, ...shaped.articles, ...shaped.lists, ...shaped.archives, ...shaped.pages, ...shaped.search];
   const plan = await cache.plan(pages);
+  step("plan (page cache)");
   const portal = { ...shaped, render: plan.render };
   providePortal(portal);
   try {
@@ -99,8 +102,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       });
       await eleventy.write();
     }
-    await cache.placeReused(plan, staged);
     step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache)`);
+    await cache.placeReused(plan, staged);
+    step("place cached pages");
     const search = await searching;
     step("search index (finishing)");
     log(`Search index: ${search.records} articles in ${search.shards.length} shard(s) (${search.reused} from the cache), ` +
@@ -122,6 +126,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     step("verify");
     await cache.store(plan, staged);
+    await cleanup;
     await swapIn(staged, outDir);
     step("cache and swap");
     log(`Steps: ${steps.join(", ")}`);

@@ -10,9 +10,21 @@ export function stagingDir(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.building`);
 }
 
-/** Replaces `outDir` with `staged` (same filesystem, so each rename is atomic). */
+function previousDir(outDir: string): string {
+  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.previous`);
+}
+
+/**
+ * Removes the output the last build replaced. It is left in place by swapIn and removed while the next build
+ * works, since deleting tens of thousands of files takes seconds a build need not wait for.
+ */
+export function removePrevious(outDir: string): Promise<void> {
+  return rm(previousDir(outDir), { recursive: true, force: true });
+}
+
+/** Replaces `outDir` with `staged` (same filesystem, so each rename is atomic); the old output is kept aside. */
 export async function swapIn(staged: string, outDir: string): Promise<void> {
-  const previous = path.join(path.dirname(outDir), `.${path.basename(outDir)}.previous`);
+  const previous = previousDir(outDir);
   await rm(previous, { recursive: true, force: true });
   let hadPrevious = true;
   try {
@@ -27,7 +39,6 @@ export async function swapIn(staged: string, outDir: string): Promise<void> {
     if (hadPrevious) await rename(previous, outDir);
     throw error;
   }
-  if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }
 
 export async function discard(staged: string): Promise<void> {

@@ -48,8 +48,9 @@ export class PageCache {
     await mkdir(this.dir, { recursive: true });
     const present = new Set(await readdir(this.dir));
     const plan: PagePlan = { render: new Set(), reuse: [], keys: new Map() };
+    const digest = sharedDigest();
     for (const page of pages) {
-      const key = createHash("sha256").update(this.fingerprint).update(JSON.stringify(page)).digest("hex");
+      const key = createHash("sha256").update(this.fingerprint).update(JSON.stringify(page, digest)).digest("hex");
       plan.keys.set(page.outputPath, key);
       if (present.has(key)) plan.reuse.push({ outputPath: page.outputPath, file: path.join(this.dir, key) });
       else plan.render.add(page.outputPath);
@@ -71,6 +72,28 @@ export class PageCache {
     const stale = (await readdir(this.dir)).filter((name) => !used.has(name));
     await inBatches(stale, (name) => rm(path.join(this.dir, name), { force: true }));
   }
+}
+
+/**
+ * A JSON replacer that writes a page's shared parts (its frame, `chrome`, and the list entries many pages show)
+ * as a digest computed once per object, instead of serialising them again for every page.
+ */
+export function sharedDigest(): (key: string, value: unknown) => unknown {
+  const digests = new WeakMap<object, string>();
+  const replacer = (key: string, value: unknown): unknown => {
+    if (typeof value !== "object" || value === null || !(key === "chrome" || isListItem(value))) return value;
+    let digest = digests.get(value);
+    if (digest === undefined) {
+      digest = createHash("sha1").update(JSON.stringify(value)).digest("base64");
+      digests.set(value, digest);
+    }
+    return digest;
+  };
+  return replacer;
+}
+
+function isListItem(value: object): boolean {
+  return "dateIso" in value && "href" in value && "summary" in value;
 }
 
 async function linkOrCopy(from: string, to: string): Promise<void> {

@@ -8,6 +8,7 @@ import { loadContent, type SourceCache } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { referenceTime } from "../dates.ts";
 import { buildPortal, type Portal } from "../portal/build-portal.ts";
+import { sharedDigest } from "./page-cache.ts";
 
 let prepared: Portal | undefined;
 
@@ -42,8 +43,9 @@ export async function currentPortal(root: string): Promise<Portal> {
   const portal = buildPortal({ ...content, site: content.site }, { now: referenceTime(process.env, content.site.timeZone), preview: true });
   const pages = [...portal.home, ...portal.articles, ...portal.lists, ...portal.archives, ...portal.pages, ...portal.search];
   const render = new Set<string>();
+  const digest = sharedDigest();
   for (const page of pages) {
-    const hash = createHash("sha1").update(JSON.stringify(page)).digest("hex");
+    const hash = createHash("sha1").update(JSON.stringify(page, digest)).digest("hex");
     if (previewHashes.get(page.outputPath) !== hash) render.add(page.outputPath);
     previewHashes.set(page.outputPath, hash);
   }
