@@ -10,7 +10,7 @@ import iconv from "iconv-lite";
 import { parseFrontMatter } from "../../src/content/source-file.ts";
 import { createProject, REPO, type Project } from "../helpers/project.ts";
 
-const SEED = path.join(REPO, "../shared/seed/benxi-2020-07-16.txt");
+const SEED = path.join(REPO, "tests/fixtures/benxi-2020-07-16.txt");
 const OUT = "content/articles/2020/07/benxi-2020-07-16.md";
 const EXPECTED = {
   title: "于天敏赴本溪市調研市域社會治理現代化工作",

@@ -10,7 +10,7 @@ import { normaliseDate } from "../../src/importer/import.ts";
 import { fullWidthPunctuation, removePinyinNotes } from "../../src/importer/repair.ts";
 import { REPO } from "../helpers/project.ts";
 
-const SEED = readFileSync(path.join(REPO, "../shared/seed/benxi-2020-07-16.txt"), "utf8");
+const SEED = readFileSync(path.join(REPO, "tests/fixtures/benxi-2020-07-16.txt"), "utf8");
 
 describe("decodeLegacy", () => {
   it("reads UTF-8 (with or without BOM), GB18030 and Big5, and says which", () => {
