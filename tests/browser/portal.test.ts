@@ -3,13 +3,10 @@
  * and no serious or critical WCAG 2.1 AA violations (axe-core).
  */
 import assert from "node:assert/strict";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { generateArticles, writeArticles } from "../../bench/generate.ts";
-import { launch, horizontalOverflow, openPage, seriousViolations } from "../helpers/browser.ts";
-import { createProject, type Project } from "../helpers/project.ts";
-import { serve } from "../helpers/site.ts";
+import { horizontalOverflow, openPage, seriousViolations, startPortal, type RunningPortal } from "../helpers/browser.ts";
 
 const WIDTHS = [375, 1280];
 const PAGES = [
@@ -24,23 +21,16 @@ const PAGES = [
 const ARTICLE = "articles/benxi-2020-07-16/";
 
 describe("the portal in Chromium", () => {
-  let project: Project;
-  let server: Awaited<ReturnType<typeof serve>>;
+  let portal: RunningPortal;
   let browser: Browser;
+  let server: { url: string };
 
   before(async () => {
-    project = await createProject();
-    await writeArticles(project.root, generateArticles(60, 3));
-    const result = await project.run("build");
-    assert.equal(result.code, 0, result.stderr);
-    server = await serve(path.join(project.root, "_site"));
-    browser = await launch();
+    portal = await startPortal((project) => writeArticles(project.root, generateArticles(60, 3)));
+    ({ browser } = portal);
+    server = { url: portal.url };
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await project?.dispose();
-  });
+  after(() => portal?.close());
 
   for (const width of WIDTHS) {
     for (const target of PAGES) {

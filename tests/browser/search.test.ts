@@ -4,13 +4,11 @@
  * The index is sharded small (60 articles a shard) so every query exercises the merge of shards.
  */
 import assert from "node:assert/strict";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { generateArticles, writeArticles } from "../../bench/generate.ts";
-import { launch, horizontalOverflow, openPage, seriousViolations } from "../helpers/browser.ts";
-import { article, createProject, type Project } from "../helpers/project.ts";
-import { serve } from "../helpers/site.ts";
+import { horizontalOverflow, openPage, seriousViolations, startPortal, type RunningPortal } from "../helpers/browser.ts";
+import { article, createProject } from "../helpers/project.ts";
 
 const generated = generateArticles(150, 5);
 const PLANTED: Record<string, { fields: Record<string, string>; body: string }> = {
@@ -34,25 +32,20 @@ const PLANTED: Record<string, { fields: Record<string, string>; body: string }> 
 };
 
 describe("search", () => {
-  let project: Project;
-  let server: Awaited<ReturnType<typeof serve>>;
+  let portal: RunningPortal;
   let browser: Browser;
+  let server: { url: string };
 
   before(async () => {
-    project = await createProject();
-    await writeArticles(project.root, generated);
-    for (const [slug, a] of Object.entries(PLANTED)) await project.write(`content/articles/planted/${slug}.md`, article(a.fields, a.body));
-    const result = await project.run("build", { BROADSHEET_SEARCH_SHARD_SIZE: "60" });
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Search index: 155 articles in 3 shard\(s\)/);
-    server = await serve(path.join(project.root, "_site"));
-    browser = await launch();
+    portal = await startPortal(async (project) => {
+      await writeArticles(project.root, generated);
+      for (const [slug, a] of Object.entries(PLANTED)) await project.write(`content/articles/planted/${slug}.md`, article(a.fields, a.body));
+    }, { BROADSHEET_SEARCH_SHARD_SIZE: "60" });
+    assert.match(portal.build.stdout, /Search index: 155 articles in 3 shard\(s\)/);
+    ({ browser } = portal);
+    server = { url: portal.url };
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await project?.dispose();
-  });
+  after(() => portal?.close());
 
   async function results(page: Page): Promise<{ status: string; hrefs: string[]; titles: string[]; meta: string[] }> {
     await page.waitForFunction(() => {

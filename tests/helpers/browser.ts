@@ -2,8 +2,11 @@
  * Debian's Chromium driven by playwright-core (no browser download), with the flags this closed network needs.
  */
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { createProject, type Project, type RunResult } from "./project.ts";
+import { serve } from "./site.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -35,6 +38,36 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 export async function openPage(browser: Browser, width = 1280, height = 900): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
-  page.on("close", () => void context.close());
+  page.on("close", () => void context.close().catch(() => undefined));
   return page;
+}
+
+export interface RunningPortal {
+  project: Project;
+  browser: Browser;
+  /** The served site's address, ending in "/". */
+  url: string;
+  build: RunResult;
+  close(): Promise<void>;
+}
+
+/** A scratch project, prepared by `prepare`, built, served on 127.0.0.1 and opened in Chromium. */
+export async function startPortal(prepare: (project: Project) => Promise<void>, env: NodeJS.ProcessEnv = {}): Promise<RunningPortal> {
+  const project = await createProject();
+  await prepare(project);
+  const build = await project.run("build", env);
+  if (build.code !== 0) {
+    await project.dispose();
+    throw new Error(`build failed:\n${build.stderr}`);
+  }
+  const server = await serve(path.join(project.root, "_site"));
+  const browser = await launch();
+  return {
+    project, browser, url: server.url, build,
+    async close() {
+      await browser.close();
+      await server.close();
+      await project.dispose();
+    },
+  };
 }
