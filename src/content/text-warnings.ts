@@ -18,10 +18,20 @@ export interface TextWarning {
 
 const HAN = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ";
+
+/**
+ * A converter's pinyin note after a character: 網(wǎng). A toned letter can be lost in a legacy encoding (Big5 has
+ * none), arriving as "?" or a private-use character. Shared with the importer, which deletes these notes.
+ */
+export const PINYIN_NOTE = new RegExp(`(?<=[${HAN}])\\((?=[a-z${TONED}ü?\\uE000-\\uF8FF]*[${TONED}?\\uE000-\\uF8FF])[a-z${TONED}ü?\\uE000-\\uF8FF]{1,8}\\)`, "gu");
+
+/** Half-width punctuation in Chinese text (not in times like 08:45, nor a ? wedged between characters). */
+export const HALF_WIDTH = new RegExp(`(?<=[${HAN}])[,;:](?![0-9])|[,;:](?=[${HAN}])|(?<=[${HAN}])[?!](?![${HAN}0-9a-z${TONED}?!“”「」])`, "gu");
+
 const RULES: { kind: WarningKind; pattern: RegExp; message: (span: string) => string }[] = [
   {
     kind: "pinyin",
-    pattern: new RegExp(`(?<=[${HAN}])\\((?=[a-z${TONED}ü?\\uE000-\\uF8FF]*[${TONED}?\\uE000-\\uF8FF])[a-z${TONED}ü?\\uE000-\\uF8FF]{1,8}\\)`, "gu"),
+    pattern: PINYIN_NOTE,
     message: (s) => `a converter's pinyin note ${s}; delete it`,
   },
   {
@@ -46,7 +56,7 @@ const RULES: { kind: WarningKind; pattern: RegExp; message: (span: string) => st
   },
   {
     kind: "half-width",
-    pattern: new RegExp(`(?<=[${HAN}])[,;:](?![0-9])|[,;:](?=[${HAN}])|(?<=[${HAN}])[?!](?![${HAN}0-9a-z${TONED}?!“”「」])`, "gu"),
+    pattern: HALF_WIDTH,
     message: (s) => `half-width "${s}" in Chinese text; use the full-width ${FULL_WIDTH[s] ?? s}`,
   },
 ];
