@@ -7,7 +7,7 @@ import Eleventy from "@11ty/eleventy";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { formatIso, referenceTime } from "../dates.ts";
-import { buildPortal, type Portal } from "../portal/build-portal.ts";
+import { buildPortal, renderedPages, type Portal } from "../portal/build-portal.ts";
 import { discard, removePrevious, stagingDir, swapIn } from "./output.ts";
 import { codeFingerprint, PageCache } from "./page-cache.ts";
 import { ContentError, providePortal } from "./portal-source.ts";
@@ -79,7 +79,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const staged = stagingDir(outDir);
   await discard(staged);
   const cache = new PageCache(cacheDir, await fingerprint);
-  const pages = [...shaped.home, ...shaped.articles, ...shaped.lists, ...shaped.archives, ...shaped.pages, ...shaped.search];
+  const pages = renderedPages(shaped);
   const plan = await cache.plan(pages);
   step("plan (page cache)");
   const portal = { ...shaped, render: plan.render };
@@ -110,13 +110,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     log(`Search index: ${search.records} articles in ${search.shards.length} shard(s) (${search.reused} from the cache), ` +
       `${(search.bytes / 1024 / 1024).toFixed(1)} MiB, ${search.seconds.toFixed(2)} s` +
       (search.shards.some((s) => s.peakMiB > 0) ? ` (Pagefind peak ${Math.max(...search.shards.map((s) => s.peakMiB))} MiB)` : ""));
-    const expected = [
-      ...portal.home.map((h) => h.outputPath),
-      ...portal.articles.map((a) => a.outputPath),
-      ...portal.lists.map((l) => l.outputPath),
-      ...portal.search.map((p) => p.outputPath),
-      ...portal.files.map((f) => f.outputPath),
-    ];
+    // Every page and file the portal holds must have been written (archives and static pages included).
+    const expected = [...pages, ...portal.files].map((p) => p.outputPath);
     const verified = await verifyOutput({
       dir: staged, expected, pathPrefix: site.pathPrefix,
       ...(plan.reuse.length > 0 ? { checkLinksOf: plan.render } : {}),

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { loadContent, type SourceCache } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { referenceTime } from "../dates.ts";
-import { buildPortal, type Portal } from "../portal/build-portal.ts";
+import { buildPortal, renderedPages, type Portal } from "../portal/build-portal.ts";
 import { sharedDigest } from "./page-cache.ts";
 
 let prepared: Portal | undefined;
@@ -41,7 +41,7 @@ export async function currentPortal(root: string): Promise<Portal> {
     return errorPortal(lines, previewPaths);
   }
   const portal = buildPortal({ ...content, site: content.site }, { now: referenceTime(process.env, content.site.timeZone), preview: true });
-  const pages = [...portal.home, ...portal.articles, ...portal.lists, ...portal.archives, ...portal.pages, ...portal.search];
+  const pages = renderedPages(portal);
   const render = new Set<string>();
   const digest = sharedDigest();
   for (const page of pages) {

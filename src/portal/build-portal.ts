@@ -53,8 +53,12 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
   const { site } = content;
   const converter = options.converter ?? createScriptConverter(site.protectedWords);
   const published = publishedArticles(content.articles, { now: options.now, ...(options.preview ? { preview: true } : {}) });
+  // What readers can find: in preview `published` also holds drafts and future articles, which search never does.
+  const live = published.filter((a) => !a.draft && a.date <= options.now);
   const localized = SCRIPTS.map((script) => contentInScript({ ...content, articles: published }, script, converter));
-  const scripts = localized.map((local) => buildScriptPortal({ content: local, t: uiText(local.script, converter), now: options.now }));
+  const scripts = localized.map((local) => buildScriptPortal({
+    content: local, t: uiText(local.script, converter), now: options.now, searchable: live.length,
+  }));
   linkScripts(scripts);
 
   const urls = createUrls(site);
@@ -77,20 +81,17 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
   const normalize = createNormalizer(searchCharTable());
   const pageBySlug = new Map(scripts.map((s) => [s.script, new Map(s.articles.map((p) => [p.key, p]))]));
   const inScript = new Map(localized.map((l) => [l.script, new Map(l.articles.map((a) => [a.slug, a]))]));
-  const searchViews = published
-    .filter((a) => !a.draft && a.date <= options.now)
-    .reverse()
-    .map((a) => {
-      const page = (script: Script) => pageBySlug.get(script)!.get(`article:${a.slug}`)!;
-      const both = <T>(f: (script: Script) => T) => ({ "zh-Hant": f("zh-Hant"), "zh-Hans": f("zh-Hans") });
-      return {
-        article: a,
-        titles: both((s) => page(s).title),
-        urls: both((s) => new URL(page(s).head.canonical).pathname),
-        channels: both((s) => page(s).meta.channel.text),
-        tags: inScript.get(site.lang)!.get(a.slug)!.tagKeys,
-      };
-    });
+  const searchViews = [...live].reverse().map((a) => {
+    const page = (script: Script) => pageBySlug.get(script)!.get(`article:${a.slug}`)!;
+    const both = <T>(f: (script: Script) => T) => ({ "zh-Hant": f("zh-Hant"), "zh-Hans": f("zh-Hans") });
+    return {
+      article: a,
+      titles: both((s) => page(s).title),
+      urls: both((s) => new URL(page(s).head.canonical).pathname),
+      channels: both((s) => page(s).meta.channel.text),
+      tags: inScript.get(site.lang)!.get(a.slug)!.tagKeys,
+    };
+  });
   const searchRecords = lazyRecords(searchViews, normalize, site.timeZone);
 
   const next = nextPublication(content.articles, options.now);
@@ -106,12 +107,17 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
     images: content.images,
     pathPrefix: site.pathPrefix,
     stats: {
-      published: published.filter((a) => !a.draft && a.date <= options.now).length,
+      published: live.length,
       waiting: content.articles.filter((a) => !a.draft && a.date > options.now).length,
       drafts: content.articles.filter((a) => a.draft).length,
       ...(next ? { next: { file: next.file, date: formatIso(next.date, site.timeZone) } } : {}),
     },
   };
+}
+
+/** Every page the build renders (everything but the files printed as they are), in one order. */
+export function renderedPages(portal: Portal): PageBase[] {
+  return [...portal.home, ...portal.articles, ...portal.lists, ...portal.archives, ...portal.pages, ...portal.search];
 }
 
 /** Every page learns its twin: hreflang alternates both ways, and the script switch in its header. */

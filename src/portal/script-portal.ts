@@ -38,6 +38,8 @@ export interface ScriptPortalOptions {
   content: ScriptContent;
   t: UiText;
   now: DateTime;
+  /** How many articles the search index holds (decides its shards). */
+  searchable: number;
 }
 
 const HOME_LATEST = 10;
@@ -49,7 +51,7 @@ const FEED_TYPES: Record<FeedFormat, { type: string; label: string }> = {
 };
 const FORMATS = Object.keys(FEED_FILES) as FeedFormat[];
 
-export function buildScriptPortal({ content, t, now }: ScriptPortalOptions): ScriptPortal {
+export function buildScriptPortal({ content, t, now, searchable }: ScriptPortalOptions): ScriptPortal {
   const { site, script, articles } = content;
   const urls = createUrls(site);
   const zone = site.timeZone;
@@ -447,7 +449,7 @@ export function buildScriptPortal({ content, t, now }: ScriptPortalOptions): Scr
     intro: t.searchHint,
     channels: site.channels.map((c) => ({ value: c.slug, text: c.name })),
     years,
-    shards: shardFolders(articles.filter((a) => !a.draft && a.date <= now).length).map((f) => urls.href(paths.searchShard(f.name))),
+    shards: shardFolders(searchable).map((f) => urls.href(paths.searchShard(f.name))),
     searchScriptHref: urls.href(paths.asset("search.js")),
     messages: {
       count: t.resultsCount, shown: t.resultsShown, none: t.noResults, searching: t.searching, empty: t.searchEmpty,

@@ -42,7 +42,7 @@ export function pageMeta(site: SiteConfig, page: {
     { name: "twitter:title", content: page.title },
     { name: "twitter:description", content: page.description },
     { name: "SiteName", content: site.name },
-    { name: "SiteDomain", content: new URL(site.baseUrl).host },
+    { name: "SiteDomain", content: hostOf(site.baseUrl) },
   ];
   if (site.siteIdCode) tags.push({ name: "SiteIDCode", content: site.siteIdCode });
   if (page.column) {
@@ -50,6 +50,14 @@ export function pageMeta(site: SiteConfig, page: {
     if (page.column.description) tags.push({ name: "ColumnDescription", content: page.column.description });
   }
   return tags;
+}
+
+// Every page carries the site's domain; parse the address once, not once a page.
+const hosts = new Map<string, string>();
+function hostOf(baseUrl: string): string {
+  let host = hosts.get(baseUrl);
+  if (host === undefined) hosts.set(baseUrl, (host = new URL(baseUrl).host));
+  return host;
 }
 
 /** Tags only an article carries: article:* Open Graph and the government article tags. */
