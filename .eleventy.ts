@@ -4,7 +4,7 @@
  * https://www.11ty.dev/docs/config/
  */
 import type { UserConfig } from "@11ty/eleventy";
-import { currentPortal } from "./src/build/portal-source.ts";
+import { copiesAssets, currentPortal } from "./src/build/portal-source.ts";
 import { portalPlugin } from "./src/eleventy/portal-plugin.ts";
 
 export default function (eleventyConfig: UserConfig) {
@@ -12,7 +12,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.ignores.add("content/**");
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-  eleventyConfig.addPassthroughCopy({ public: "/" });
+  // A build rendered in several batches copies public/ once.
+  if (copiesAssets()) eleventyConfig.addPassthroughCopy({ public: "/" });
   eleventyConfig.addWatchTarget("content/**/*.{md,yaml}");
   eleventyConfig.addPlugin(portalPlugin, { portal: () => currentPortal(process.cwd()) });
 }

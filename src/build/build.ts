@@ -3,14 +3,14 @@
  * the build's reference time, render it with Eleventy into a staging folder, verify it, then swap it in.
  */
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { formatIso, referenceTime } from "../dates.ts";
 import { buildPortal, renderedPages, type Portal } from "../portal/build-portal.ts";
-import { discard, removePrevious, stagingDir, swapIn } from "./output.ts";
+import { discard, keepWanted, openStaging, swapIn } from "./output.ts";
 import { codeFingerprint, PageCache } from "./page-cache.ts";
-import { ContentError, providePortal } from "./portal-source.ts";
+import { ContentError } from "./portal-source.ts";
+import { renderPortal } from "./render.ts";
 import { verifyOutput } from "./verify.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
 
@@ -29,13 +29,9 @@ export interface BuildReport {
   reference: string;
 }
 
-/** Pages one Eleventy run renders: about 400 MiB of a build's peak memory. */
-const RENDER_BATCH = 8000;
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** Peak resident memory of this process so far. */
+function peakMiB(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 export class BuildError extends Error {
@@ -56,13 +52,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   let lap = performance.now();
   const step = (name: string) => {
     const now = performance.now();
-    steps.push(`${name} ${((now - lap) / 1000).toFixed(2)} s`);
+    steps.push(`${name} ${((now - lap) / 1000).toFixed(2)} s (peak ${peakMiB()} MiB)`);
     lap = now;
   };
 
   const fingerprint = codeFingerprint(root);
-  const cleanup = removePrevious(outDir);
-  cleanup.catch(() => undefined);
   const content = await loadContent(root, { env });
   for (const warning of content.problems.filter((p) => p.severity === "warning")) log(formatProblem(warning));
   const errors = content.problems.filter((p) => p.severity === "error");
@@ -76,34 +70,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const shaped = buildPortal({ ...content, site }, { now });
   step("shape (pages, feeds, sitemaps)");
 
-  const staged = stagingDir(outDir);
-  await discard(staged);
   const cache = new PageCache(cacheDir, await fingerprint);
   const pages = renderedPages(shaped);
   const plan = await cache.plan(pages);
   step("plan (page cache)");
+  const staged = openStaging(outDir);
+  const placed = keepWanted(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.file])), ["pagefind/"]);
+  step(`recycle the previous output (${placed.size} pages kept)`);
   const portal = { ...shaped, render: plan.render };
-  providePortal(portal);
   try {
     // The search index needs only the records, so it is built (in its own processes) while Eleventy renders.
     const searching = buildSearchIndex(portal.searchRecords, staged, { cacheDir, fingerprint: await fingerprint });
     searching.catch(() => undefined);
-    // Rendered in batches, each by a fresh Eleventy, so a large portal's pages are never all in memory at once.
-    const batches = chunk([...plan.render], RENDER_BATCH);
-    for (const [i, batch] of (batches.length > 0 ? batches : [[]]).entries()) {
-      providePortal({
-        ...portal, render: new Set(batch),
-        // Files (feeds, sitemaps) and pictures once, with the first batch.
-        ...(i > 0 ? { files: [], images: [] } : {}),
-      });
-      const eleventy = new Eleventy(path.join(root, "content"), staged, {
-        configPath: path.join(root, ".eleventy.ts"),
-        quietMode: true,
-      });
-      await eleventy.write();
-    }
+    await renderPortal(portal, { root, outDir: staged, render: plan.render, env });
     step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache)`);
-    await cache.placeReused(plan, staged);
+    cache.placeReused(plan, staged, placed);
     step("place cached pages");
     const search = await searching;
     step("search index (finishing)");
@@ -121,12 +102,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     step("verify");
     await cache.store(plan, staged);
-    await cleanup;
     await swapIn(staged, outDir);
     step("cache and swap");
     log(`Steps: ${steps.join(", ")}`);
     const seconds = (performance.now() - started) / 1000;
-    const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+    const peak = peakMiB();
     log(`Built ${portal.stats.published} articles, ${verified.files.length} files into ${path.relative(root, outDir) || "."}/ in ${seconds.toFixed(2)} s (peak memory ${peak} MiB)`);
     if (portal.stats.drafts > 0) log(`${portal.stats.drafts} draft(s) left out`);
     if (portal.stats.next) {
@@ -136,7 +116,5 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   } catch (error) {
     await discard(staged);
     throw error;
-  } finally {
-    providePortal(undefined);
   }
 }

@@ -6,9 +6,10 @@
  * CI keeps the cache folder between runs (BROADSHEET_CACHE_DIR, default .broadsheet/cache).
  */
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { unlinkSync } from "node:fs";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { mapLimited } from "../util/map-limited.ts";
+import { linkFiles } from "../util/link-files.ts";
 
 export interface CachedPage {
   outputPath: string;
@@ -58,19 +59,18 @@ export class PageCache {
     return plan;
   }
 
-  /** Links (or copies, across filesystems) the reused pages into the output folder. */
-  async placeReused(plan: PagePlan, outputDir: string): Promise<void> {
-    const dirs = new Set(plan.reuse.map((r) => path.dirname(path.join(outputDir, r.outputPath))));
-    for (const dir of dirs) await mkdir(dir, { recursive: true });
-    await inBatches(plan.reuse, (r) => linkOrCopy(r.file, path.join(outputDir, r.outputPath)));
+  /** Links (or copies, across filesystems) the reused pages into the output folder, but those already `placed`. */
+  placeReused(plan: PagePlan, outputDir: string, placed: ReadonlySet<string> = new Set()): void {
+    linkFiles(plan.reuse.filter((r) => !placed.has(r.outputPath)).map((r) => [r.file, path.join(outputDir, r.outputPath)] as const));
   }
 
   /** Adds the freshly rendered pages to the cache, and forgets pages no build uses any more. */
   async store(plan: PagePlan, outputDir: string): Promise<void> {
-    await inBatches([...plan.render], (outputPath) => linkOrCopy(path.join(outputDir, outputPath), path.join(this.dir, plan.keys.get(outputPath)!)));
+    linkFiles([...plan.render].map((outputPath) => [path.join(outputDir, outputPath), path.join(this.dir, plan.keys.get(outputPath)!)] as const));
     const used = new Set(plan.keys.values());
-    const stale = (await readdir(this.dir)).filter((name) => !used.has(name));
-    await inBatches(stale, (name) => rm(path.join(this.dir, name), { force: true }));
+    for (const name of await readdir(this.dir)) {
+      if (!used.has(name)) unlinkSync(path.join(this.dir, name));
+    }
   }
 }
 
@@ -94,19 +94,4 @@ export function sharedDigest(): (key: string, value: unknown) => unknown {
 
 function isListItem(value: object): boolean {
   return "dateIso" in value && "href" in value && "summary" in value;
-}
-
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") return;
-    if (code !== "EXDEV" && code !== "EPERM") throw error;
-    await copyFile(from, to);
-  }
-}
-
-async function inBatches<T>(items: readonly T[], run: (item: T) => Promise<unknown>): Promise<void> {
-  await mapLimited(items, run);
 }

@@ -10,10 +10,21 @@ import { referenceTime } from "../dates.ts";
 import { buildPortal, renderedPages, type Portal } from "../portal/build-portal.ts";
 import { sharedDigest } from "./page-cache.ts";
 
-let prepared: Portal | undefined;
+/** What Eleventy renders: the portal's pages (or some of them), without the search records. */
+export type PortalBatch = Omit<Portal, "searchRecords"> & {
+  /** Whether this run also copies public/ (one batch of a build does). */
+  copyAssets?: boolean;
+};
 
-export function providePortal(portal: Portal | undefined): void {
+let prepared: PortalBatch | undefined;
+
+export function providePortal(portal: PortalBatch | undefined): void {
   prepared = portal;
+}
+
+/** Whether the Eleventy run about to start copies public/ into the output. */
+export function copiesAssets(): boolean {
+  return prepared?.copyAssets ?? true;
 }
 
 export class ContentError extends Error {
@@ -29,7 +40,7 @@ let previewPaths: string[] = ["index.html"];
 const previewHashes = new Map<string, string>();
 const sourceCache: SourceCache = new Map();
 
-export async function currentPortal(root: string): Promise<Portal> {
+export async function currentPortal(root: string): Promise<PortalBatch> {
   if (prepared) return prepared;
   const content = await loadContent(root, { sourceCache });
   const errors = content.problems.filter((p) => p.severity === "error");
@@ -54,9 +65,9 @@ export async function currentPortal(root: string): Promise<Portal> {
 }
 
 /** The preview while content has errors: every page the editor may be looking at lists them instead. */
-function errorPortal(lines: string[], paths: string[]): Portal {
+function errorPortal(lines: string[], paths: string[]): PortalBatch {
   return {
-    home: [], articles: [], lists: [], archives: [], pages: [], search: [], searchRecords: { count: 0, slice: () => [] }, files: [], images: [],
+    home: [], articles: [], lists: [], archives: [], pages: [], search: [], files: [], images: [],
     pathPrefix: "/",
     errors: paths.map((outputPath) => ({ outputPath, lines })),
     stats: { published: 0, waiting: 0, drafts: 0 },

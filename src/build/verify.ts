@@ -60,11 +60,12 @@ export async function verifyOutput(input: VerifyInput): Promise<VerifyResult> {
     if (!present.has(expected)) problems.push(`${expected} was not written`);
   }
   const pages = files.filter((f) => f.endsWith(".html") && (!input.checkLinksOf || input.checkLinksOf.has(f)));
-  const texts = await mapLimited(pages, (f) => readFile(path.join(input.dir, f), "utf8"));
-  pages.forEach((page, i) => {
-    for (const target of internalTargets(texts[i]!, input.pathPrefix)) {
+  // Page by page, so that a large portal's pages are never all in memory together.
+  await mapLimited(pages, async (page) => {
+    for (const target of internalTargets(await readFile(path.join(input.dir, page), "utf8"), input.pathPrefix)) {
       if (!present.has(target)) problems.push(`${page} links to ${target}, which does not exist`);
     }
   });
+  problems.sort();
   return { files, problems };
 }

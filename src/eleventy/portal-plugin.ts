@@ -7,7 +7,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { READER_BOOT } from "../browser/boot.ts";
 import { browserAssets } from "../browser/bundle.ts";
-import type { Portal } from "../portal/build-portal.ts";
+import type { PortalBatch as Portal } from "../build/portal-source.ts";
 import { outputPath, paths } from "../portal/urls.ts";
 import { writeImages } from "../build/images.ts";
 

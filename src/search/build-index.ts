@@ -8,12 +8,14 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SearchRecords } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE, shardFolders } from "./shards.ts";
+import { filesUnder, linkTree, sameFile, treeBytes } from "../util/link-files.ts";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "shard-worker.ts");
 
@@ -49,9 +51,9 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
   try {
     // Each record also carries its shard's name as a filter: shards are in date order, so the search page can
     // list "newest first" shard by shard, which Pagefind's merged results cannot do.
-    const jobs = folders.map((folder, i) => ({
+    const jobs = folders.map((folder) => ({
       folder,
-      records: () => records.slice(i * folder.size, i * folder.size + folder.size)
+      records: () => records.slice(folder.start, folder.start + folder.count)
         .map((r) => ({ ...r, filters: { ...r.filters, shard: [folder.name] } })),
     }));
     const results: SearchIndexReport["shards"] = [];
@@ -62,20 +64,25 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
     const run = async () => {
       while (next < jobs.length) {
         const job = jobs[next++]!;
-        const shardRecords = job.records();
-        const json = JSON.stringify(shardRecords);
-        const key = createHash("sha256").update(fingerprint).update(json).digest("hex");
+        const { start, count } = job.folder;
+        const key = createHash("sha256").update(fingerprint).update(job.folder.name).update(records.input(start, start + count)).digest("hex");
         keys.add(key);
         const target = path.join(siteDir, job.folder.path);
         const cached = cacheRoot ? path.join(cacheRoot, key) : undefined;
-        if (cached && await stat(cached).then(() => true, () => false)) {
-          await cp(cached, target, { recursive: true });
-          results.push({ folder: job.folder.path, records: shardRecords.length, peakMiB: 0, seconds: 0 });
+        if (cached && existsSync(cached)) {
+          // The output may be recycled from the last build (src/build/output.ts) and hold this very shard already.
+          if (!sameTree(cached, target)) {
+            await rm(target, { recursive: true, force: true });
+            linkTree(cached, target);
+          }
+          results.push({ folder: job.folder.path, records: count, peakMiB: 0, seconds: 0 });
           reused++;
           continue;
         }
+        await rm(target, { recursive: true, force: true });
+        const shardRecords = job.records();
         const file = path.join(scratch, `${job.folder.name}.json`);
-        await writeFile(file, json);
+        await writeFile(file, JSON.stringify(shardRecords));
         const t0 = performance.now();
         const out = await runWorker(file, target);
         if (out.problems.length > 0 || out.added !== shardRecords.length) {
@@ -83,13 +90,19 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
         }
         await pruneBundle(target);
         if (cached) {
-          await mkdir(cacheRoot!, { recursive: true });
-          await cp(target, cached, { recursive: true });
+          // Under a temporary name first: an interrupted build must not leave a half shard under a valid key.
+          await rm(`${cached}.partial`, { recursive: true, force: true });
+          linkTree(target, `${cached}.partial`);
+          await rename(`${cached}.partial`, cached);
         }
         results.push({ folder: job.folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds: (performance.now() - t0) / 1000 });
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, run));
+    const names = new Set(folders.map((f) => f.name));
+    for (const entry of await readdir(path.join(siteDir, "pagefind"))) {
+      if (!names.has(entry)) await rm(path.join(siteDir, "pagefind", entry), { recursive: true, force: true });
+    }
     const counted = await countIndexedPages(siteDir, folders.map((f) => f.path));
     if (counted !== records.count) {
       // Pagefind drops a record with no words; name the likely ones so an editor can fix them.
@@ -103,7 +116,7 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
         if (!keys.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
       }
     }
-    return { records: counted, reused, shards: results, bytes: await folderBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
+    return { records: counted, reused, shards: results, bytes: treeBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -153,10 +166,8 @@ async function pruneBundle(dir: string): Promise<void> {
   }
 }
 
-async function folderBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
-  }
-  return total;
+/** Whether `target` is already the cached shard `cached`, linked file for file. */
+function sameTree(cached: string, target: string): boolean {
+  return sameFile(path.join(cached, "pagefind-entry.json"), path.join(target, "pagefind-entry.json"))
+    && existsSync(target) && filesUnder(cached).length === filesUnder(target).length;
 }

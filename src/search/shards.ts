@@ -7,6 +7,12 @@
 export const SHARD_SIZE = 2500;
 
 /**
+ * The newest articles, short of a whole shard, are cut into pieces of a tenth of a shard: publishing re-indexes one
+ * piece (about a second) instead of a whole shard (about nine). Once they fill a shard, the pieces become one.
+ */
+export const TAIL_PIECES = 10;
+
+/**
  * Pagefind's language code for the records: one it has no stemmer or segmenter for, because the words are already
  * cut and encoded (src/search/tokens.ts).
  */
@@ -16,7 +22,9 @@ export interface ShardFolder {
   name: string;
   /** Relative to the site root, with a trailing slash. */
   path: string;
-  size: number;
+  /** The shard's records: `count` of them from `start` (oldest first). */
+  start: number;
+  count: number;
 }
 
 /** The shard size in force: BROADSHEET_SEARCH_SHARD_SIZE overrides it (tests use it to exercise merging). */
@@ -25,7 +33,13 @@ export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(override) && override > 0 ? override : SHARD_SIZE;
 }
 
+/** Whole shards from the oldest, then the rest in pieces; a function of the number of records alone. */
 export function shardFolders(records: number, size = shardSize()): ShardFolder[] {
-  const count = Math.max(1, Math.ceil(records / size));
-  return Array.from({ length: count }, (_, i) => ({ name: `shard-${i + 1}`, path: `pagefind/shard-${i + 1}/`, size }));
+  const piece = Math.max(1, Math.ceil(size / TAIL_PIECES));
+  const ranges: [number, number][] = [];
+  const whole = Math.floor(records / size) * size;
+  for (let start = 0; start < whole; start += size) ranges.push([start, size]);
+  for (let start = whole; start < records; start += piece) ranges.push([start, Math.min(piece, records - start)]);
+  if (ranges.length === 0) ranges.push([0, 0]);
+  return ranges.map(([start, count], i) => ({ name: `shard-${i + 1}`, path: `pagefind/shard-${i + 1}/`, start, count }));
 }

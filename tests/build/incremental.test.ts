@@ -4,6 +4,7 @@
  * same content.
  */
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -17,7 +18,8 @@ const ENV = { BROADSHEET_SEARCH_SHARD_SIZE: "50" };
 describe("incremental builds", () => {
   let project: Project;
   const cold = async () => {
-    const result = await project.run("build", { ...ENV, BROADSHEET_CACHE_DIR: path.join(project.root, ".cold-cache") });
+    // The cold build renders in batches of child processes, the incremental ones in the build process.
+    const result = await project.run("build", { ...ENV, BROADSHEET_CACHE_DIR: path.join(project.root, ".cold-cache"), BROADSHEET_RENDER_BATCH: "100" });
     await rm(path.join(project.root, ".cold-cache"), { recursive: true, force: true });
     assert.equal(result.code, 0, result.stderr);
     return project.hashTree();
@@ -61,6 +63,15 @@ describe("incremental builds", () => {
     assert.ok(rebuilt.rendered >= 2 && rebuilt.rendered < 20, `${rebuilt.rendered} pages rendered`);
     assert.equal(rebuilt.reusedShards, rebuilt.shards - 1);
     assert.match(await project.read(`_site/articles/${target.slug}/index.html`), /編者按：本文已更新。/);
+    assert.deepEqual(rebuilt.tree, await cold());
+  });
+
+  it("taking an article down removes its pages and their folders, and equals a cold build", async () => {
+    const target = articles[20]!;
+    await project.remove(target.file);
+    const rebuilt = await warm();
+    assert.equal(existsSync(path.join(project.root, `_site/articles/${target.slug}`)), false, "the article's folder is gone");
+    assert.equal(existsSync(path.join(project.root, `_site/hans/articles/${target.slug}`)), false);
     assert.deepEqual(rebuilt.tree, await cold());
   });
 });

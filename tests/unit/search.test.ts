@@ -84,4 +84,13 @@ describe("search records and shards", () => {
     assert.deepEqual(shardFolders(0, 2).map((f) => f.path), ["pagefind/shard-1/"]);
     assert.deepEqual(shardFolders(5, 2).map((f) => f.path), ["pagefind/shard-1/", "pagefind/shard-2/", "pagefind/shard-3/"]);
   });
+  it("cuts the newest articles, short of a whole shard, into tenths, so publishing re-indexes a small piece", () => {
+    const ranges = (n: number) => shardFolders(n, 100).map((f) => [f.start, f.count]);
+    assert.deepEqual(ranges(0), [[0, 0]]);
+    assert.deepEqual(ranges(100), [[0, 100]]);
+    assert.deepEqual(ranges(234), [[0, 100], [100, 100], [200, 10], [210, 10], [220, 10], [230, 4]]);
+    // One more article changes only the last piece; the shards before it keep their records.
+    assert.deepEqual(ranges(235).slice(0, -1), ranges(234).slice(0, -1));
+    assert.deepEqual(ranges(300), [[0, 100], [100, 100], [200, 100]]);
+  });
 });

@@ -1,0 +1,86 @@
+/**
+ * Rendering the portal's pages with Eleventy into the staging folder. A rebuild's few pages are rendered in this
+ * process. A large set is cut into batches, each rendered by a child process (src/build/render-worker.ts) from
+ * its own pages' data only, two at a time for the machine's two cores: Eleventy holds on to what it rendered
+ * until its process ends, so no process ever holds more than one batch of it.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serialize } from "node:v8";
+import Eleventy from "@11ty/eleventy";
+import type { Portal } from "../portal/build-portal.ts";
+import { providePortal, type PortalBatch } from "./portal-source.ts";
+
+const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
+
+/** Pages one Eleventy process renders: it peaks near 600 MiB. */
+export const RENDER_BATCH = 6000;
+
+export interface RenderOptions {
+  root: string;
+  outDir: string;
+  /** Output paths to render (the rest come from the build cache). */
+  render: ReadonlySet<string>;
+  /** BROADSHEET_RENDER_BATCH overrides the batch size (tests use it to exercise batches on a small portal). */
+  env?: NodeJS.ProcessEnv;
+  concurrency?: number;
+}
+
+/** Renders `render` out of `portal`; feeds, sitemaps, assets and pictures always, once. */
+export async function renderPortal(portal: Portal, options: RenderOptions): Promise<void> {
+  const { root, outDir, render, env = process.env, concurrency = 2 } = options;
+  const override = Number(env.BROADSHEET_RENDER_BATCH);
+  const size = Number.isInteger(override) && override > 0 ? override : RENDER_BATCH;
+  const paths = [...render];
+  if (paths.length <= size) return renderHere(root, outDir, batchOf(portal, render, true));
+  const scratch = await mkdtemp(path.join(tmpdir(), "broadsheet-render-"));
+  try {
+    const batches = Array.from({ length: Math.ceil(paths.length / size) }, (_, i) => paths.slice(i * size, (i + 1) * size));
+    let next = 0;
+    const run = async () => {
+      while (next < batches.length) {
+        const i = next++;
+        const file = path.join(scratch, `batch-${i}.v8`);
+        await writeFile(file, serialize(batchOf(portal, new Set(batches[i]), i === 0)));
+        await runWorker(file, root, outDir);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, run));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The data of the pages in `render`; the first batch also carries the files, pictures and assets. */
+function batchOf(portal: Portal, render: ReadonlySet<string>, first: boolean): PortalBatch {
+  const wanted = <T extends { outputPath: string }>(pages: T[]) => pages.filter((p) => render.has(p.outputPath));
+  return {
+    home: wanted(portal.home), articles: wanted(portal.articles), lists: wanted(portal.lists),
+    archives: wanted(portal.archives), pages: wanted(portal.pages), search: wanted(portal.search),
+    files: first ? portal.files : [], images: first ? portal.images : [], copyAssets: first,
+    pathPrefix: portal.pathPrefix, stats: portal.stats,
+  };
+}
+
+export async function renderHere(root: string, outDir: string, batch: PortalBatch): Promise<void> {
+  providePortal(batch);
+  try {
+    const eleventy = new Eleventy(path.join(root, "content"), outDir, { configPath: path.join(root, ".eleventy.ts"), quietMode: true });
+    await eleventy.write();
+  } finally {
+    providePortal(undefined);
+  }
+}
+
+function runWorker(batchFile: string, root: string, outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", WORKER, batchFile, root, outDir], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`rendering a batch of pages failed (exit ${code}):\n${stderr.trim()}`))));
+  });
+}

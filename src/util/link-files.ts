@@ -1,0 +1,59 @@
+/**
+ * Hard links for the build cache: a cached page or search shard is linked into the output (and a rendered one into
+ * the cache) rather than copied. The calls are synchronous on purpose: a rebuild makes tens of thousands of them,
+ * and each one's round trip through the thread pool costs more than the call itself. Files are never written in
+ * place after they are made, so a link shared by the cache and the output cannot change under either.
+ */
+import { copyFileSync, linkSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return;
+    if (code !== "EXDEV" && code !== "EPERM") throw error;
+    copyFileSync(from, to);
+  }
+}
+
+/** Links each `[from, to]` pair, making the folders it needs. */
+export function linkFiles(pairs: Iterable<readonly [string, string]>): void {
+  const made = new Set<string>();
+  for (const [from, to] of pairs) {
+    const dir = path.dirname(to);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    linkOrCopy(from, to);
+  }
+}
+
+/** Every file under `dir`, relative to it. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+/** Links the tree under `fromDir` into `toDir`. */
+export function linkTree(fromDir: string, toDir: string): void {
+  linkFiles(filesUnder(fromDir).map((f) => [path.join(fromDir, f), path.join(toDir, f)] as const));
+}
+
+/** Bytes of the files under `dir`. */
+export function treeBytes(dir: string): number {
+  return filesUnder(dir).reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
+}
+
+/** Whether two paths are the same file (hard links of one inode). */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
+}
