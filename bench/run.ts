@@ -48,6 +48,9 @@ function build(label: string): Promise<number> {
       const line = (prefix: string) => new RegExp(`^${prefix}.*$`, "m").exec(out)?.[0] ?? "";
       console.log(`\n${label}: ${wall.toFixed(2)} s wall (process start included)`);
       console.log(`  ${line("Built ")}\n  ${line("Steps: ")}\n  ${line("Search index: ")}`);
+      // The build process, its render processes and its Pagefind processes each report their own peak.
+      const peaks = [/peak memory (\d+) MiB/, /peak (\d+) MiB each at most/, /Pagefind peak (\d+) MiB/].map((re) => Number(re.exec(out)?.[1] ?? 0));
+      console.log(`  Largest process: ${Math.max(...peaks)} MiB (build ${peaks[0]}, render ${peaks[1] || "in the build process"}, Pagefind ${peaks[2] || "none run"})`);
       code === 0 ? resolve(wall) : reject(new Error(`build failed (${code}):\n${out}`));
     });
   });

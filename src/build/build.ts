@@ -82,8 +82,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     // The search index needs only the records, so it is built (in its own processes) while Eleventy renders.
     const searching = buildSearchIndex(portal.searchRecords, staged, { cacheDir, fingerprint: await fingerprint });
     searching.catch(() => undefined);
-    await renderPortal(portal, { root, outDir: staged, render: plan.render, env });
-    step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache)`);
+    const rendered = await renderPortal(portal, { root, outDir: staged, render: plan.render, env });
+    step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache` +
+      (rendered.processes > 0 ? `; ${rendered.processes} batches in child processes, peak ${rendered.peakMiB} MiB each at most)` : ")"));
     cache.placeReused(plan, staged, placed);
     step("place cached pages");
     const search = await searching;

@@ -29,26 +29,38 @@ export interface RenderOptions {
   concurrency?: number;
 }
 
+export interface RenderReport {
+  /** Child processes used (0: rendered in this process). */
+  processes: number;
+  /** The largest peak memory of a child process, in MiB. */
+  peakMiB: number;
+}
+
 /** Renders `render` out of `portal`; feeds, sitemaps, assets and pictures always, once. */
-export async function renderPortal(portal: Portal, options: RenderOptions): Promise<void> {
+export async function renderPortal(portal: Portal, options: RenderOptions): Promise<RenderReport> {
   const { root, outDir, render, env = process.env, concurrency = 2 } = options;
   const override = Number(env.BROADSHEET_RENDER_BATCH);
   const size = Number.isInteger(override) && override > 0 ? override : RENDER_BATCH;
   const paths = [...render];
-  if (paths.length <= size) return renderHere(root, outDir, batchOf(portal, render, true));
+  if (paths.length <= size) {
+    await renderHere(root, outDir, batchOf(portal, render, true));
+    return { processes: 0, peakMiB: 0 };
+  }
   const scratch = await mkdtemp(path.join(tmpdir(), "broadsheet-render-"));
   try {
     const batches = Array.from({ length: Math.ceil(paths.length / size) }, (_, i) => paths.slice(i * size, (i + 1) * size));
     let next = 0;
+    let peakKiB = 0;
     const run = async () => {
       while (next < batches.length) {
         const i = next++;
         const file = path.join(scratch, `batch-${i}.v8`);
         await writeFile(file, serialize(batchOf(portal, new Set(batches[i]), i === 0)));
-        await runWorker(file, root, outDir);
+        peakKiB = Math.max(peakKiB, await runWorker(file, root, outDir));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, run));
+    return { processes: batches.length, peakMiB: Math.round(peakKiB / 1024) };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -75,12 +87,19 @@ export async function renderHere(root: string, outDir: string, batch: PortalBatc
   }
 }
 
-function runWorker(batchFile: string, root: string, outDir: string): Promise<void> {
+/** Runs one batch; resolves to the child's peak memory in KiB. */
+function runWorker(batchFile: string, root: string, outDir: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", WORKER, batchFile, root, outDir], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", WORKER, batchFile, root, outDir], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
     let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`rendering a batch of pages failed (exit ${code}):\n${stderr.trim()}`))));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`rendering a batch of pages failed (exit ${code}):\n${stderr.trim()}`));
+      const report = /\{"peakKiB":\d+\}\s*$/.exec(stdout);
+      resolve(report ? (JSON.parse(report[0]) as { peakKiB: number }).peakKiB : 0);
+    });
   });
 }

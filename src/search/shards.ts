@@ -7,10 +7,12 @@
 export const SHARD_SIZE = 2500;
 
 /**
- * The newest articles, short of a whole shard, are cut into pieces of a tenth of a shard: publishing re-indexes one
- * piece (about a second) instead of a whole shard (about nine). Once they fill a shard, the pieces become one.
+ * The newest articles, short of a whole shard, are cut into pieces of whole units of a sixteenth of a shard, in
+ * the sizes of the binary digits of their count (8, 4, 2, 1 units), then the rest. Publishing re-indexes the rest
+ * (at most a unit, about a second) instead of a whole shard (about nine), and only now and then merges pieces;
+ * a search downloads at most five small pieces besides the whole shards, where equal tenths would be ten.
  */
-export const TAIL_PIECES = 10;
+export const TAIL_UNITS = 16;
 
 /**
  * Pagefind's language code for the records: one it has no stemmer or segmenter for, because the words are already
@@ -33,13 +35,19 @@ export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(override) && override > 0 ? override : SHARD_SIZE;
 }
 
-/** Whole shards from the oldest, then the rest in pieces; a function of the number of records alone. */
+/** Whole shards from the oldest, then the newest in pieces; a function of the number of records alone. */
 export function shardFolders(records: number, size = shardSize()): ShardFolder[] {
-  const piece = Math.max(1, Math.ceil(size / TAIL_PIECES));
+  const unit = Math.max(1, Math.ceil(size / TAIL_UNITS));
   const ranges: [number, number][] = [];
-  const whole = Math.floor(records / size) * size;
-  for (let start = 0; start < whole; start += size) ranges.push([start, size]);
-  for (let start = whole; start < records; start += piece) ranges.push([start, Math.min(piece, records - start)]);
-  if (ranges.length === 0) ranges.push([0, 0]);
-  return ranges.map(([start, count], i) => ({ name: `shard-${i + 1}`, path: `pagefind/shard-${i + 1}/`, start, count }));
+  let start = 0;
+  for (; start + size <= records; start += size) ranges.push([start, size]);
+  const units = Math.floor((records - start) / unit);
+  for (let bit = 2 ** Math.floor(Math.log2(Math.max(1, units))); bit >= 1; bit /= 2) {
+    if (units & bit) {
+      ranges.push([start, bit * unit]);
+      start += bit * unit;
+    }
+  }
+  if (start < records || ranges.length === 0) ranges.push([start, records - start]);
+  return ranges.map(([from, count], i) => ({ name: `shard-${i + 1}`, path: `pagefind/shard-${i + 1}/`, start: from, count }));
 }

@@ -84,13 +84,22 @@ describe("search records and shards", () => {
     assert.deepEqual(shardFolders(0, 2).map((f) => f.path), ["pagefind/shard-1/"]);
     assert.deepEqual(shardFolders(5, 2).map((f) => f.path), ["pagefind/shard-1/", "pagefind/shard-2/", "pagefind/shard-3/"]);
   });
-  it("cuts the newest articles, short of a whole shard, into tenths, so publishing re-indexes a small piece", () => {
-    const ranges = (n: number) => shardFolders(n, 100).map((f) => [f.start, f.count]);
+  it("cuts the newest articles into pieces of binary sizes, so publishing re-indexes a small piece", () => {
+    const ranges = (n: number) => shardFolders(n, 160).map((f) => [f.start, f.count]);
     assert.deepEqual(ranges(0), [[0, 0]]);
-    assert.deepEqual(ranges(100), [[0, 100]]);
-    assert.deepEqual(ranges(234), [[0, 100], [100, 100], [200, 10], [210, 10], [220, 10], [230, 4]]);
+    assert.deepEqual(ranges(160), [[0, 160]]);
+    // 160 whole, then 14 units of 10 (8 + 4 + 2), then the rest.
+    assert.deepEqual(ranges(303), [[0, 160], [160, 80], [240, 40], [280, 20], [300, 3]]);
     // One more article changes only the last piece; the shards before it keep their records.
-    assert.deepEqual(ranges(235).slice(0, -1), ranges(234).slice(0, -1));
-    assert.deepEqual(ranges(300), [[0, 100], [100, 100], [200, 100]]);
+    assert.deepEqual(ranges(304).slice(0, -1), ranges(303).slice(0, -1));
+    assert.deepEqual(ranges(310), [[0, 160], [160, 80], [240, 40], [280, 20], [300, 10]]);
+    // A completed unit merges pieces: 15 units are 8 + 4 + 2 + 1.
+    assert.deepEqual(ranges(311), [[0, 160], [160, 80], [240, 40], [280, 20], [300, 10], [310, 1]]);
+    assert.deepEqual(ranges(320), [[0, 160], [160, 160]]);
+    for (let n = 0; n < 700; n++) {
+      const r = ranges(n);
+      assert.equal(r.reduce((sum, [, c]) => sum + c, 0), n, `all ${n} records are in a shard`);
+      assert.ok(r.length <= Math.floor(n / 160) + 5, `${n}: at most five pieces after the whole shards`);
+    }
   });
 });
