@@ -2,7 +2,8 @@
  * `npm run bench -- --articles N`: N synthetic articles in a scratch copy of the project, built as CI builds them:
  * cold (empty cache), then after publishing one new article, then after editing one existing article. Prints each
  * build's time, its steps (render, feeds and sitemaps, search index, ...) and the peak memory of the build process
- * and of the Pagefind processes. Numbers come from here, never from timed tests.
+ * and of the Pagefind processes. `--hugo` also times Hugo on the same articles (bench/hugo.ts). Numbers come from here,
+ * never from timed tests.
  */
 import { spawn } from "node:child_process";
 import { appendFile, cp, mkdtemp, rm, symlink } from "node:fs/promises";
@@ -11,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateArticles, writeArticles } from "./generate.ts";
+import { hugoSeconds } from "./hugo.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
@@ -19,6 +21,8 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     // Only the cold build (for very large N, where three builds take long).
     "cold-only": { type: "boolean", default: false },
+    // Also build the same articles with Hugo (minimal templates) and compare with the cold build.
+    hugo: { type: "boolean", default: false },
   },
 });
 const count = Number(values.articles);
@@ -58,6 +62,12 @@ function build(label: string): Promise<number> {
 
 try {
   const cold = await build("cold build");
+  if (values.hugo) {
+    const hugo = await hugoSeconds(articles.slice(0, count));
+    console.log(hugo
+      ? `\nHugo ${hugo.version}, same articles, minimal templates (best of 3): ${hugo.seconds.toFixed(2)} s; the cold build took ${(cold / hugo.seconds).toFixed(1)}x as long`
+      : "\nHugo is not installed (apt-get install hugo); no comparison");
+  }
   if (!values["cold-only"]) await rebuilds(cold);
 } finally {
   if (!values.keep) await rm(root, { recursive: true, force: true });

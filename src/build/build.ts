@@ -74,7 +74,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const pages = renderedPages(shaped);
   const plan = await cache.plan(pages);
   step("plan (page cache)");
-  const staged = openStaging(outDir);
+  const staged = openStaging(outDir, cacheDir);
   const placed = keepWanted(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.file])), ["pagefind/"]);
   step(`recycle the previous output (${placed.size} pages kept)`);
   const portal = { ...shaped, render: plan.render };
@@ -103,7 +103,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     step("verify");
     await cache.store(plan, staged);
-    await swapIn(staged, outDir);
+    await swapIn(staged, outDir, cacheDir);
     step("cache and swap");
     log(`Steps: ${steps.join(", ")}`);
     const seconds = (performance.now() - started) / 1000;

@@ -2,7 +2,8 @@
  * Atomic output: the build writes into a staging folder beside `_site/`, is verified there, and only then swapped
  * in with renames. A failed build removes its own folder and leaves the previous `_site/` exactly as it was.
  *
- * The output a build replaces is kept aside (`._site.previous`) and becomes the next build's staging folder:
+ * The output a build replaces is kept in the build cache (`previous-output`, so CI keeps it with the cache) and
+ * becomes the next build's staging folder:
  * most of its files are hard links to the build cache that the next build wants again, so recycling it costs a
  * directory listing and a few unlinks, where building a fresh tree costs tens of thousands of mkdir and link
  * calls and deleting the old one as many unlinks (slow on filesystems mounted with `discard`). Every file the
@@ -11,7 +12,7 @@
  * the cache shares.
  */
 import { existsSync, mkdirSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { filesUnder, sameFile } from "../util/link-files.ts";
 
@@ -19,15 +20,23 @@ export function stagingDir(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.building`);
 }
 
-function previousDir(outDir: string): string {
-  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.previous`);
+/** Where the output a build replaced is kept for the next build. */
+export function previousDir(cacheDir: string): string {
+  return path.join(cacheDir, "previous-output");
 }
 
-/** The staging folder, made from the output the last build replaced when there is one. */
-export function openStaging(outDir: string): string {
+/** The staging folder, made from the output the last build replaced when there is one (and it can be moved). */
+export function openStaging(outDir: string, cacheDir: string): string {
   const staged = stagingDir(outDir);
-  const previous = previousDir(outDir);
-  if (!existsSync(staged) && existsSync(previous)) renameSync(previous, staged);
+  const previous = previousDir(cacheDir);
+  if (!existsSync(staged) && existsSync(previous)) {
+    try {
+      renameSync(previous, staged);
+    } catch (error) {
+      // On another filesystem than the output: start afresh.
+      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    }
+  }
   mkdirSync(staged, { recursive: true });
   return staged;
 }
@@ -66,13 +75,16 @@ function removeEmptyUpTo(folder: string, root: string): void {
   }
 }
 
-/** Replaces `outDir` with `staged` (same filesystem, so each rename is atomic); the old output is kept aside. */
-export async function swapIn(staged: string, outDir: string): Promise<void> {
-  const previous = previousDir(outDir);
-  await rm(previous, { recursive: true, force: true });
+/**
+ * Replaces `outDir` with `staged` (same filesystem, so each rename is atomic); the old output is kept in the cache
+ * for the next build, or removed when the cache is on another filesystem.
+ */
+export async function swapIn(staged: string, outDir: string, cacheDir: string): Promise<void> {
+  const aside = path.join(path.dirname(outDir), `.${path.basename(outDir)}.replaced`);
+  await rm(aside, { recursive: true, force: true });
   let hadPrevious = true;
   try {
-    await rename(outDir, previous);
+    await rename(outDir, aside);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     hadPrevious = false;
@@ -80,9 +92,14 @@ export async function swapIn(staged: string, outDir: string): Promise<void> {
   try {
     await rename(staged, outDir);
   } catch (error) {
-    if (hadPrevious) await rename(previous, outDir);
+    if (hadPrevious) await rename(aside, outDir);
     throw error;
   }
+  if (!hadPrevious) return;
+  const previous = previousDir(cacheDir);
+  await rm(previous, { recursive: true, force: true });
+  await mkdir(cacheDir, { recursive: true });
+  await rename(aside, previous).catch(() => rm(aside, { recursive: true, force: true }));
 }
 
 export async function discard(staged: string): Promise<void> {

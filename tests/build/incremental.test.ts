@@ -29,7 +29,11 @@ describe("incremental builds", () => {
     assert.equal(result.code, 0, result.stderr);
     const render = /render \((\d+) of (\d+) pages; (\d+) from the cache\)/.exec(result.stdout)!;
     const shards = /in (\d+) shard\(s\) \((\d+) from the cache\)/.exec(result.stdout)!;
-    return { tree: await project.hashTree(), rendered: Number(render[1]), pages: Number(render[2]), shards: Number(shards[1]), reusedShards: Number(shards[2]) };
+    const kept = /recycle the previous output \((\d+) pages kept\)/.exec(result.stdout)!;
+    return {
+      tree: await project.hashTree(), rendered: Number(render[1]), pages: Number(render[2]),
+      shards: Number(shards[1]), reusedShards: Number(shards[2]), recycled: Number(kept[1]),
+    };
   };
 
   before(async () => {
@@ -49,6 +53,8 @@ describe("incremental builds", () => {
     await project.write("content/articles/2026/01/breaking.md", article({ ...VALID, title: "最新消息", date: "2026-01-02 09:00", tags: "[本溪]" }));
     const rebuilt = await warm();
     assert.ok(rebuilt.rendered > 0 && rebuilt.rendered < rebuilt.pages / 10, `${rebuilt.rendered} of ${rebuilt.pages} pages rendered`);
+    // The output two builds back was recycled: most pages were already in place.
+    assert.ok(rebuilt.recycled > rebuilt.pages / 2, `${rebuilt.recycled} of ${rebuilt.pages} pages recycled`);
     assert.equal(rebuilt.reusedShards, rebuilt.shards - 1);
     const home = await project.read("_site/index.html");
     assert.match(home, /<a href="\/articles\/breaking\/">最新消息<\/a>/);

@@ -1,0 +1,38 @@
+/**
+ * The Hugo comparison of `npm run bench -- --hugo`: the same generated articles built by Hugo (Debian's `hugo`,
+ * `apt-get install hugo`) with the minimal templates in bench/hugo/, three times; the best time counts.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { GeneratedArticle } from "./generate.ts";
+
+const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), "hugo");
+
+/** Seconds of Hugo's best of three builds, or undefined when Hugo is not installed. */
+export async function hugoSeconds(articles: readonly GeneratedArticle[]): Promise<{ seconds: number; version: string } | undefined> {
+  const probe = spawnSync("hugo", ["version"], { encoding: "utf8" });
+  if (probe.status !== 0) return undefined;
+  const site = await mkdtemp(path.join(tmpdir(), "broadsheet-hugo-"));
+  try {
+    await cp(TEMPLATES, site, { recursive: true });
+    await mkdir(path.join(site, "content/posts"), { recursive: true });
+    // Hugo reads a date with a time only with seconds and an offset.
+    for (const a of articles) {
+      const text = a.text.replace(/^date: (\d{4}-\d\d-\d\d) (\d\d:\d\d)$/m, "date: $1T$2:00+08:00");
+      await writeFile(path.join(site, "content/posts", `${a.slug}.md`), text);
+    }
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      await rm(path.join(site, "public"), { recursive: true, force: true });
+      const t0 = performance.now();
+      execFileSync("hugo", ["--quiet", "--source", site], { stdio: "inherit" });
+      best = Math.min(best, (performance.now() - t0) / 1000);
+    }
+    return { seconds: best, version: probe.stdout.trim().split(" ")[1] ?? "" };
+  } finally {
+    await rm(site, { recursive: true, force: true });
+  }
+}
