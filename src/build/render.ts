@@ -4,7 +4,6 @@
  * its own pages' data only, two at a time for the machine's two cores: Eleventy holds on to what it rendered
  * until its process ends, so no process ever holds more than one batch of it.
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,6 +12,7 @@ import { serialize } from "node:v8";
 import Eleventy from "@11ty/eleventy";
 import type { Portal } from "../portal/build-portal.ts";
 import { providePortal, type PortalBatch } from "./portal-source.ts";
+import { runWorker, WorkerError } from "../util/worker.ts";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
 
@@ -56,7 +56,10 @@ export async function renderPortal(portal: Portal, options: RenderOptions): Prom
         const i = next++;
         const file = path.join(scratch, `batch-${i}.v8`);
         await writeFile(file, serialize(batchOf(portal, new Set(batches[i]), i === 0)));
-        peakKiB = Math.max(peakKiB, await runWorker(file, root, outDir));
+        const report = await runWorker<{ peakKiB: number }>(WORKER, [file, root, outDir], root).catch((error: WorkerError) => {
+          throw new WorkerError(`rendering a batch of pages failed (${error.message})`, error.lines);
+        });
+        peakKiB = Math.max(peakKiB, report.peakKiB);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, run));
@@ -85,21 +88,4 @@ export async function renderHere(root: string, outDir: string, batch: PortalBatc
   } finally {
     providePortal(undefined);
   }
-}
-
-/** Runs one batch; resolves to the child's peak memory in KiB. */
-function runWorker(batchFile: string, root: string, outDir: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", WORKER, batchFile, root, outDir], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`rendering a batch of pages failed (exit ${code}):\n${stderr.trim()}`));
-      const report = /\{"peakKiB":\d+\}\s*$/.exec(stdout);
-      resolve(report ? (JSON.parse(report[0]) as { peakKiB: number }).peakKiB : 0);
-    });
-  });
 }

@@ -2,6 +2,7 @@
 import { buildSite, BuildError } from "../build/build.ts";
 import { ContentError } from "../build/portal-source.ts";
 import { SearchIndexError } from "../search/build-index.ts";
+import { WorkerError } from "../util/worker.ts";
 
 try {
   await buildSite({ root: process.cwd() });
@@ -9,7 +10,7 @@ try {
   if (error instanceof ContentError) {
     for (const line of error.lines) console.error(line);
     console.error(`\nBuild stopped: ${error.lines.length} content error(s). _site/ was left as it was.`);
-  } else if (error instanceof BuildError || error instanceof SearchIndexError) {
+  } else if (error instanceof BuildError || error instanceof SearchIndexError || error instanceof WorkerError) {
     for (const line of error.lines) console.error(line);
     console.error(`\nBuild stopped: ${error.message}. _site/ was left as it was.`);
   } else {

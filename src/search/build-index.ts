@@ -6,7 +6,6 @@
  * the published articles: a missing article fails the build.
  * https://pagefind.app/docs/multisite/
  */
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
@@ -16,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import type { SearchRecords } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE, shardFolders } from "./shards.ts";
 import { filesUnder, linkTree, sameFile, treeBytes } from "../util/link-files.ts";
+import { runWorker, WorkerError } from "../util/worker.ts";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "shard-worker.ts");
 
@@ -84,7 +84,10 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
         const file = path.join(scratch, `${job.folder.name}.json`);
         await writeFile(file, JSON.stringify(shardRecords));
         const t0 = performance.now();
-        const out = await runWorker(file, target);
+        const out = await runWorker<{ added: number; problems: string[]; peakKiB: number }>(WORKER, [file, target])
+          .catch((error: WorkerError) => {
+            throw new SearchIndexError(`search indexing failed (${error.message})`, error.lines);
+          });
         if (out.problems.length > 0 || out.added !== shardRecords.length) {
           throw new SearchIndexError(`search shard ${job.folder.name} indexed ${out.added} of ${shardRecords.length} articles`, out.problems);
         }
@@ -135,26 +138,6 @@ export async function countIndexedPages(siteDir: string, shardPaths: readonly st
     total += entry.languages?.[SEARCH_LANGUAGE_CODE]?.page_count ?? 0;
   }
   return total;
-}
-
-function runWorker(recordsFile: string, outputPath: string): Promise<{ added: number; problems: string[]; peakKiB: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", WORKER, recordsFile, outputPath], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const last = stdout.trim().split("\n").pop() ?? "";
-      if (code !== 0) return reject(new SearchIndexError(`search indexing failed (exit ${code})`, [stderr.trim()]));
-      try {
-        resolve(JSON.parse(last));
-      } catch {
-        reject(new SearchIndexError("search indexing printed no report", [stdout, stderr]));
-      }
-    });
-  });
 }
 
 /** Pagefind also writes its UI kits and playground; the search page uses only the search API, so they go. */
