@@ -70,18 +70,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const shaped = buildPortal({ ...content, site }, { now });
   step("shape (pages, feeds, sitemaps)");
 
-  const cache = new PageCache(cacheDir, await fingerprint);
-  const pages = renderedPages(shaped);
-  const plan = await cache.plan(pages);
-  step("plan (page cache)");
   const staged = openStaging(outDir, cacheDir);
-  const placed = keepWanted(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.file])), ["pagefind/"]);
-  step(`recycle the previous output (${placed.size} pages kept)`);
-  const portal = { ...shaped, render: plan.render };
+  // The search index needs only the records, so it is built (in its own processes, under pagefind/) while the
+  // pages are planned and rendered.
+  const searching = buildSearchIndex(shaped.searchRecords, staged, { cacheDir, fingerprint: await fingerprint });
+  searching.catch(() => undefined);
   try {
-    // The search index needs only the records, so it is built (in its own processes) while Eleventy renders.
-    const searching = buildSearchIndex(portal.searchRecords, staged, { cacheDir, fingerprint: await fingerprint });
-    searching.catch(() => undefined);
+    const cache = new PageCache(cacheDir, await fingerprint);
+    const pages = renderedPages(shaped);
+    const plan = await cache.plan(pages);
+    step("plan (page cache)");
+    const placed = keepWanted(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.file])), ["pagefind/"]);
+    step(`recycle the previous output (${placed.size} pages kept)`);
+    const portal = { ...shaped, render: plan.render };
     const rendered = await renderPortal(portal, { root, outDir: staged, render: plan.render, env });
     step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache` +
       (rendered.processes > 0 ? `; ${rendered.processes} batches in child processes, peak ${rendered.peakMiB} MiB each at most)` : ")"));
@@ -115,6 +116,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     return { portal, files: verified.files.length, seconds, reference };
   } catch (error) {
+    await searching.catch(() => undefined);
     await discard(staged);
     throw error;
   }
