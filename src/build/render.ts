@@ -12,6 +12,7 @@ import { serialize } from "node:v8";
 import Eleventy from "@11ty/eleventy";
 import type { Portal } from "../portal/build-portal.ts";
 import { providePortal, type PortalBatch } from "./portal-source.ts";
+import { mapLimited } from "../util/map-limited.ts";
 import { runWorker, WorkerError } from "../util/worker.ts";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
@@ -49,21 +50,15 @@ export async function renderPortal(portal: Portal, options: RenderOptions): Prom
   const scratch = await mkdtemp(path.join(tmpdir(), "broadsheet-render-"));
   try {
     const batches = Array.from({ length: Math.ceil(paths.length / size) }, (_, i) => paths.slice(i * size, (i + 1) * size));
-    let next = 0;
-    let peakKiB = 0;
-    const run = async () => {
-      while (next < batches.length) {
-        const i = next++;
-        const file = path.join(scratch, `batch-${i}.v8`);
-        await writeFile(file, serialize(batchOf(portal, new Set(batches[i]), i === 0)));
-        const report = await runWorker<{ peakKiB: number }>(WORKER, [file, root, outDir], root).catch((error: WorkerError) => {
-          throw new WorkerError(`rendering a batch of pages failed (${error.message})`, error.lines);
-        });
-        peakKiB = Math.max(peakKiB, report.peakKiB);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, run));
-    return { processes: batches.length, peakMiB: Math.round(peakKiB / 1024) };
+    const peaks = await mapLimited(batches, async (batch, i) => {
+      const file = path.join(scratch, `batch-${i}.v8`);
+      await writeFile(file, serialize(batchOf(portal, new Set(batch), i === 0)));
+      const report = await runWorker<{ peakKiB: number }>(WORKER, [file, root, outDir], root).catch((error: WorkerError) => {
+        throw new WorkerError(`rendering a batch of pages failed (${error.message})`, error.lines);
+      });
+      return report.peakKiB;
+    }, concurrency);
+    return { processes: batches.length, peakMiB: Math.round(Math.max(...peaks) / 1024) };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

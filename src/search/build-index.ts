@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import type { SearchRecords } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE, shardFolders } from "./shards.ts";
 import { filesUnder, linkTree, sameFile, treeBytes } from "../util/link-files.ts";
+import { mapLimited } from "../util/map-limited.ts";
 import { runWorker, WorkerError } from "../util/worker.ts";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "shard-worker.ts");
@@ -60,48 +61,43 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
     const cacheRoot = cacheDir ? path.join(cacheDir, "search") : undefined;
     const keys = new Set<string>();
     let reused = 0;
-    let next = 0;
-    const run = async () => {
-      while (next < jobs.length) {
-        const job = jobs[next++]!;
-        const { start, count } = job.folder;
-        const key = createHash("sha256").update(fingerprint).update(job.folder.name).update(records.input(start, start + count)).digest("hex");
-        keys.add(key);
-        const target = path.join(siteDir, job.folder.path);
-        const cached = cacheRoot ? path.join(cacheRoot, key) : undefined;
-        if (cached && existsSync(cached)) {
-          // The output may be recycled from the last build (src/build/output.ts) and hold this very shard already.
-          if (!sameTree(cached, target)) {
-            await rm(target, { recursive: true, force: true });
-            linkTree(cached, target);
-          }
-          results.push({ folder: job.folder.path, records: count, peakMiB: 0, seconds: 0 });
-          reused++;
-          continue;
+    await mapLimited(jobs, async (job) => {
+      const { start, count } = job.folder;
+      const key = createHash("sha256").update(fingerprint).update(job.folder.name).update(records.input(start, start + count)).digest("hex");
+      keys.add(key);
+      const target = path.join(siteDir, job.folder.path);
+      const cached = cacheRoot ? path.join(cacheRoot, key) : undefined;
+      if (cached && existsSync(cached)) {
+        // The output may be recycled from the last build (src/build/output.ts) and hold this very shard already.
+        if (!sameTree(cached, target)) {
+          await rm(target, { recursive: true, force: true });
+          linkTree(cached, target);
         }
-        await rm(target, { recursive: true, force: true });
-        const shardRecords = job.records();
-        const file = path.join(scratch, `${job.folder.name}.json`);
-        await writeFile(file, JSON.stringify(shardRecords));
-        const t0 = performance.now();
-        const out = await runWorker<{ added: number; problems: string[]; peakKiB: number }>(WORKER, [file, target])
-          .catch((error: WorkerError) => {
-            throw new SearchIndexError(`search indexing failed (${error.message})`, error.lines);
-          });
-        if (out.problems.length > 0 || out.added !== shardRecords.length) {
-          throw new SearchIndexError(`search shard ${job.folder.name} indexed ${out.added} of ${shardRecords.length} articles`, out.problems);
-        }
-        await pruneBundle(target);
-        if (cached) {
-          // Under a temporary name first: an interrupted build must not leave a half shard under a valid key.
-          await rm(`${cached}.partial`, { recursive: true, force: true });
-          linkTree(target, `${cached}.partial`);
-          await rename(`${cached}.partial`, cached);
-        }
-        results.push({ folder: job.folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds: (performance.now() - t0) / 1000 });
+        results.push({ folder: job.folder.path, records: count, peakMiB: 0, seconds: 0 });
+        reused++;
+        return;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, run));
+      await rm(target, { recursive: true, force: true });
+      const shardRecords = job.records();
+      const file = path.join(scratch, `${job.folder.name}.json`);
+      await writeFile(file, JSON.stringify(shardRecords));
+      const t0 = performance.now();
+      const out = await runWorker<{ added: number; problems: string[]; peakKiB: number }>(WORKER, [file, target])
+        .catch((error: WorkerError) => {
+          throw new SearchIndexError(`search indexing failed (${error.message})`, error.lines);
+        });
+      if (out.problems.length > 0 || out.added !== shardRecords.length) {
+        throw new SearchIndexError(`search shard ${job.folder.name} indexed ${out.added} of ${shardRecords.length} articles`, out.problems);
+      }
+      await pruneBundle(target);
+      if (cached) {
+        // Under a temporary name first: an interrupted build must not leave a half shard under a valid key.
+        await rm(`${cached}.partial`, { recursive: true, force: true });
+        linkTree(target, `${cached}.partial`);
+        await rename(`${cached}.partial`, cached);
+      }
+      results.push({ folder: job.folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds: (performance.now() - t0) / 1000 });
+    }, concurrency);
     const names = new Set(folders.map((f) => f.name));
     for (const entry of await readdir(path.join(siteDir, "pagefind"))) {
       if (!names.has(entry)) await rm(path.join(siteDir, "pagefind", entry), { recursive: true, force: true });
