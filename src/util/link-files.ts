@@ -31,10 +31,10 @@ export function linkFiles(pairs: Iterable<readonly [string, string]>): void {
   }
 }
 
-/** Every file under `dir`, relative to it. */
+/** Everything under `dir` that is not a folder (files, and any link someone put there), relative to it. */
 export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
+    .filter((e) => !e.isDirectory())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readFile, utimes } from "node:fs/promises";
+import { readdir, readFile, symlink, utimes } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { HtmlValidate } from "html-validate";
@@ -142,10 +142,20 @@ describe("npm run build with bad content", () => {
     for (const f of ["no-title", "bad-date", "bad-channel", "js", "gbk"]) await project.remove(`content/articles/${f}.md`);
   });
 
-  it("replaces _site/ whole on success: stale files do not survive", async () => {
+  it("replaces _site/ whole on success: stale files do not survive, nor when the old output is recycled", async () => {
     assert.ok(existsSync(path.join(project.root, "_site/stale.html")));
-    assert.equal((await project.run("build")).code, 0);
-    assert.ok(!existsSync(path.join(project.root, "_site/stale.html")));
+    // A link planted in the output must not survive either, nor lead a later build to write outside _site/.
+    await project.write("outside/keep.txt", "untouched");
+    await symlink(path.join(project.root, "outside"), path.join(project.root, "_site/assets/planted"));
+    await symlink(path.join(project.root, "outside/keep.txt"), path.join(project.root, "_site/robots.txt.link"));
+    for (let i = 0; i < 3; i++) {
+      assert.equal((await project.run("build")).code, 0);
+      assert.ok(!existsSync(path.join(project.root, "_site/stale.html")));
+      assert.ok(!existsSync(path.join(project.root, "_site/assets/planted")));
+      assert.ok(!existsSync(path.join(project.root, "_site/robots.txt.link")));
+    }
+    assert.deepEqual(await readdir(path.join(project.root, "outside")), ["keep.txt"]);
+    assert.equal(await project.read("outside/keep.txt"), "untouched");
   });
 
   it("keeps hostile bodies inert and prints template syntax as written", async () => {
