@@ -4,7 +4,7 @@
  * and each one's round trip through the thread pool costs more than the call itself. Files are never written in
  * place after they are made, so a link shared by the cache and the output cannot change under either.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 function linkOrCopy(from: string, to: string): void {
@@ -48,10 +48,10 @@ export function treeBytes(dir: string): number {
   return filesUnder(dir).reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
 }
 
-/** Whether two paths are the same file (hard links of one inode). */
+/** Whether two paths are the same file (hard links of one inode; a symbolic link is never the file it names). */
 export function sameFile(a: string, b: string): boolean {
   try {
-    const [x, y] = [statSync(a), statSync(b)];
+    const [x, y] = [lstatSync(a), lstatSync(b)];
     return x.ino === y.ino && x.dev === y.dev;
   } catch {
     return false;
