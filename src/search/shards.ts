@@ -7,12 +7,13 @@
 export const SHARD_SIZE = 2500;
 
 /**
- * The newest articles, short of a whole shard, are cut into pieces of whole units of a sixteenth of a shard, in
- * the sizes of the binary digits of their count (8, 4, 2, 1 units), then the rest. Publishing re-indexes the rest
- * (at most a unit, about a second) instead of a whole shard (about nine), and only now and then merges pieces;
- * a search downloads at most five small pieces besides the whole shards, where equal tenths would be ten.
+ * The newest articles, short of a whole shard, are cut into pieces of whole units of an eighth of a shard, in the
+ * sizes of the binary digits of their count (4, 2, 1 units), then the rest. Publishing re-indexes the rest (at
+ * most a unit, about a second, while the pages render) instead of a whole shard (about nine), and only now and
+ * then merges pieces; a search downloads at most four small pieces besides the whole shards, each costing the
+ * reader an index chunk per query word.
  */
-export const TAIL_UNITS = 16;
+export const TAIL_UNITS = 8;
 
 /**
  * Pagefind's language code for the records: one it has no stemmer or segmenter for, because the words are already

@@ -88,18 +88,18 @@ describe("search records and shards", () => {
     const ranges = (n: number) => shardFolders(n, 160).map((f) => [f.start, f.count]);
     assert.deepEqual(ranges(0), [[0, 0]]);
     assert.deepEqual(ranges(160), [[0, 160]]);
-    // 160 whole, then 14 units of 10 (8 + 4 + 2), then the rest.
+    // 160 whole, then 7 units of 20 (4 + 2 + 1), then the rest.
     assert.deepEqual(ranges(303), [[0, 160], [160, 80], [240, 40], [280, 20], [300, 3]]);
     // One more article changes only the last piece; the shards before it keep their records.
     assert.deepEqual(ranges(304).slice(0, -1), ranges(303).slice(0, -1));
-    assert.deepEqual(ranges(310), [[0, 160], [160, 80], [240, 40], [280, 20], [300, 10]]);
-    // A completed unit merges pieces: 15 units are 8 + 4 + 2 + 1.
-    assert.deepEqual(ranges(311), [[0, 160], [160, 80], [240, 40], [280, 20], [300, 10], [310, 1]]);
+    // A completed unit merges pieces: 1 unit and the rest become 2 units.
+    assert.deepEqual(ranges(199), [[0, 160], [160, 20], [180, 19]]);
+    assert.deepEqual(ranges(200), [[0, 160], [160, 40]]);
     assert.deepEqual(ranges(320), [[0, 160], [160, 160]]);
     for (let n = 0; n < 700; n++) {
       const r = ranges(n);
       assert.equal(r.reduce((sum, [, c]) => sum + c, 0), n, `all ${n} records are in a shard`);
-      assert.ok(r.length <= Math.floor(n / 160) + 5, `${n}: at most five pieces after the whole shards`);
+      assert.ok(r.length <= Math.floor(n / 160) + 4, `${n}: at most four pieces after the whole shards`);
     }
   });
 });
