@@ -1,0 +1,95 @@
+/**
+ * `npm start`, the editors' preview: the real Eleventy dev server in a scratch project, driven the way an editor
+ * works — save an article, see it; save a mistake, see the error named; fix it, see the page again. Waits poll
+ * the server until a deadline; nothing here measures speed.
+ */
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { article, createProject, REPO, VALID, type Project } from "../helpers/project.ts";
+
+const BENXI = "articles/benxi-2020-07-16/";
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe("preview (npm start)", () => {
+  let project: Project;
+  let server: ChildProcess;
+  let port: number;
+  let log = "";
+
+  const page = async (address: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}/${address}`).catch(() => undefined);
+    return response ? { status: response.status, html: await response.text() } : { status: 0, html: "" };
+  };
+  /** Polls `address` until `ok` holds for what it serves, for at most a minute. */
+  const until = async (address: string, ok: (p: { status: number; html: string }) => boolean, what: string) => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const served = await page(address);
+      if (ok(served)) return served;
+      if (Date.now() > deadline) assert.fail(`${what} never happened; last status ${served.status}; log:\n${log.slice(-3000)}`);
+      await sleep(100);
+    }
+  };
+  // Eleventy's watcher waits for a file to settle before it rebuilds; give each save its own moment.
+  const save = async (file: string, text: string) => {
+    await project.write(file, text);
+    await sleep(300);
+  };
+
+  before(async () => {
+    project = await createProject();
+    await project.write("content/articles/draft-note.md", article({ ...VALID, title: "尚未發布的草稿", draft: "true" }));
+    port = await freePort();
+    server = spawn(path.join(REPO, "node_modules/.bin/tsx"), ["src/cli/serve.ts"], {
+      cwd: project.root, env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"], detached: true,
+    });
+    server.stdout!.on("data", (d) => (log += d));
+    server.stderr!.on("data", (d) => (log += d));
+    await until(BENXI, (p) => p.status === 200, "the first preview build");
+  });
+  after(async () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+    await project.dispose();
+  });
+
+  it("shows drafts, marked, and never writes the production _site/", async () => {
+    const draft = await until("articles/draft-note/", (p) => p.status === 200, "the draft page");
+    assert.match(draft.html, /尚未發布的草稿/);
+    assert.match(draft.html, /class="draft-banner"/);
+    assert.equal(existsSync(path.join(project.root, "_site")), false);
+  });
+
+  it("shows a saved edit", async () => {
+    const text = await project.read("content/articles/2020/07/benxi-2020-07-16.md");
+    await save("content/articles/2020/07/benxi-2020-07-16.md", `${text.trimEnd()}\n\n編者按：預覽測試。\n`);
+    await until(BENXI, (p) => p.html.includes("編者按：預覽測試。"), "the edit showing");
+  });
+
+  it("names a mistake on the page, and shows the article again once it is fixed", async () => {
+    await save("content/articles/broken.md", article({ ...VALID, date: "2020-13-45" }));
+    const shown = await until(BENXI, (p) => p.html.includes("內容有錯誤"), "the error page");
+    assert.match(shown.html, /content\/articles\/broken\.md:\d+ date: &quot;2020-13-45&quot; is not a real date/);
+    await save("content/articles/broken.md", article({ ...VALID, title: "改好了的文章" }));
+    await until(BENXI, (p) => p.status === 200 && !p.html.includes("內容有錯誤") && p.html.includes("編者按：預覽測試。"), "the article again");
+  });
+});
