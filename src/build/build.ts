@@ -82,8 +82,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     step("plan (page cache)");
     const placed = keepWanted(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.file])), ["pagefind/"]);
     step(`recycle the previous output (${placed.size} pages kept)`);
-    const portal = { ...shaped, render: plan.render };
-    const rendered = await renderPortal(portal, { root, outDir: staged, render: plan.render, env });
+    const rendered = await renderPortal(shaped, { root, outDir: staged, render: plan.render, env });
     step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache` +
       (rendered.processes > 0 ? `; ${rendered.processes} batches in child processes, peak ${rendered.peakMiB} MiB each at most)` : ")"));
     cache.placeReused(plan, staged, placed);
@@ -94,7 +93,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       `${(search.bytes / 1024 / 1024).toFixed(1)} MiB, ${search.seconds.toFixed(2)} s` +
       (search.shards.some((s) => s.peakMiB > 0) ? ` (Pagefind peak ${Math.max(...search.shards.map((s) => s.peakMiB))} MiB)` : ""));
     // Every page and file the portal holds must have been written (archives and static pages included).
-    const expected = [...pages, ...portal.files].map((p) => p.outputPath);
+    const expected = [...pages, ...shaped.files].map((p) => p.outputPath);
     const verified = await verifyOutput({
       dir: staged, expected, pathPrefix: site.pathPrefix,
       ...(plan.reuse.length > 0 ? { checkLinksOf: plan.render } : {}),
@@ -109,12 +108,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     log(`Steps: ${steps.join(", ")}`);
     const seconds = (performance.now() - started) / 1000;
     const peak = peakMiB();
-    log(`Built ${portal.stats.published} articles, ${verified.files.length} files into ${path.relative(root, outDir) || "."}/ in ${seconds.toFixed(2)} s (peak memory ${peak} MiB)`);
-    if (portal.stats.drafts > 0) log(`${portal.stats.drafts} draft(s) left out`);
-    if (portal.stats.next) {
-      log(`Next publication: ${portal.stats.next.date} (${portal.stats.next.file}); rebuild then to publish it`);
+    const { stats } = shaped;
+    log(`Built ${stats.published} articles, ${verified.files.length} files into ${path.relative(root, outDir) || "."}/ in ${seconds.toFixed(2)} s (peak memory ${peak} MiB)`);
+    if (stats.drafts > 0) log(`${stats.drafts} draft(s) left out`);
+    if (stats.next) {
+      log(`Next publication: ${stats.next.date} (${stats.next.file}); rebuild then to publish it`);
     }
-    return { portal, files: verified.files.length, seconds, reference };
+    return { portal: shaped, files: verified.files.length, seconds, reference };
   } catch (error) {
     await searching.catch(() => undefined);
     await discard(staged);

@@ -16,7 +16,7 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { filesUnder, sameFile } from "../util/link-files.ts";
 
-export function stagingDir(outDir: string): string {
+function stagingDir(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.building`);
 }
 
@@ -49,16 +49,16 @@ export function openStaging(outDir: string, cacheDir: string): string {
 export function keepWanted(dir: string, wanted: ReadonlyMap<string, string>, leave: readonly string[] = []): Set<string> {
   const kept = new Set<string>();
   const emptied = new Set<string>();
-  for (const file of filesUnder(dir)) {
-    const rel = file.split(path.sep).join("/");
+  for (const rel of filesUnder(dir)) {
+    const file = path.join(dir, rel);
     if (leave.some((prefix) => rel.startsWith(prefix))) continue;
     const source = wanted.get(rel);
-    if (source !== undefined && sameFile(path.join(dir, file), source)) {
+    if (source !== undefined && sameFile(file, source)) {
       kept.add(rel);
       continue;
     }
-    unlinkSync(path.join(dir, file));
-    emptied.add(path.dirname(path.join(dir, file)));
+    unlinkSync(file);
+    emptied.add(path.dirname(file));
   }
   // Folders left empty (an article taken down) go too, deepest first.
   for (const folder of [...emptied].sort((a, b) => b.length - a.length)) removeEmptyUpTo(folder, dir);

@@ -12,13 +12,14 @@ import { serialize } from "node:v8";
 import Eleventy from "@11ty/eleventy";
 import type { Portal } from "../portal/build-portal.ts";
 import { providePortal, type PortalBatch } from "./portal-source.ts";
+import { positiveInteger } from "../util/env.ts";
 import { mapLimited } from "../util/map-limited.ts";
 import { runWorker, WorkerError } from "../util/worker.ts";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
 
 /** Pages one Eleventy process renders: it peaks near 600 MiB. */
-export const RENDER_BATCH = 6000;
+const RENDER_BATCH = 6000;
 
 export interface RenderOptions {
   root: string;
@@ -40,8 +41,7 @@ export interface RenderReport {
 /** Renders `render` out of `portal`; feeds, sitemaps, assets and pictures always, once. */
 export async function renderPortal(portal: Portal, options: RenderOptions): Promise<RenderReport> {
   const { root, outDir, render, env = process.env, concurrency = 2 } = options;
-  const override = Number(env.BROADSHEET_RENDER_BATCH);
-  const size = Number.isInteger(override) && override > 0 ? override : RENDER_BATCH;
+  const size = positiveInteger(env.BROADSHEET_RENDER_BATCH, RENDER_BATCH);
   const paths = [...render];
   if (paths.length <= size) {
     await renderHere(root, outDir, batchOf(portal, render, true));

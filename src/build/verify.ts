@@ -2,8 +2,9 @@
  * Checks on the staged output before it replaces `_site/`: every article page was written, nothing was written
  * outside the output folder's tree, and every internal link and asset points to a file that exists.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { filesUnder } from "../util/link-files.ts";
 import { mapLimited } from "../util/map-limited.ts";
 
 export interface VerifyInput {
@@ -23,14 +24,6 @@ export interface VerifyInput {
 export interface VerifyResult {
   files: string[];
   problems: string[];
-}
-
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .sort();
 }
 
 const LINK = /\s(?:href|src)="([^"]*)"/g;
@@ -53,7 +46,7 @@ export function internalTargets(html: string, pathPrefix: string): string[] {
 }
 
 export async function verifyOutput(input: VerifyInput): Promise<VerifyResult> {
-  const files = await listFiles(input.dir);
+  const files = filesUnder(input.dir);
   const present = new Set(files);
   const problems: string[] = [];
   for (const expected of input.expected) {

@@ -7,19 +7,19 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { READER_BOOT } from "../browser/boot.ts";
 import { browserAssets } from "../browser/bundle.ts";
-import type { PortalBatch as Portal } from "../build/portal-source.ts";
+import type { PortalBatch } from "../build/portal-source.ts";
 import { outputPath, paths } from "../portal/urls.ts";
 import { writeImages } from "../build/images.ts";
 
 export interface PortalPluginOptions {
   /** Called at the start of every build (every rebuild in preview), so the data is always fresh. */
-  portal: () => Promise<Portal>;
+  portal: () => Promise<PortalBatch>;
 }
 
 type PageData = { p: { outputPath: string } };
 
 /** Each kind of page: which prepared pages it paginates over and the template that prints one. */
-const KINDS: { name: string; pick: (portal: Portal) => unknown[]; template: string }[] = [
+const KINDS: { name: string; pick: (portal: PortalBatch) => unknown[]; template: string }[] = [
   { name: "home", pick: (x) => x.home, template: '{% extends "pages/home.njk" %}' },
   { name: "article", pick: (x) => x.articles, template: '{% extends "pages/article.njk" %}' },
   { name: "list", pick: (x) => x.lists, template: '{% extends "pages/list.njk" %}' },
@@ -37,7 +37,7 @@ const KINDS: { name: string; pick: (portal: Portal) => unknown[]; template: stri
 export function portalPlugin(config: UserConfig, options: PortalPluginOptions): void {
   config.addGlobalData("boot", READER_BOOT);
   // Pictures are encoded after the pages are written, into the same output folder.
-  let current: Portal | undefined;
+  let current: PortalBatch | undefined;
   config.on("eleventy.after", async (event) => {
     // `directories` is the normalised set (the output given to the programmatic API); `dir` is the config's.
     const { directories } = event as { directories: { output: string } };

@@ -2,6 +2,7 @@
  * Where the search index's shards live, from the number of published articles alone, so the search page (made
  * before the index) and the indexer agree without talking to each other.
  */
+import { positiveInteger } from "../util/env.ts";
 
 /** Articles per shard: a shard of 2,500 Chinese articles peaks near 1.3 GiB in Pagefind, under the 1.5 GiB budget. */
 export const SHARD_SIZE = 2500;
@@ -32,8 +33,7 @@ export interface ShardFolder {
 
 /** The shard size in force: BROADSHEET_SEARCH_SHARD_SIZE overrides it (tests use it to exercise merging). */
 export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
-  const override = Number(env.BROADSHEET_SEARCH_SHARD_SIZE);
-  return Number.isInteger(override) && override > 0 ? override : SHARD_SIZE;
+  return positiveInteger(env.BROADSHEET_SEARCH_SHARD_SIZE, SHARD_SIZE);
 }
 
 /** Whole shards from the oldest, then the newest in pieces; a function of the number of records alone. */

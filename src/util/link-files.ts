@@ -31,11 +31,15 @@ export function linkFiles(pairs: Iterable<readonly [string, string]>): void {
   }
 }
 
-/** Everything under `dir` that is not a folder (files, and any link someone put there), relative to it. */
+/**
+ * Everything under `dir` that is not a folder (files, and any link someone put there), relative to it with `/`
+ * between folders (as output paths are written), sorted.
+ */
 export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort();
 }
 
 /** Links the tree under `fromDir` into `toDir`. */

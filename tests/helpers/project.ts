@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, symlink, writeFile, mkdir } from "node:fs/pr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { listFiles } from "../../src/build/verify.ts";
+import { filesUnder } from "../../src/util/link-files.ts";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const LINKED = ["src", "templates", "public", "node_modules", ".eleventy.ts", "package.json", "tsconfig.json", "bench"];
@@ -53,7 +53,7 @@ export async function createProject(options: { withContent?: boolean } = {}): Pr
     run: (script, env = {}, args = []) => runScript(root, script, env, args),
     async hashTree(dir = "_site") {
       const hashes = new Map<string, string>();
-      for (const file of await listFiles(path.join(root, dir))) {
+      for (const file of filesUnder(path.join(root, dir))) {
         hashes.set(file, createHash("sha256").update(await readFile(path.join(root, dir, file))).digest("hex"));
       }
       return hashes;

@@ -2,7 +2,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
-import { internalTargets, listFiles } from "../../src/build/verify.ts";
+import { internalTargets } from "../../src/build/verify.ts";
+import { filesUnder } from "../../src/util/link-files.ts";
 
 /** Every output file reachable by links from the home page. */
 export async function crawl(dir: string, pathPrefix = "/"): Promise<Set<string>> {
@@ -23,7 +24,7 @@ export async function crawl(dir: string, pathPrefix = "/"): Promise<Set<string>>
 }
 
 export async function htmlFiles(dir: string): Promise<string[]> {
-  return (await listFiles(dir)).filter((f) => f.endsWith(".html"));
+  return filesUnder(dir).filter((f) => f.endsWith(".html"));
 }
 
 const TYPES: Record<string, string> = {
