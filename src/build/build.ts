@@ -6,7 +6,8 @@ import path from "node:path";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { formatIso, referenceTime } from "../dates.ts";
-import { buildPortal, renderedPages, type Portal } from "../portal/build-portal.ts";
+import { preparePortal, renderedPages, shapePortal, type Portal } from "../portal/build-portal.ts";
+import { Memo } from "../util/memo.ts";
 import { discard, keepWanted, openStaging, swapIn } from "./output.ts";
 import { codeFingerprint, PageCache } from "./page-cache.ts";
 import { ContentError } from "./portal-source.ts";
@@ -56,8 +57,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     lap = now;
   };
 
-  const fingerprint = codeFingerprint(root);
-  const content = await loadContent(root, { env });
+  const fingerprint = await codeFingerprint(root);
+  // Articles loaded and converted by earlier builds, by content: only new and changed files are parsed again.
+  const memoFile = path.join(cacheDir, "content.v8");
+  const memo = Memo.read(memoFile, fingerprint);
+  const content = await loadContent(root, { env, memo });
   for (const warning of content.problems.filter((p) => p.severity === "warning")) log(formatProblem(warning));
   const errors = content.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !content.site) throw new ContentError(errors.map(formatProblem));
@@ -66,17 +70,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const now = referenceTime(env, site.timeZone);
   const reference = formatIso(now, site.timeZone);
   log(`Build reference time: ${reference}${env.SOURCE_DATE_EPOCH ? " (SOURCE_DATE_EPOCH)" : ""}`);
-  step("load");
-  const shaped = buildPortal({ ...content, site }, { now });
-  step("shape (pages, feeds, sitemaps)");
+  const prepared = preparePortal({ ...content, site }, { now, memo });
+  step("load and convert");
 
   const staged = openStaging(outDir, cacheDir);
   // The search index needs only the records, so it is built (in its own processes, under pagefind/) while the
-  // pages are planned and rendered.
-  const searching = buildSearchIndex(shaped.searchRecords, staged, { cacheDir, fingerprint: await fingerprint });
+  // pages are shaped, planned and rendered.
+  const searching = buildSearchIndex(prepared.searchRecords, staged, { cacheDir, fingerprint });
   searching.catch(() => undefined);
   try {
-    const cache = new PageCache(cacheDir, await fingerprint);
+    const shaped = shapePortal(prepared);
+    step("shape (pages, feeds, sitemaps)");
+    const cache = new PageCache(cacheDir, fingerprint);
     const pages = renderedPages(shaped);
     const plan = await cache.plan(pages);
     step("plan (page cache)");
@@ -103,6 +108,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     step("verify");
     await cache.store(plan, staged);
+    memo.save(memoFile);
     await swapIn(staged, outDir, cacheDir);
     step("cache and swap");
     log(`Steps: ${steps.join(", ")}`);

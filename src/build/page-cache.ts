@@ -75,12 +75,14 @@ export class PageCache {
 }
 
 /**
- * A JSON replacer that writes a page's shared parts (its frame, `chrome`, and the list entries many pages show)
- * as a digest computed once per object, instead of serialising them again for every page.
+ * A JSON replacer for page keys. A page's shared parts (its frame, `chrome`, and the list entries many pages show)
+ * are written as a digest computed once per object, instead of being serialised again for every page; an article
+ * page's body is written as the digest it was made from (`bodyDigest`), so its text is never hashed.
  */
-export function sharedDigest(): (key: string, value: unknown) => unknown {
+export function sharedDigest(): (this: unknown, key: string, value: unknown) => unknown {
   const digests = new WeakMap<object, string>();
-  const replacer = (key: string, value: unknown): unknown => {
+  return function replacer(this: unknown, key: string, value: unknown): unknown {
+    if ((key === "html" || key === "coverHtml") && isArticleBody(this)) return this.bodyDigest;
     if (typeof value !== "object" || value === null || !(key === "chrome" || isListItem(value))) return value;
     let digest = digests.get(value);
     if (digest === undefined) {
@@ -89,7 +91,10 @@ export function sharedDigest(): (key: string, value: unknown) => unknown {
     }
     return digest;
   };
-  return replacer;
+}
+
+function isArticleBody(holder: unknown): holder is { bodyDigest: string } {
+  return typeof holder === "object" && holder !== null && typeof (holder as { bodyDigest?: unknown }).bodyDigest === "string";
 }
 
 function isListItem(value: object): boolean {

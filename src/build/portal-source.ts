@@ -4,11 +4,12 @@
  * every rebuild, with drafts and future articles shown.
  */
 import { createHash } from "node:crypto";
-import { loadContent, type SourceCache } from "../content/load.ts";
+import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { referenceTime } from "../dates.ts";
 import { buildPortal, renderedPages, type Portal } from "../portal/build-portal.ts";
 import { sharedDigest } from "./page-cache.ts";
+import { Memo } from "../util/memo.ts";
 
 /** What Eleventy renders: the portal's pages (or some of them), without the search records. */
 export type PortalBatch = Omit<Portal, "searchRecords"> & {
@@ -38,11 +39,12 @@ export class ContentError extends Error {
 let previewPaths: string[] = ["index.html"];
 /** What each preview page was last rendered from: a page whose data is unchanged is not rendered again. */
 const previewHashes = new Map<string, string>();
-const sourceCache: SourceCache = new Map();
+/** Articles as loaded and converted by the last rebuild: an unchanged file is not parsed, checked or converted again. */
+const memo = new Memo();
 
 export async function currentPortal(root: string): Promise<PortalBatch> {
   if (prepared) return prepared;
-  const content = await loadContent(root, { sourceCache });
+  const content = await loadContent(root, { memo });
   const errors = content.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !content.site) {
     const lines = errors.map(formatProblem);
@@ -51,7 +53,8 @@ export async function currentPortal(root: string): Promise<PortalBatch> {
     previewHashes.clear();
     return errorPortal(lines, previewPaths);
   }
-  const portal = buildPortal({ ...content, site: content.site }, { now: referenceTime(process.env, content.site.timeZone), preview: true });
+  const portal = buildPortal({ ...content, site: content.site }, { now: referenceTime(process.env, content.site.timeZone), preview: true, memo });
+  memo.settle();
   const pages = renderedPages(portal);
   const render = new Set<string>();
   const digest = sharedDigest();

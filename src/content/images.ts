@@ -72,3 +72,15 @@ export function createImageResolver(root: string, file: string, pathPrefix: stri
 export function largestJpeg(metadata: ImageMetadata): string | undefined {
   return metadata.jpeg?.at(-1)?.url;
 }
+
+/**
+ * What the markup of a picture is made from (its stats, as eleventy-img reports them), or undefined when it cannot
+ * be read: an article loaded before is reused only while each of its pictures has the same stamp.
+ */
+export function pictureStamp(source: string, pathPrefix: string): string | undefined {
+  try {
+    return JSON.stringify(Image.statsSync(source, imageOptions(pathPrefix)));
+  } catch {
+    return undefined;
+  }
+}

@@ -3,15 +3,17 @@
  * every problem of every file collected (the contract: all errors in all files in one run). The build, the preview
  * and `npm run check` share this.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import { z } from "zod";
 import { articleSchema, ARTICLE_FIELDS, SLUG_PATTERN, unknownFieldMessage } from "./article-schema.ts";
-import { createImageResolver, largestJpeg, type ImageJob } from "./images.ts";
+import { createImageResolver, largestJpeg, pictureStamp, type ImageJob } from "./images.ts";
 import { renderBody, deriveSummary } from "./markdown.ts";
 import { scanText } from "./text-warnings.ts";
-import { mapLimited } from "../util/map-limited.ts";
+import type { Memo } from "../util/memo.ts";
 import { closest, sortProblems, type Problem } from "./problems.ts";
 import { applyEnvironment, siteSchema, type Channel, type SiteConfig } from "./site-config.ts";
 import { decodeSource, parseFrontMatter, type FrontMatter } from "./source-file.ts";
@@ -45,6 +47,11 @@ export interface Article {
   draft: boolean;
   html: string;
   text: string;
+  /**
+   * A hash of everything the article is made from (its file and bytes, the site configuration, its pictures):
+   * equal digests, equal articles. The build cache keys pages by it rather than hashing their text again.
+   */
+  digest: string;
   /** The cover picture's markup and the URL of its largest JPEG (for og:image). */
   cover?: { html: string; url: string };
 }
@@ -82,19 +89,7 @@ async function listMarkdown(root: string, dir: string): Promise<string[]> {
 
 type Read = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: Problem[] };
 
-/** Parsed files by path, for a long-running preview: a file whose size and time are unchanged is not read again. */
-export type SourceCache = Map<string, { mtimeMs: number; size: number; read: Read }>;
-
-async function readSource(root: string, file: string, cache?: SourceCache): Promise<Read> {
-  if (cache) {
-    const info = await stat(path.join(root, file));
-    const hit = cache.get(file);
-    if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.read;
-    const read = await readSource(root, file);
-    cache.set(file, { mtimeMs: info.mtimeMs, size: info.size, read });
-    return read;
-  }
-  const bytes = await readFile(path.join(root, file));
+function parseSource(bytes: Uint8Array, file: string): Read {
   const decoded = decodeSource(bytes, file);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   return parseFrontMatter(decoded.text, file);
@@ -144,93 +139,59 @@ async function loadSite(root: string, env: NodeJS.ProcessEnv): Promise<{ site?: 
 
 export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
-  /** Preview only: reuse the parse of files that did not change since the last load. */
-  sourceCache?: SourceCache;
+  /**
+   * Articles loaded before, by content (the build keeps it in its cache, the preview server in memory): an article
+   * file whose bytes, site configuration and pictures are unchanged is not parsed and checked again.
+   */
+  memo?: Memo;
+}
+
+/** A picture an article shows: its source file and what its markup was made from (src/content/images.ts). */
+interface Picture {
+  source: string;
+  stamp: string;
+}
+
+/** What loading one article file yields. */
+interface ArticleOutcome {
+  article?: Article;
+  problems: Problem[];
+  pictures: Picture[];
+}
+
+/** An article without errors as the memo keeps it: dates as milliseconds, the channel by slug. */
+interface StoredArticle {
+  article: Omit<Article, "date" | "updated" | "channel"> & { date: number; updated?: number; channel: string };
+  warnings: Problem[];
+  pictures: Picture[];
 }
 
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<Content> {
   const env = options.env ?? process.env;
   const { site, problems } = await loadSite(root, env);
   const [articleFiles, pageFiles] = await Promise.all([listMarkdown(root, ARTICLES_DIR), listMarkdown(root, PAGES_DIR)]);
-  const articleReads = await mapLimited(articleFiles, (f) => readSource(root, f, options.sourceCache));
-  const pageReads = await mapLimited(pageFiles, (f) => readSource(root, f, options.sourceCache));
+  const read = (file: string) => readFileSync(path.join(root, file));
   if (!site) {
     // Articles cannot be checked against channels that failed to load; report what can be.
-    for (const read of [...articleReads, ...pageReads]) if (!read.ok) problems.push(...read.problems);
+    for (const file of [...articleFiles, ...pageFiles]) {
+      const parsed = parseSource(read(file), file);
+      if (!parsed.ok) problems.push(...parsed.problems);
+    }
     return { articles: [], pages: [], problems: sortProblems(problems), images: [] };
   }
 
-  const schema = articleSchema(site.channels, site.timeZone);
+  const context: ArticleContext = {
+    root, site, schema: articleSchema(site.channels, site.timeZone),
+    siteKey: createHash("sha256").update(JSON.stringify(site)).update(root).digest("hex"),
+  };
   const articles: Article[] = [];
   const images = new Map<string, ImageJob>();
-  articleReads.forEach((read, i) => {
-    const file = articleFiles[i]!;
-    if (!read.ok) {
-      problems.push(...read.problems);
-      return;
-    }
-    const fm = read.frontMatter;
-    const parsed = schema.safeParse(fm.data);
-    const slug = (typeof fm.data.slug === "string" ? fm.data.slug.trim() : "") || path.posix.basename(file, ".md");
-    if (fm.data.slug === undefined && !SLUG_PATTERN.test(slug)) {
-      problems.push({
-        severity: "error", file, line: 1, field: "slug",
-        message: `the file name "${slug}" cannot be a web address; rename the file (e.g. benxi-survey.md) or add slug: benxi-survey`,
-      });
-    }
-    const resolveImage = createImageResolver(root, file, site.pathPrefix);
-    const imageHtml = (src: string, alt: string, line: number, field: string, cover = false) => {
-      const resolved = resolveImage(src, alt, { cover });
-      if (!resolved.ok) {
-        problems.push({ severity: "error", file, line, field, message: resolved.message });
-        return undefined;
-      }
-      images.set(resolved.job.source, resolved.job);
-      return resolved;
-    };
-    const body = renderBody(fm.body, {
-      image: (src, alt, line) => imageHtml(src, alt, fm.bodyLine + line, "image")?.html ?? "",
-    });
-    for (const w of scanText(fm.body, fm.bodyLine)) {
-      problems.push({ severity: "warning", file, line: w.line, column: w.column, field: "body", message: w.message });
-    }
-    if (typeof fm.data.title === "string") {
-      for (const w of scanText(fm.data.title, fm.lines.title ?? 1)) {
-        problems.push({ severity: "warning", file, line: w.line, field: "title", message: w.message });
-      }
-    }
-    // The body is checked even when the front-matter is wrong, so one run reports every problem of the file.
-    if (!parsed.success) {
-      problems.push(...schemaProblems(parsed.error, fm, file, ARTICLE_FIELDS));
-      return;
-    }
-    const data = parsed.data;
-    const cover = data.cover && data.coverAlt ? imageHtml(data.cover, data.coverAlt, fm.lines.cover ?? 1, "cover", true) : undefined;
-    if (!body.text.trim() && !body.html.includes("<img")) {
-      problems.push({ severity: "error", file, line: fm.bodyLine, field: "body", message: "is empty; write the article below the closing ---" });
-      return;
-    }
-    articles.push({
-      file,
-      slug,
-      title: data.title,
-      date: data.date,
-      ...(data.updated ? { updated: data.updated } : {}),
-      source: data.source,
-      author: data.author,
-      channel: site.channels.find((c) => c.name === data.channel)!,
-      sponsor: data.sponsor ?? site.sponsor,
-      ...(data.organizer ? { organizer: data.organizer } : {}),
-      ...(data.editor ? { editor: data.editor } : {}),
-      tags: data.tags,
-      summary: data.summary ?? deriveSummary(body.firstParagraph),
-      lang: data.lang ?? site.lang,
-      draft: data.draft,
-      html: body.html,
-      text: body.text,
-      ...(cover ? { cover: { html: cover.html, url: largestJpeg(cover.metadata) ?? "" } } : {}),
-    });
-  });
+  for (const file of articleFiles) {
+    const outcome = loadArticle(file, read(file), context, options.memo);
+    problems.push(...outcome.problems);
+    if (outcome.article) articles.push(outcome.article);
+    for (const { source } of outcome.pictures) images.set(source, { source });
+  }
   problems.push(...duplicateSlugs(articles.map((a) => ({ slug: a.slug, file: a.file })), "article"));
 
   const pageSchema = z.strictObject({
@@ -238,27 +199,140 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     summary: z.string().trim().optional(),
   });
   const pages: Page[] = [];
-  pageReads.forEach((read, i) => {
-    const file = pageFiles[i]!;
+  for (const file of pageFiles) {
+    const read = parseSource(readFileSync(path.join(root, file)), file);
     if (!read.ok) {
       problems.push(...read.problems);
-      return;
+      continue;
     }
     const slug = path.posix.basename(file, ".md");
     if (!SLUG_PATTERN.test(slug) || RESERVED_SLUGS.includes(slug)) {
       problems.push({ severity: "error", file, line: 1, field: "file name", message: `"${slug}" cannot be a page address; use lower-case letters, digits and hyphens, not ${RESERVED_SLUGS.join(", ")}` });
-      return;
+      continue;
     }
     const parsed = pageSchema.safeParse(read.frontMatter.data);
     if (!parsed.success) {
       problems.push(...schemaProblems(parsed.error, read.frontMatter, file, Object.keys(pageSchema.shape)));
-      return;
+      continue;
     }
     const body = renderBody(read.frontMatter.body);
     pages.push({ file, slug, title: parsed.data.title, summary: parsed.data.summary ?? deriveSummary(body.firstParagraph), html: body.html });
-  });
+  }
 
   return { site, articles, pages, problems: sortProblems(problems), images: [...images.values()].sort((a, b) => (a.source < b.source ? -1 : 1)) };
+}
+
+interface ArticleContext {
+  root: string;
+  site: SiteConfig;
+  schema: ReturnType<typeof articleSchema>;
+  /** A hash of the site configuration and project folder, which every article is loaded against. */
+  siteKey: string;
+}
+
+/** One article file: from the memo when its bytes, the site and its pictures are as they were, else read afresh. */
+function loadArticle(file: string, bytes: Uint8Array, context: ArticleContext, memo?: Memo): ArticleOutcome {
+  const key = createHash("sha256").update(context.siteKey).update(file).update("\0").update(bytes).digest("hex");
+  const stored = memo?.get<StoredArticle>(key);
+  if (stored && stored.pictures.every((p) => pictureStamp(p.source, context.site.pathPrefix) === p.stamp)) {
+    // Fields keep their places (a key set again stays where it was), so the article prints as it did when parsed.
+    const { date, updated, channel } = stored.article;
+    const zone = context.site.timeZone;
+    const article = {
+      ...stored.article,
+      date: DateTime.fromMillis(date, { zone }),
+      ...(updated !== undefined ? { updated: DateTime.fromMillis(updated, { zone }) } : {}),
+      channel: context.site.channels.find((c) => c.slug === channel)!,
+    } as Article;
+    return { article, problems: stored.warnings, pictures: stored.pictures };
+  }
+  const outcome = readArticle(file, bytes, context, key);
+  const { article } = outcome;
+  if (memo && article && outcome.problems.every((p) => p.severity === "warning")) {
+    const { date, updated, channel } = article;
+    const value: StoredArticle = {
+      article: { ...article, date: date.toMillis(), ...(updated ? { updated: updated.toMillis() } : {}), channel: channel.slug } as StoredArticle["article"],
+      warnings: outcome.problems,
+      pictures: outcome.pictures,
+    };
+    memo.set(key, value);
+  }
+  return outcome;
+}
+
+/** Parses and checks one article file: the article, or every problem the file has. */
+function readArticle(file: string, bytes: Uint8Array, context: ArticleContext, key: string): ArticleOutcome {
+  const { root, site, schema } = context;
+  const problems: Problem[] = [];
+  const pictures = new Map<string, string>();
+  const read = parseSource(bytes, file);
+  if (!read.ok) return { problems: read.problems, pictures: [] };
+  const fm = read.frontMatter;
+  const parsed = schema.safeParse(fm.data);
+  const slug = (typeof fm.data.slug === "string" ? fm.data.slug.trim() : "") || path.posix.basename(file, ".md");
+  if (fm.data.slug === undefined && !SLUG_PATTERN.test(slug)) {
+    problems.push({
+      severity: "error", file, line: 1, field: "slug",
+      message: `the file name "${slug}" cannot be a web address; rename the file (e.g. benxi-survey.md) or add slug: benxi-survey`,
+    });
+  }
+  const resolveImage = createImageResolver(root, file, site.pathPrefix);
+  const imageHtml = (src: string, alt: string, line: number, field: string, cover = false) => {
+    const resolved = resolveImage(src, alt, { cover });
+    if (!resolved.ok) {
+      problems.push({ severity: "error", file, line, field, message: resolved.message });
+      return undefined;
+    }
+    pictures.set(resolved.job.source, JSON.stringify(resolved.metadata));
+    return resolved;
+  };
+  const body = renderBody(fm.body, {
+    image: (src, alt, line) => imageHtml(src, alt, fm.bodyLine + line, "image")?.html ?? "",
+  });
+  for (const w of scanText(fm.body, fm.bodyLine)) {
+    problems.push({ severity: "warning", file, line: w.line, column: w.column, field: "body", message: w.message });
+  }
+  if (typeof fm.data.title === "string") {
+    for (const w of scanText(fm.data.title, fm.lines.title ?? 1)) {
+      problems.push({ severity: "warning", file, line: w.line, field: "title", message: w.message });
+    }
+  }
+  const outcome = (article?: Omit<Article, "digest">): ArticleOutcome => {
+    const shown = [...pictures].map(([source, stamp]) => ({ source, stamp }));
+    const digest = createHash("sha256").update(key).update(JSON.stringify(shown)).digest("hex");
+    return { ...(article ? { article: { ...article, digest } } : {}), problems, pictures: shown };
+  };
+  // The body is checked even when the front-matter is wrong, so one run reports every problem of the file.
+  if (!parsed.success) {
+    problems.push(...schemaProblems(parsed.error, fm, file, ARTICLE_FIELDS));
+    return outcome();
+  }
+  const data = parsed.data;
+  const cover = data.cover && data.coverAlt ? imageHtml(data.cover, data.coverAlt, fm.lines.cover ?? 1, "cover", true) : undefined;
+  if (!body.text.trim() && !body.html.includes("<img")) {
+    problems.push({ severity: "error", file, line: fm.bodyLine, field: "body", message: "is empty; write the article below the closing ---" });
+    return outcome();
+  }
+  return outcome({
+    file,
+    slug,
+    title: data.title,
+    date: data.date,
+    ...(data.updated ? { updated: data.updated } : {}),
+    source: data.source,
+    author: data.author,
+    channel: site.channels.find((c) => c.name === data.channel)!,
+    sponsor: data.sponsor ?? site.sponsor,
+    ...(data.organizer ? { organizer: data.organizer } : {}),
+    ...(data.editor ? { editor: data.editor } : {}),
+    tags: data.tags,
+    summary: data.summary ?? deriveSummary(body.firstParagraph),
+    lang: data.lang ?? site.lang,
+    draft: data.draft,
+    html: body.html,
+    text: body.text,
+    ...(cover ? { cover: { html: cover.html, url: largestJpeg(cover.metadata) ?? "" } } : {}),
+  });
 }
 
 function duplicateSlugs(items: { slug: string; file: string }[], what: string): Problem[] {

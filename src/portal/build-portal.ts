@@ -5,11 +5,11 @@
 import type { DateTime } from "luxon";
 import { formatIso } from "../dates.ts";
 import type { ImageJob } from "../content/images.ts";
-import type { Content } from "../content/load.ts";
+import type { Article, Content } from "../content/load.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import { createScriptConverter, SCRIPTS, type Script, type ScriptConverter } from "../scripts/convert.ts";
 import { nextPublication, publishedArticles } from "./collections.ts";
-import { contentInScript } from "./localize.ts";
+import { contentInScript, type ScriptContent } from "./localize.ts";
 import { buildScriptPortal, type ScriptPortal } from "./script-portal.ts";
 import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles } from "./sitemap.ts";
 import { searchCharTable } from "../search/char-table.ts";
@@ -17,7 +17,8 @@ import { createNormalizer } from "../search/normalize.ts";
 import { lazyRecords, type SearchRecords } from "../search/records.ts";
 import type { ArchivePage, ArticlePage, HomePage, ListPage, OutputFile, PageBase, SearchPage, StaticPage } from "./types.ts";
 import { uiText } from "./ui-text.ts";
-import { createUrls, outputPath, paths } from "./urls.ts";
+import { createUrls, inScript, outputPath, paths } from "./urls.ts";
+import type { Memo } from "../util/memo.ts";
 
 export type * from "./types.ts";
 
@@ -47,17 +48,57 @@ export interface PortalOptions {
   now: DateTime;
   preview?: boolean;
   converter?: ScriptConverter;
+  /** Conversions of unchanged articles from earlier builds (src/util/memo.ts). */
+  memo?: Memo;
 }
 
-export function buildPortal(content: Content & { site: SiteConfig }, options: PortalOptions): Portal {
+/**
+ * The first half of shaping: what is published, the content in each script, and the search records (which need
+ * nothing more, so the index can be started while the pages are shaped and rendered).
+ */
+export interface PreparedPortal {
+  content: Content & { site: SiteConfig };
+  options: PortalOptions;
+  converter: ScriptConverter;
+  /** Published articles, newest first (in preview also drafts and future articles). */
+  published: Article[];
+  localized: ScriptContent[];
+  /** One search record per live article, oldest first (the order the index is sharded in). */
+  searchRecords: SearchRecords;
+}
+
+export function preparePortal(content: Content & { site: SiteConfig }, options: PortalOptions): PreparedPortal {
   const { site } = content;
   const converter = options.converter ?? createScriptConverter(site.protectedWords);
   const published = publishedArticles(content.articles, { now: options.now, ...(options.preview ? { preview: true } : {}) });
+  const localized = SCRIPTS.map((script) => contentInScript({ ...content, articles: published }, script, converter, options.memo));
+
   // What readers can find: in preview `published` also holds drafts and future articles, which search never does.
+  // Each article once, with its title, channel and address in both scripts.
+  const urls = createUrls(site);
+  const inScriptBySlug = new Map(localized.map((l) => [l.script, new Map(l.articles.map((a) => [a.slug, a]))]));
   const live = published.filter((a) => !a.draft && a.date <= options.now);
-  const localized = SCRIPTS.map((script) => contentInScript({ ...content, articles: published }, script, converter));
+  const searchViews = [...live].reverse().map((a) => {
+    const local = (script: Script) => inScriptBySlug.get(script)!.get(a.slug)!;
+    const both = <T>(f: (script: Script) => T) => ({ "zh-Hant": f("zh-Hant"), "zh-Hans": f("zh-Hans") });
+    return {
+      article: a,
+      titles: both((s) => local(s).title),
+      urls: both((s) => urls.href(inScript(paths.article(a.slug), s, a.lang))),
+      channels: both((s) => local(s).channel.name),
+      tags: local(site.lang).tagKeys,
+    };
+  });
+  const searchRecords = lazyRecords(searchViews, createNormalizer(searchCharTable()), site.timeZone);
+  return { content, options, converter, published, localized, searchRecords };
+}
+
+/** The whole portal from prepared content. */
+export function shapePortal(prepared: PreparedPortal): Portal {
+  const { content, options, converter, published, localized, searchRecords } = prepared;
+  const { site } = content;
   const scripts = localized.map((local) => buildScriptPortal({
-    content: local, t: uiText(local.script, converter), now: options.now, searchable: live.length,
+    content: local, t: uiText(local.script, converter), now: options.now, searchable: searchRecords.count,
   }));
   linkScripts(scripts);
 
@@ -77,23 +118,6 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
     body: robotsTxt([urls.absolute(paths.file("sitemap.xml")), urls.absolute(newsPath)]),
   });
 
-  // Search records: each published article once, with its title, channel and address in both scripts.
-  const normalize = createNormalizer(searchCharTable());
-  const pageBySlug = new Map(scripts.map((s) => [s.script, new Map(s.articles.map((p) => [p.key, p]))]));
-  const inScript = new Map(localized.map((l) => [l.script, new Map(l.articles.map((a) => [a.slug, a]))]));
-  const searchViews = [...live].reverse().map((a) => {
-    const page = (script: Script) => pageBySlug.get(script)!.get(`article:${a.slug}`)!;
-    const both = <T>(f: (script: Script) => T) => ({ "zh-Hant": f("zh-Hant"), "zh-Hans": f("zh-Hans") });
-    return {
-      article: a,
-      titles: both((s) => page(s).title),
-      urls: both((s) => new URL(page(s).head.canonical).pathname),
-      channels: both((s) => page(s).meta.channel.text),
-      tags: inScript.get(site.lang)!.get(a.slug)!.tagKeys,
-    };
-  });
-  const searchRecords = lazyRecords(searchViews, normalize, site.timeZone);
-
   const next = nextPublication(content.articles, options.now);
   return {
     home: scripts.map((s) => s.home),
@@ -107,12 +131,16 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
     images: content.images,
     pathPrefix: site.pathPrefix,
     stats: {
-      published: live.length,
+      published: searchRecords.count,
       waiting: content.articles.filter((a) => !a.draft && a.date > options.now).length,
       drafts: content.articles.filter((a) => a.draft).length,
       ...(next ? { next: { file: next.file, date: formatIso(next.date, site.timeZone) } } : {}),
     },
   };
+}
+
+export function buildPortal(content: Content & { site: SiteConfig }, options: PortalOptions): Portal {
+  return shapePortal(preparePortal(content, options));
 }
 
 /** Every page the build renders (everything but the files printed as they are), in one order. */

@@ -6,6 +6,7 @@
 import type { Article, Content, Page } from "../content/load.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import type { Script, ScriptConverter } from "../scripts/convert.ts";
+import type { Memo } from "../util/memo.ts";
 
 export interface LocalArticle extends Article {
   /** Tag identities (the tags in the site's language), parallel to `tags`. */
@@ -19,7 +20,12 @@ export interface ScriptContent {
   pages: Page[];
 }
 
-export function contentInScript(content: Content & { site: SiteConfig }, script: Script, converter: ScriptConverter): ScriptContent {
+/** The fields of an article that conversion changes; a memo keeps them by the article's digest. */
+type Converted = Pick<LocalArticle, "title" | "source" | "author" | "sponsor" | "editor" | "organizer" | "tags" | "summary" | "html" | "cover" | "tagKeys">;
+
+export function contentInScript(
+  content: Content & { site: SiteConfig }, script: Script, converter: ScriptConverter, memo?: Memo,
+): ScriptContent {
   const { site } = content;
   const siteLang = site.lang;
   const c = (text: string, from: Script) => converter.convert(text, from, script);
@@ -35,26 +41,34 @@ export function contentInScript(content: Content & { site: SiteConfig }, script:
   };
   const channelBySlug = new Map(localSite.channels.map((ch) => [ch.slug, ch]));
   const articles = content.articles.map((a): LocalArticle => {
-    const tagKeys = a.tags.map((t) => converter.convert(t, a.lang, siteLang));
     const channel = channelBySlug.get(a.channel.slug)!;
-    if (a.lang === script) return { ...a, channel, sponsor: a.sponsor === site.sponsor ? localSite.sponsor : a.sponsor, tagKeys };
-    const f = (text: string) => c(text, a.lang);
-    return {
-      ...a,
-      title: f(a.title),
-      source: f(a.source),
-      author: f(a.author),
-      channel,
-      sponsor: a.sponsor === site.sponsor ? localSite.sponsor : f(a.sponsor),
-      ...(a.editor ? { editor: f(a.editor) } : {}),
-      ...(a.organizer ? { organizer: f(a.organizer) } : {}),
-      tags: tagKeys.map((k) => converter.convert(k, siteLang, script)),
-      summary: f(a.summary),
-      html: f(a.html),
-      text: f(a.text),
-      ...(a.cover ? { cover: { ...a.cover, html: f(a.cover.html) } } : {}),
-      tagKeys,
-    };
+    if (a.lang === script) {
+      const tagKeys = a.tags.map((t) => converter.convert(t, a.lang, siteLang));
+      return { ...a, channel, sponsor: a.sponsor === site.sponsor ? localSite.sponsor : a.sponsor, tagKeys };
+    }
+    // The article's digest covers its text and the site configuration (protected words included).
+    const key = `${a.digest}|${script}`;
+    let converted = memo?.get<Converted>(key);
+    if (!converted) {
+      const f = (text: string) => c(text, a.lang);
+      const tagKeys = a.tags.map((t) => converter.convert(t, a.lang, siteLang));
+      converted = {
+        title: f(a.title),
+        source: f(a.source),
+        author: f(a.author),
+        sponsor: a.sponsor === site.sponsor ? localSite.sponsor : f(a.sponsor),
+        ...(a.editor ? { editor: f(a.editor) } : {}),
+        ...(a.organizer ? { organizer: f(a.organizer) } : {}),
+        tags: tagKeys.map((k) => converter.convert(k, siteLang, script)),
+        summary: f(a.summary),
+        html: f(a.html),
+        ...(a.cover ? { cover: { ...a.cover, html: f(a.cover.html) } } : {}),
+        tagKeys,
+      };
+      memo?.set(key, converted);
+    }
+    // `text` stays in the article's own script: only the search index reads it.
+    return { ...a, ...converted, channel };
   });
   const pages = script === siteLang ? content.pages
     : content.pages.map((p) => ({ ...p, title: s(p.title), summary: s(p.summary), html: s(p.html) }));

@@ -213,6 +213,7 @@ export function buildScriptPortal({ content, t, now, searchable }: ScriptPortalO
       summary: a.summary,
       html: a.html,
       ...(a.cover ? { coverHtml: a.cover.html } : {}),
+      bodyDigest: `${a.digest}|${script}`,
       meta: {
         source: a.source,
         author: a.author,

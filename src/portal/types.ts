@@ -85,6 +85,8 @@ export interface ArticlePage extends PageBase {
   summary: string;
   html: string;
   coverHtml?: string;
+  /** What `html` and `coverHtml` are made from (the article's digest and this script), for the build cache's keys. */
+  bodyDigest: string;
   meta: {
     source: string;
     author: string;

@@ -68,7 +68,8 @@ export interface SearchRecords {
   count: number;
   slice(from: number, to: number): SearchRecord[];
   /**
-   * What the records from `from` to `to` are made of (articles as shaped, and the time zone), for the build cache:
+   * What the records from `from` to `to` are made of (article digests, what is shown of them in both scripts, and
+   * the time zone), for the build cache:
    * the same input and the same code make the same records, so a shard can be found in the cache without making
    * its records (cutting every article into words) first.
    */
@@ -79,6 +80,7 @@ export function lazyRecords(views: readonly ArticleSearchView[], normalize: Norm
   return {
     count: views.length,
     slice: (from, to) => views.slice(from, to).map((view) => searchRecord(view, normalize, zone)),
-    input: (from, to) => JSON.stringify([zone, views.slice(from, to)]),
+    // An article's digest stands for all of it (src/content/load.ts): its text is not serialised again.
+    input: (from, to) => JSON.stringify([zone, views.slice(from, to).map(({ article, ...shown }) => [article.digest, shown])]),
   };
 }

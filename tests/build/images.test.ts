@@ -8,8 +8,8 @@ import { article, createProject, VALID, type Project } from "../helpers/project.
 
 const DIR = "content/articles/2021/03";
 
-async function photo(project: Project, file: string): Promise<void> {
-  const image = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 163, g: 22, b: 27 } } }).jpeg().toBuffer();
+async function photo(project: Project, file: string, width = 1200, height = 800): Promise<void> {
+  const image = await sharp({ create: { width, height, channels: 3, background: { r: 163, g: 22, b: 27 } } }).jpeg().toBuffer();
   await project.write(file, image);
 }
 
@@ -65,5 +65,20 @@ describe("article pictures", () => {
     ]) {
       assert.ok(result.stderr.split("\n").some((l) => l.startsWith(expected)), `${expected}\n${result.stderr}`);
     }
+  });
+
+  it("sees a picture replaced under the same name, though its article did not change", async () => {
+    await photo(project, `${DIR}/swapped.jpg`);
+    await project.write(`${DIR}/swapped-picture.md`, article({ ...VALID, cover: "swapped.jpg", coverAlt: "會場" }));
+    const first = await project.run("build");
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(await project.read("_site/articles/swapped-picture/index.html"), /width="960" height="640"/);
+    await photo(project, `${DIR}/swapped.jpg`, 600, 900);
+    const second = await project.run("build");
+    assert.equal(second.code, 0, second.stderr);
+    const html = await project.read("_site/articles/swapped-picture/index.html");
+    assert.match(html, /width="480" height="720"/, "the article's markup follows the new picture (600 × 900: no 960 rendition)");
+    assert.doesNotMatch(html, /width="960"/);
+    await project.remove(`${DIR}/swapped-picture.md`);
   });
 });

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { loadContent } from "../../src/content/load.ts";
+import { loadContent, type Content } from "../../src/content/load.ts";
+import { Memo } from "../../src/util/memo.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { article, createProject, VALID, type Project } from "../helpers/project.ts";
 
@@ -100,5 +104,100 @@ describe("loadContent", () => {
     const lines = content.problems.map(formatProblem);
     assert.ok(lines.some((l) => /^content\/_data\/site\.yaml:\d+ lang: must be zh-Hant/.test(l)), lines.join("\n"));
     assert.ok(lines.some((l) => /sponser: is not a field; did you mean sponsor/.test(l)), lines.join("\n"));
+  });
+});
+
+describe("loading with a memo of earlier loads", () => {
+  let project: Project;
+  before(async () => {
+    project = await createProject({ withContent: false });
+  });
+  after(() => project.dispose());
+
+  /** A memo that counts what it found, so a test can tell a reuse from a fresh parse. */
+  class CountingMemo extends Memo {
+    found = 0;
+    override get<T>(key: string): T | undefined {
+      const value = super.get<T>(key);
+      if (value !== undefined) this.found++;
+      return value;
+    }
+  }
+  // Dates are Luxon objects: compare articles by what they print as.
+  const printed = (content: Content) => JSON.stringify(content.articles.map((a) => ({ ...a, date: a.date.toISO(), updated: a.updated?.toISO() })));
+
+  it("reuses an unchanged article as it was loaded, warnings included, and parses a changed one again", async () => {
+    await project.write("content/articles/2021/kept.md", article({ ...VALID, updated: "2021-04-01 10:00" }, "第一段，有半角標點:這裡。"));
+    await project.write("content/articles/2021/changed.md", article(VALID, "舊的正文。"));
+    const memo = new CountingMemo();
+    const first = await loadContent(project.root, { memo });
+    memo.settle();
+    assert.ok(first.problems.some((p) => p.severity === "warning" && p.file.endsWith("kept.md")), "the article has a warning to keep");
+    const plain = await loadContent(project.root);
+
+    await project.write("content/articles/2021/changed.md", article(VALID, "新的正文。"));
+    memo.found = 0;
+    const second = await loadContent(project.root, { memo });
+    assert.equal(memo.found, 1, "only the unchanged article comes from the memo");
+    assert.deepEqual(second.problems, first.problems, "its warnings are reported again");
+    const kept = (c: Content) => c.articles.find((a) => a.slug === "kept")!;
+    assert.equal(printed({ ...second, articles: [kept(second)] }), printed({ ...plain, articles: [kept(plain)] }));
+    assert.equal(kept(second).date.zoneName, "Asia/Shanghai");
+    assert.equal(kept(second).channel, second.site!.channels.find((c) => c.slug === "news"), "the channel is the site's own");
+    const changed = second.articles.find((a) => a.slug === "changed")!;
+    assert.match(changed.html, /新的正文/);
+    assert.notEqual(changed.digest, first.articles.find((a) => a.slug === "changed")!.digest, "a changed file has a new digest");
+    assert.equal(kept(second).digest, kept(first).digest);
+    await project.remove("content/articles/2021/kept.md");
+    await project.remove("content/articles/2021/changed.md");
+  });
+
+  it("loads every article again when the site configuration changes", async () => {
+    await project.write("content/articles/2021/one.md", article(VALID));
+    const memo = new CountingMemo();
+    await loadContent(project.root, { memo });
+    memo.settle();
+    const original = await project.read("content/_data/site.yaml");
+    await project.write("content/_data/site.yaml", original.replace(/^sponsor: .*$/m, "sponsor: 另一個主辦單位"));
+    const changed = await loadContent(project.root, { memo });
+    await project.write("content/_data/site.yaml", original);
+    await project.remove("content/articles/2021/one.md");
+    assert.equal(memo.found, 0);
+    assert.equal(changed.articles[0]!.sponsor, "另一個主辦單位");
+  });
+
+  it("never keeps an article with errors", async () => {
+    await project.write("content/articles/2021/broken.md", article({ ...VALID, date: "2020-02-30" }));
+    const memo = new CountingMemo();
+    const first = await loadContent(project.root, { memo });
+    memo.settle();
+    const second = await loadContent(project.root, { memo });
+    await project.remove("content/articles/2021/broken.md");
+    assert.equal(memo.found, 0);
+    assert.deepEqual(second.problems, first.problems);
+  });
+});
+
+describe("Memo", () => {
+  it("saves what a round used, forgets the rest, and starts empty for other code", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "broadsheet-memo-"));
+    try {
+      const file = path.join(dir, "memo.v8");
+      const memo = Memo.read(file, "code-1");
+      memo.set("a", { n: 1 });
+      memo.set("b", [2]);
+      memo.save(file);
+      const again = Memo.read(file, "code-1");
+      assert.deepEqual(again.get("a"), { n: 1 });
+      again.save(file);
+      const third = Memo.read(file, "code-1");
+      assert.deepEqual(third.get("a"), { n: 1 });
+      assert.equal(third.get("b"), undefined, "what the last round did not use is gone");
+      assert.equal(Memo.read(file, "code-2").get("a"), undefined, "other code starts afresh");
+      await writeFile(file, "not a memo");
+      assert.equal(Memo.read(file, "code-1").get("a"), undefined, "an unreadable file is an empty memo");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
