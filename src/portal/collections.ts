@@ -84,10 +84,18 @@ export function relatedArticles<A extends Article & { tagKeys?: string[] }>(
   }
   const from = olderStart(channelNewestFirst, article);
   for (const other of channelNewestFirst.slice(from, from + 10)) scores.set(other, (scores.get(other) ?? 0) + 1);
-  return [...scores.entries()]
-    .sort(([a, sa], [b, sb]) => sb - sa || byNewest(a, b))
-    .slice(0, count)
-    .map(([a]) => a);
+  // The best `count` by score, then recency: kept in order as candidates come (a full sort of every candidate was
+  // most of this function's time on a large portal).
+  const best: [A, number][] = [];
+  for (const entry of scores) {
+    let i = best.length;
+    while (i > 0 && (entry[1] - best[i - 1]![1] || -byNewest(entry[0], best[i - 1]![0])) > 0) i--;
+    if (i < count) {
+      best.splice(i, 0, entry);
+      if (best.length > count) best.pop();
+    }
+  }
+  return best.map(([a]) => a);
 }
 
 /** Earlier articles per shared tag worth scoring: the nearest ones win ties anyway. */

@@ -8,6 +8,7 @@
  */
 import { DateTime } from "luxon";
 import { escapeXml } from "./escape.ts";
+import { formatIso } from "../dates.ts";
 
 export interface FeedEntry {
   id: string;
@@ -40,7 +41,7 @@ export interface Feed {
   zone: string;
 }
 
-const rfc3339 = (dt: DateTime, zone: string) => dt.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+const rfc3339 = formatIso;
 // RFC 822 dates must use English names whatever the build machine's locale.
 const rfc822 = (dt: DateTime, zone: string) => dt.setZone(zone).setLocale("en-US").toFormat("ccc, dd LLL yyyy HH:mm:ss ZZZ");
 

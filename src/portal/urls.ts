@@ -59,9 +59,13 @@ export interface Urls {
   absolute(path: SitePath): string;
 }
 
+/** Characters encodeURIComponent leaves as they are, and the slash. */
+const PLAIN_PATH = /^[A-Za-z0-9\-_.!~*'()/]*$/;
+
 export function createUrls(config: UrlConfig): Urls {
   const prefix = config.pathPrefix.replace(/\/$/, "");
-  const href = (path: SitePath) => prefix + path.split("/").map(encodeURIComponent).join("/");
+  // Most paths (articles, channels, archives) need no encoding; tag paths are Chinese.
+  const href = (path: SitePath) => prefix + (PLAIN_PATH.test(path) ? path : path.split("/").map(encodeURIComponent).join("/"));
   return { href, absolute: (path) => config.baseUrl + href(path) };
 }
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatDisplay, formatIso, parseDate, referenceTime } from "../../src/dates.ts";
+import { DateTime } from "luxon";
+import { formatChineseDate, formatDisplay, formatIso, parseDate, referenceTime, yearMonth } from "../../src/dates.ts";
 
 const iso = (text: string) => {
   const parsed = parseDate(text);
@@ -64,5 +65,22 @@ describe("referenceTime", () => {
     const before = Date.now();
     const now = referenceTime({}).toMillis();
     assert.ok(now >= before - 1000 && now <= Date.now() + 1000);
+  });
+});
+
+describe("date formats", () => {
+  it("print what Luxon's patterns print, in any zone and from any zone", () => {
+    const zones = ["Asia/Shanghai", "UTC", "America/St_Johns", "Asia/Kolkata", "Pacific/Chatham", "Europe/London"];
+    // Every 23 days, 7 hours and 13 minutes from 1899 to 2040: daylight saving changes and odd offsets included.
+    for (let ms = Date.UTC(1899, 0, 1); ms < Date.UTC(2040, 0, 1); ms += ((23 * 24 + 7) * 60 + 13) * 60_000) {
+      for (const zone of zones) {
+        const dt = DateTime.fromMillis(ms, { zone: zones[(ms / 60_000) % zones.length | 0]! });
+        const z = dt.setZone(zone);
+        assert.equal(formatDisplay(dt, zone), z.toFormat("yyyy-MM-dd HH:mm"));
+        assert.equal(formatIso(dt, zone), z.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"));
+        assert.equal(formatChineseDate(dt, zone), z.toFormat("yyyy年MM月dd日"));
+        assert.deepEqual(yearMonth(dt, zone), { year: z.toFormat("yyyy"), month: z.toFormat("MM") });
+      }
+    }
   });
 });
