@@ -13,7 +13,7 @@ import { codeFingerprint, PageCache } from "./page-cache.ts";
 import { ContentError } from "./portal-source.ts";
 import { renderPortal } from "./render.ts";
 import { verifyOutput } from "./verify.ts";
-import { buildSearchIndex } from "../search/build-index.ts";
+import { startSearchIndex, type SearchIndexReport } from "../search/build-index.ts";
 
 export interface BuildOptions {
   /** Project root (where content/, templates/ and .eleventy.ts are); Eleventy reads paths relative to it. */
@@ -74,11 +74,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   step("load and convert");
 
   const staged = openStaging(outDir, cacheDir);
-  // The search index needs only the records, so it is built (in its own processes, under pagefind/) while the
-  // pages are shaped, planned and rendered.
-  const searching = buildSearchIndex(prepared.searchRecords, staged, { cacheDir, fingerprint });
-  searching.catch(() => undefined);
+  let searching: Promise<SearchIndexReport> | undefined;
   try {
+    // The search index needs only the records, so it is built (in its own processes, under pagefind/) while the
+    // pages are shaped, planned and rendered.
+    searching = (await startSearchIndex(prepared.searchRecords, staged, { cacheDir, fingerprint })).finished;
+    searching.catch(() => undefined);
+    step("start the search index");
     const shaped = shapePortal(prepared);
     step("shape (pages, feeds, sitemaps)");
     const cache = new PageCache(cacheDir, fingerprint);
@@ -122,7 +124,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     return { portal: shaped, files: verified.files.length, seconds, reference };
   } catch (error) {
-    await searching.catch(() => undefined);
+    await searching?.catch(() => undefined);
     await discard(staged);
     throw error;
   }

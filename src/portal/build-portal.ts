@@ -8,7 +8,7 @@ import type { ImageJob } from "../content/images.ts";
 import type { Article, Content } from "../content/load.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import { createScriptConverter, SCRIPTS, type Script, type ScriptConverter } from "../scripts/convert.ts";
-import { nextPublication, publishedArticles } from "./collections.ts";
+import { nextPublication, publishedArticles, relatedIndex } from "./collections.ts";
 import { contentInScript, type ScriptContent } from "./localize.ts";
 import { buildScriptPortal, type ScriptPortal } from "./script-portal.ts";
 import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles } from "./sitemap.ts";
@@ -97,8 +97,9 @@ export function preparePortal(content: Content & { site: SiteConfig }, options: 
 export function shapePortal(prepared: PreparedPortal): Portal {
   const { content, options, converter, published, localized, searchRecords } = prepared;
   const { site } = content;
+  const related = relatedIndex(localized[0]!.articles);
   const scripts = localized.map((local) => buildScriptPortal({
-    content: local, t: uiText(local.script, converter), now: options.now, searchable: searchRecords.count,
+    content: local, t: uiText(local.script, converter), now: options.now, searchable: searchRecords.count, related,
   }));
   linkScripts(scripts);
 

@@ -112,3 +112,13 @@ function olderStart(newestFirst: readonly Article[], article: Article): number {
   }
   return lo;
 }
+
+/**
+ * Related articles of every article, by slug (see relatedArticles). Tags are compared by identity (`tagKeys`), which
+ * is the same in both scripts, so this is worked out once for the portal, not once per script.
+ */
+export function relatedIndex<A extends Article & { tagKeys: string[] }>(newestFirst: readonly A[]): Map<string, string[]> {
+  const byTag = groupBy(newestFirst, (a) => a.tagKeys);
+  const byChannel = groupBy(newestFirst, (a) => [a.channel.slug]);
+  return new Map(newestFirst.map((a) => [a.slug, relatedArticles(a, byTag, byChannel.get(a.channel.slug)!).map((r) => r.slug)]));
+}

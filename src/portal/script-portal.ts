@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import { formatChineseDate, formatDisplay, formatIso, yearMonth } from "../dates.ts";
 import type { Channel } from "../content/site-config.ts";
 import type { Script } from "../scripts/convert.ts";
-import { groupBy, neighbours, pagesFromOldest, relatedArticles } from "./collections.ts";
+import { groupBy, neighbours, pagesFromOldest } from "./collections.ts";
 import { atomFeed, jsonFeed, rssFeed, type Feed, type FeedEntry } from "./feeds.ts";
 import type { LocalArticle, ScriptContent } from "./localize.ts";
 import { articleMeta, breadcrumbJsonLd, newsArticleJsonLd, pageMeta, webSiteJsonLd } from "./seo.ts";
@@ -40,6 +40,8 @@ export interface ScriptPortalOptions {
   now: DateTime;
   /** How many articles the search index holds (decides its shards). */
   searchable: number;
+  /** Related articles by slug (src/portal/collections.ts relatedIndex), the same in both scripts. */
+  related: ReadonlyMap<string, readonly string[]>;
 }
 
 const HOME_LATEST = 10;
@@ -51,7 +53,7 @@ const FEED_TYPES: Record<FeedFormat, { type: string; label: string }> = {
 };
 const FORMATS = Object.keys(FEED_FILES) as FeedFormat[];
 
-export function buildScriptPortal({ content, t, now, searchable }: ScriptPortalOptions): ScriptPortal {
+export function buildScriptPortal({ content, t, now, searchable, related }: ScriptPortalOptions): ScriptPortal {
   const { site, script, articles } = content;
   const urls = createUrls(site);
   const zone = site.timeZone;
@@ -63,6 +65,7 @@ export function buildScriptPortal({ content, t, now, searchable }: ScriptPortalO
 
   const byChannel = groupBy(articles, (a) => [a.channel.slug]);
   const byTag = groupBy(articles, (a) => a.tagKeys);
+  const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const tagName = new Map<string, string>();
   for (const a of articles) a.tagKeys.forEach((key, i) => tagName.set(key, a.tags[i]!));
   const sitemap: SitemapEntry[] = [];
@@ -229,7 +232,7 @@ export function buildScriptPortal({ content, t, now, searchable }: ScriptPortalO
       tags: a.tagKeys.map((key, i) => ({ text: a.tags[i]!, href: href(paths.tag(key)) })),
       ...(older ? { older: link(older) } : {}),
       ...(newer ? { newer: link(newer) } : {}),
-      related: relatedArticles(a, byTag, channelList).map(item),
+      related: (related.get(a.slug) ?? []).map((slug) => item(bySlug.get(slug)!)),
     };
   });
 

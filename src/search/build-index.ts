@@ -7,13 +7,13 @@
  * https://pagefind.app/docs/multisite/
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SearchRecords } from "./records.ts";
-import { SEARCH_LANGUAGE_CODE, shardFolders } from "./shards.ts";
+import { SEARCH_LANGUAGE_CODE, shardFolders, type ShardFolder } from "./shards.ts";
 import { filesUnder, linkTree, sameFile, treeBytes } from "../util/link-files.ts";
 import { mapLimited } from "../util/map-limited.ts";
 import { runWorker, WorkerError } from "../util/worker.ts";
@@ -43,82 +43,98 @@ export interface SearchIndexOptions {
   concurrency?: number;
 }
 
-/** Writes the shards under `siteDir/pagefind/` and checks them. `records` must be oldest first. */
-export async function buildSearchIndex(records: SearchRecords, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
+/** A search index being built: `finished` resolves once every shard is written and checked. */
+export interface SearchIndexing {
+  finished: Promise<SearchIndexReport>;
+}
+
+/**
+ * Starts the search index under `siteDir/pagefind/`; `records` must be oldest first. Shards the cache holds are
+ * placed at once; the others are handed to indexing processes, and this resolves as soon as the first of those
+ * are running, so that the caller can keep this thread busy (shaping pages) while they work.
+ */
+export async function startSearchIndex(records: SearchRecords, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexing> {
   const { cacheDir, fingerprint = "", concurrency = 2 } = options;
   const started = performance.now();
   const folders = shardFolders(records.count);
   const scratch = await mkdtemp(path.join(tmpdir(), "broadsheet-search-"));
-  try {
+  const cacheRoot = cacheDir ? path.join(cacheDir, "search") : undefined;
+  const results: SearchIndexReport["shards"] = [];
+  const keys = new Set<string>();
+  const pending: { folder: ShardFolder; target: string; cached?: string }[] = [];
+  for (const folder of folders) {
+    const { start, count } = folder;
+    const key = createHash("sha256").update(fingerprint).update(folder.name).update(records.input(start, start + count)).digest("hex");
+    keys.add(key);
+    const target = path.join(siteDir, folder.path);
+    const cached = cacheRoot ? path.join(cacheRoot, key) : undefined;
+    if (cached && existsSync(cached)) {
+      // The output may be recycled from the last build (src/build/output.ts) and hold this very shard already.
+      if (!sameTree(cached, target)) {
+        rmSync(target, { recursive: true, force: true });
+        linkTree(cached, target);
+      }
+      results.push({ folder: folder.path, records: count, peakMiB: 0, seconds: 0 });
+    } else {
+      pending.push({ folder, target, ...(cached ? { cached } : {}) });
+    }
+  }
+  const reused = results.length;
+
+  // Everything up to the start of a shard's process is synchronous, so that the first processes are running when
+  // this function returns.
+  const indexing = mapLimited(pending, async ({ folder, target, cached }) => {
+    rmSync(target, { recursive: true, force: true });
     // Each record also carries its shard's name as a filter: shards are in date order, so the search page can
     // list "newest first" shard by shard, which Pagefind's merged results cannot do.
-    const jobs = folders.map((folder) => ({
-      folder,
-      records: () => records.slice(folder.start, folder.start + folder.count)
-        .map((r) => ({ ...r, filters: { ...r.filters, shard: [folder.name] } })),
-    }));
-    const results: SearchIndexReport["shards"] = [];
-    const cacheRoot = cacheDir ? path.join(cacheDir, "search") : undefined;
-    const keys = new Set<string>();
-    let reused = 0;
-    await mapLimited(jobs, async (job) => {
-      const { start, count } = job.folder;
-      const key = createHash("sha256").update(fingerprint).update(job.folder.name).update(records.input(start, start + count)).digest("hex");
-      keys.add(key);
-      const target = path.join(siteDir, job.folder.path);
-      const cached = cacheRoot ? path.join(cacheRoot, key) : undefined;
-      if (cached && existsSync(cached)) {
-        // The output may be recycled from the last build (src/build/output.ts) and hold this very shard already.
-        if (!sameTree(cached, target)) {
-          await rm(target, { recursive: true, force: true });
-          linkTree(cached, target);
+    const shardRecords = records.slice(folder.start, folder.start + folder.count)
+      .map((r) => ({ ...r, filters: { ...r.filters, shard: [folder.name] } }));
+    const file = path.join(scratch, `${folder.name}.json`);
+    writeFileSync(file, JSON.stringify(shardRecords));
+    const t0 = performance.now();
+    const out = await runWorker<{ added: number; problems: string[]; peakKiB: number }>(WORKER, [file, target])
+      .catch((error: WorkerError) => {
+        throw new SearchIndexError(`search indexing failed (${error.message})`, error.lines);
+      });
+    if (out.problems.length > 0 || out.added !== shardRecords.length) {
+      throw new SearchIndexError(`search shard ${folder.name} indexed ${out.added} of ${shardRecords.length} articles`, out.problems);
+    }
+    await pruneBundle(target);
+    if (cached) {
+      // Under a temporary name first: an interrupted build must not leave a half shard under a valid key.
+      await rm(`${cached}.partial`, { recursive: true, force: true });
+      linkTree(target, `${cached}.partial`);
+      await rename(`${cached}.partial`, cached);
+    }
+    results.push({ folder: folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds: (performance.now() - t0) / 1000 });
+  }, concurrency);
+
+  const finished = (async (): Promise<SearchIndexReport> => {
+    try {
+      await indexing;
+      const names = new Set(folders.map((f) => f.name));
+      for (const entry of await readdir(path.join(siteDir, "pagefind"))) {
+        if (!names.has(entry)) await rm(path.join(siteDir, "pagefind", entry), { recursive: true, force: true });
+      }
+      const counted = await countIndexedPages(siteDir, folders.map((f) => f.path));
+      if (counted !== records.count) {
+        // Pagefind drops a record with no words; name the likely ones so an editor can fix them.
+        const wordless = records.slice(0, records.count).filter((r) => !/\S/.test(r.content))
+          .map((r) => `${r.url} has no words to search (its title and text are only punctuation or pictures)`);
+        throw new SearchIndexError(`the search index holds ${counted} articles but ${records.count} are published`, wordless);
+      }
+      results.sort((a, b) => (a.folder < b.folder ? -1 : 1));
+      if (cacheRoot) {
+        for (const name of await readdir(cacheRoot).catch(() => [] as string[])) {
+          if (!keys.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
         }
-        results.push({ folder: job.folder.path, records: count, peakMiB: 0, seconds: 0 });
-        reused++;
-        return;
       }
-      await rm(target, { recursive: true, force: true });
-      const shardRecords = job.records();
-      const file = path.join(scratch, `${job.folder.name}.json`);
-      await writeFile(file, JSON.stringify(shardRecords));
-      const t0 = performance.now();
-      const out = await runWorker<{ added: number; problems: string[]; peakKiB: number }>(WORKER, [file, target])
-        .catch((error: WorkerError) => {
-          throw new SearchIndexError(`search indexing failed (${error.message})`, error.lines);
-        });
-      if (out.problems.length > 0 || out.added !== shardRecords.length) {
-        throw new SearchIndexError(`search shard ${job.folder.name} indexed ${out.added} of ${shardRecords.length} articles`, out.problems);
-      }
-      await pruneBundle(target);
-      if (cached) {
-        // Under a temporary name first: an interrupted build must not leave a half shard under a valid key.
-        await rm(`${cached}.partial`, { recursive: true, force: true });
-        linkTree(target, `${cached}.partial`);
-        await rename(`${cached}.partial`, cached);
-      }
-      results.push({ folder: job.folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds: (performance.now() - t0) / 1000 });
-    }, concurrency);
-    const names = new Set(folders.map((f) => f.name));
-    for (const entry of await readdir(path.join(siteDir, "pagefind"))) {
-      if (!names.has(entry)) await rm(path.join(siteDir, "pagefind", entry), { recursive: true, force: true });
+      return { records: counted, reused, shards: results, bytes: treeBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
     }
-    const counted = await countIndexedPages(siteDir, folders.map((f) => f.path));
-    if (counted !== records.count) {
-      // Pagefind drops a record with no words; name the likely ones so an editor can fix them.
-      const wordless = records.slice(0, records.count).filter((r) => !/\S/.test(r.content))
-        .map((r) => `${r.url} has no words to search (its title and text are only punctuation or pictures)`);
-      throw new SearchIndexError(`the search index holds ${counted} articles but ${records.count} are published`, wordless);
-    }
-    results.sort((a, b) => (a.folder < b.folder ? -1 : 1));
-    if (cacheRoot) {
-      for (const name of await readdir(cacheRoot).catch(() => [] as string[])) {
-        if (!keys.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
-      }
-    }
-    return { records: counted, reused, shards: results, bytes: treeBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  })();
+  return { finished };
 }
 
 /** Pages recorded in the written shards, read back from each shard's pagefind-entry.json. */
