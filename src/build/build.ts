@@ -11,7 +11,7 @@ import { Memo } from "../util/memo.ts";
 import { discard, keepWanted, openStaging, swapIn } from "./output.ts";
 import { codeFingerprint, PageCache } from "./page-cache.ts";
 import { ContentError } from "./portal-source.ts";
-import { renderPortal } from "./render.ts";
+import { renderPortal, startRenderer } from "./render.ts";
 import { verifyOutput } from "./verify.ts";
 import { startSearchIndex, type SearchIndexReport } from "../search/build-index.ts";
 
@@ -43,6 +43,16 @@ export class BuildError extends Error {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
+  // Started first, so that it loads Eleventy on the other core while this process loads and shapes the content.
+  const renderer = startRenderer(path.resolve(options.root));
+  try {
+    return await build(options, renderer);
+  } finally {
+    renderer.stop();
+  }
+}
+
+async function build(options: BuildOptions, renderer: ReturnType<typeof startRenderer>): Promise<BuildReport> {
   const started = performance.now();
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => console.log(line));
@@ -89,9 +99,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     step("plan (page cache)");
     const placed = keepWanted(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.file])), ["pagefind/"]);
     step(`recycle the previous output (${placed.size} pages kept)`);
-    const rendered = await renderPortal(shaped, { root, outDir: staged, render: plan.render, env });
-    step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache` +
-      (rendered.processes > 0 ? `; ${rendered.processes} batches in child processes, peak ${rendered.peakMiB} MiB each at most)` : ")"));
+    const rendered = await renderPortal(shaped, { root, outDir: staged, render: plan.render, renderer, env });
+    step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache; ` +
+      `${rendered.processes} batch(es) in child processes, peak ${rendered.peakMiB} MiB each at most)`);
     cache.placeReused(plan, staged, placed);
     step("place cached pages");
     const search = await searching;

@@ -9,11 +9,8 @@ import { createHash } from "node:crypto";
 import { unlinkSync } from "node:fs";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import type { PlannedPage } from "../portal/build-portal.ts";
 import { linkFiles } from "../util/link-files.ts";
-
-export interface CachedPage {
-  outputPath: string;
-}
 
 export interface PagePlan {
   /** Output paths Eleventy must render. */
@@ -45,13 +42,13 @@ export class PageCache {
     this.dir = path.join(cacheDir, "pages");
   }
 
-  async plan(pages: readonly CachedPage[]): Promise<PagePlan> {
+  async plan(pages: readonly PlannedPage[]): Promise<PagePlan> {
     await mkdir(this.dir, { recursive: true });
     const present = new Set(await readdir(this.dir));
     const plan: PagePlan = { render: new Set(), reuse: [], keys: new Map() };
     const digest = sharedDigest();
     for (const page of pages) {
-      const key = createHash("sha256").update(this.fingerprint).update(JSON.stringify(page, digest)).digest("hex");
+      const key = createHash("sha256").update(this.fingerprint).update(pageIdentity(page, digest)).digest("hex");
       plan.keys.set(page.outputPath, key);
       if (present.has(key)) plan.reuse.push({ outputPath: page.outputPath, file: path.join(this.dir, key) });
       else plan.render.add(page.outputPath);
@@ -75,14 +72,19 @@ export class PageCache {
 }
 
 /**
- * A JSON replacer for page keys. A page's shared parts (its frame, `chrome`, and the list entries many pages show)
- * are written as a digest computed once per object, instead of being serialised again for every page; an article
- * page's body is written as the digest it was made from (`bodyDigest`), so its text is never hashed.
+ * What a page is made from, as text for its key: a deferred page's inputs, or the page's data. A built page's
+ * shared parts (its frame, `chrome`, and the list entries many pages show) are written as a digest computed once per
+ * object (`digest`, one per build), instead of being serialised again for every page.
  */
-export function sharedDigest(): (this: unknown, key: string, value: unknown) => unknown {
+export function pageIdentity(page: PlannedPage, digest: SharedDigest): string {
+  return "build" in page ? `deferred:${page.inputs}` : JSON.stringify(page, digest);
+}
+
+export type SharedDigest = (key: string, value: unknown) => unknown;
+
+export function sharedDigest(): SharedDigest {
   const digests = new WeakMap<object, string>();
-  return function replacer(this: unknown, key: string, value: unknown): unknown {
-    if ((key === "html" || key === "coverHtml") && isArticleBody(this)) return this.bodyDigest;
+  return (key, value) => {
     if (typeof value !== "object" || value === null || !(key === "chrome" || isListItem(value))) return value;
     let digest = digests.get(value);
     if (digest === undefined) {
@@ -91,10 +93,6 @@ export function sharedDigest(): (this: unknown, key: string, value: unknown) => 
     }
     return digest;
   };
-}
-
-function isArticleBody(holder: unknown): holder is { bodyDigest: string } {
-  return typeof holder === "object" && holder !== null && typeof (holder as { bodyDigest?: unknown }).bodyDigest === "string";
 }
 
 function isListItem(value: object): boolean {

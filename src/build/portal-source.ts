@@ -7,15 +7,30 @@ import { createHash } from "node:crypto";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { referenceTime } from "../dates.ts";
-import { buildPortal, renderedPages, type Portal } from "../portal/build-portal.ts";
-import { sharedDigest } from "./page-cache.ts";
+import { buildPortal, renderedPages, type ArticlePage, type Portal } from "../portal/build-portal.ts";
+import { pageIdentity, sharedDigest } from "./page-cache.ts";
 import { Memo } from "../util/memo.ts";
 
-/** What Eleventy renders: the portal's pages (or some of them), without the search records. */
-export type PortalBatch = Omit<Portal, "searchRecords"> & {
+/** What Eleventy renders: the portal's pages (or some of them, article pages built), without the search records. */
+export type PortalBatch = Omit<Portal, "searchRecords" | "articles"> & {
+  articles: ArticlePage[];
   /** Whether this run also copies public/ (one batch of a build does). */
   copyAssets?: boolean;
 };
+
+/**
+ * The pages of `portal` whose output paths are in `render` (all when absent), ready for Eleventy; the first batch of
+ * a build also carries the files (feeds, sitemaps), the pictures and the assets.
+ */
+export function portalBatch(portal: Portal, render?: ReadonlySet<string>, first = true): PortalBatch {
+  const wanted = <T extends { outputPath: string }>(pages: T[]) => (render ? pages.filter((p) => render.has(p.outputPath)) : pages);
+  return {
+    home: wanted(portal.home), articles: wanted(portal.articles).map((a) => a.build()), lists: wanted(portal.lists),
+    archives: wanted(portal.archives), pages: wanted(portal.pages), search: wanted(portal.search),
+    files: first ? portal.files : [], images: first ? portal.images : [], copyAssets: first,
+    pathPrefix: portal.pathPrefix, stats: portal.stats,
+  };
+}
 
 let prepared: PortalBatch | undefined;
 
@@ -59,12 +74,12 @@ export async function currentPortal(root: string): Promise<PortalBatch> {
   const render = new Set<string>();
   const digest = sharedDigest();
   for (const page of pages) {
-    const hash = createHash("sha1").update(JSON.stringify(page, digest)).digest("hex");
+    const hash = createHash("sha1").update(pageIdentity(page, digest)).digest("hex");
     if (previewHashes.get(page.outputPath) !== hash) render.add(page.outputPath);
     previewHashes.set(page.outputPath, hash);
   }
   previewPaths = pages.map((p) => p.outputPath);
-  return { ...portal, render };
+  return portalBatch(portal, render);
 }
 
 /** The preview while content has errors: every page the editor may be looking at lists them instead. */

@@ -1,11 +1,17 @@
 /**
- * One batch of pages rendered in its own process (see src/build/render.ts). Input: a v8-serialised PortalBatch
- * (argv[2]), the project root and the output folder. Prints its peak memory in KiB.
+ * One batch of pages rendered with Eleventy in its own process (see src/build/render.ts). Arguments
+ * (src/util/worker.ts): a v8-serialised PortalBatch file, the project root and the output folder. Eleventy is loaded
+ * before the arguments arrive, while the build is still shaping the pages. Prints its peak memory in KiB.
  */
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { deserialize } from "node:v8";
-import { renderHere } from "./render.ts";
+import Eleventy from "@11ty/eleventy";
+import { providePortal, type PortalBatch } from "./portal-source.ts";
+import { workerArguments } from "../util/worker.ts";
 
-const [batchFile, root, outDir] = process.argv.slice(2);
-await renderHere(root!, outDir!, deserialize(await readFile(batchFile!)));
+const [batchFile, root, outDir] = await workerArguments();
+providePortal(deserialize(await readFile(batchFile!)) as PortalBatch);
+const eleventy = new Eleventy(path.join(root!, "content"), outDir!, { configPath: path.join(root!, ".eleventy.ts"), quietMode: true });
+await eleventy.write();
 console.log(JSON.stringify({ peakKiB: process.resourceUsage().maxRSS }));

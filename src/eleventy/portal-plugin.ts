@@ -46,9 +46,8 @@ export function portalPlugin(config: UserConfig, options: PortalPluginOptions): 
   config.addGlobalData("broadsheet", async () => {
     const portal = await options.portal();
     current = portal;
-    // Pages the build cache already holds are not rendered again; files (feeds, sitemaps) always are.
-    const wanted = (page: unknown) => !portal.render || portal.render.has((page as { outputPath: string }).outputPath);
-    return Object.fromEntries(KINDS.map((kind) => [kind.name, kind.name === "file" ? kind.pick(portal) : kind.pick(portal).filter(wanted)]));
+    // The batch holds only the pages to render (the build cache, or the preview, has the others).
+    return Object.fromEntries(KINDS.map((kind) => [kind.name, kind.pick(portal)]));
   });
   for (const kind of KINDS) {
     config.addTemplate(`_broadsheet/${kind.name}.njk`, kind.template, {

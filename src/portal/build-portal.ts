@@ -15,7 +15,7 @@ import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles } from "./sitemap.ts
 import { searchCharTable } from "../search/char-table.ts";
 import { createNormalizer } from "../search/normalize.ts";
 import { lazyRecords, type SearchRecords } from "../search/records.ts";
-import type { ArchivePage, ArticlePage, HomePage, ListPage, OutputFile, PageBase, SearchPage, StaticPage } from "./types.ts";
+import type { ArchivePage, ArticlePage, DeferredPage, HomePage, ListPage, OutputFile, PageBase, SearchPage, StaticPage } from "./types.ts";
 import { uiText } from "./ui-text.ts";
 import { createUrls, inScript, outputPath, paths } from "./urls.ts";
 import type { Memo } from "../util/memo.ts";
@@ -24,7 +24,8 @@ export type * from "./types.ts";
 
 export interface Portal {
   home: HomePage[];
-  articles: ArticlePage[];
+  /** Built only when rendered (see DeferredPage). */
+  articles: DeferredPage<ArticlePage>[];
   lists: ListPage[];
   archives: ArchivePage[];
   pages: StaticPage[];
@@ -36,8 +37,6 @@ export interface Portal {
   /** Pictures to encode into the output, and the sub-path their URLs carry. */
   images: ImageJob[];
   pathPrefix: string;
-  /** When set, only these output paths are rendered (the build cache holds the others). */
-  render?: ReadonlySet<string>;
   /** Preview only: pages that list content errors in place of the portal. */
   errors?: { outputPath: string; lines: string[] }[];
   /** Counts for the build's report and checks. */
@@ -144,14 +143,20 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
   return shapePortal(preparePortal(content, options));
 }
 
+/** A page as the build cache sees it: built, or deferred with the inputs it will be built from. */
+export type PlannedPage = PageBase | DeferredPage<PageBase>;
+
 /** Every page the build renders (everything but the files printed as they are), in one order. */
-export function renderedPages(portal: Portal): PageBase[] {
+export function renderedPages(portal: Portal): PlannedPage[] {
   return [...portal.home, ...portal.articles, ...portal.lists, ...portal.archives, ...portal.pages, ...portal.search];
 }
 
-/** Every page learns its twin: hreflang alternates both ways, and the script switch in its header. */
+/**
+ * Every page learns its twin: hreflang alternates both ways, and the script switch in its header. (Article pages,
+ * built later, do this themselves: src/portal/script-portal.ts.)
+ */
 function linkScripts(scripts: ScriptPortal[]): void {
-  const all = (s: ScriptPortal): PageBase[] => [s.home, ...s.articles, ...s.lists, ...s.archives, ...s.pages, s.notFound, s.search];
+  const all = (s: ScriptPortal): PageBase[] => [s.home, ...s.lists, ...s.archives, ...s.pages, s.notFound, s.search];
   const byKey = new Map<string, Map<Script, PageBase>>();
   for (const s of scripts) {
     for (const page of all(s)) {

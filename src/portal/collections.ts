@@ -56,69 +56,64 @@ export function pagesFromOldest<T>(newestFirst: readonly T[], size: number): T[]
   return pages;
 }
 
-/** Previous (older) and next (newer) article in the same channel. */
-export function neighbours<A extends Article>(channelNewestFirst: readonly A[], article: A): { older?: A; newer?: A } {
-  const i = channelNewestFirst.indexOf(article);
-  const older = channelNewestFirst[i + 1];
-  const newer = i > 0 ? channelNewestFirst[i - 1] : undefined;
-  return { ...(older ? { older } : {}), ...(newer ? { newer } : {}) };
-}
-
-/**
- * Articles related to `article`: earlier articles only (so publishing an article never changes the pages of older
- * ones, which keeps rebuilds small), shared tags weighing most, the same channel a little, then recency.
- * Candidates come from the tag index and the channel's neighbours, so this stays cheap on a large portal.
- */
-export function relatedArticles<A extends Article & { tagKeys?: string[] }>(
-  article: A,
-  byTag: Map<string, A[]>,
-  channelNewestFirst: readonly A[],
-  count = 4,
-): A[] {
-  const scores = new Map<A, number>();
-  for (const tag of article.tagKeys ?? article.tags) {
-    const list = byTag.get(tag) ?? [];
-    // Only the nearest earlier articles of a common tag matter; cap the candidates.
-    const from = olderStart(list, article);
-    for (const other of list.slice(from, from + RELATED_CANDIDATES)) scores.set(other, (scores.get(other) ?? 0) + 2);
-  }
-  const from = olderStart(channelNewestFirst, article);
-  for (const other of channelNewestFirst.slice(from, from + 10)) scores.set(other, (scores.get(other) ?? 0) + 1);
-  // The best `count` by score, then recency: kept in order as candidates come (a full sort of every candidate was
-  // most of this function's time on a large portal).
-  const best: [A, number][] = [];
-  for (const entry of scores) {
-    let i = best.length;
-    while (i > 0 && (entry[1] - best[i - 1]![1] || -byNewest(entry[0], best[i - 1]![0])) > 0) i--;
-    if (i < count) {
-      best.splice(i, 0, entry);
-      if (best.length > count) best.pop();
-    }
-  }
-  return best.map(([a]) => a);
+/** Each article's previous (older) and next (newer) article in a list (a channel), newest first. */
+export function neighbourIndex<A>(newestFirst: readonly A[]): Map<A, { older?: A; newer?: A }> {
+  return new Map(newestFirst.map((a, i) => {
+    const older = newestFirst[i + 1];
+    const newer = i > 0 ? newestFirst[i - 1] : undefined;
+    return [a, { ...(older ? { older } : {}), ...(newer ? { newer } : {}) }];
+  }));
 }
 
 /** Earlier articles per shared tag worth scoring: the nearest ones win ties anyway. */
 const RELATED_CANDIDATES = 40;
+/** Earlier articles of the same channel worth scoring. */
+const CHANNEL_CANDIDATES = 10;
 
-/** Index of the first article older than `article` in a newest-first list (binary search). */
-function olderStart(newestFirst: readonly Article[], article: Article): number {
+/**
+ * Articles related to each article, by slug: earlier articles only (so publishing an article never changes the
+ * pages of older ones, which keeps rebuilds small), shared tags weighing most, the same channel a little, then
+ * recency. Candidates are the nearest earlier articles of each tag and of the channel, so this stays cheap on a large
+ * portal. Tags are compared by identity (`tagKeys`), the same in both scripts, so this is worked out once.
+ */
+export function relatedIndex<A extends Article & { tagKeys: string[] }>(newestFirst: readonly A[], count = 4): Map<string, string[]> {
+  // Articles are worked with by position (0 is the newest): every list below is newest first, so positions ascend
+  // along it and "earlier than" is "a larger position".
+  const position = new Map(newestFirst.map((a, i) => [a, i]));
+  const positions = (groups: Map<string, A[]>) =>
+    new Map([...groups].map(([key, list]) => [key, Int32Array.from(list, (a) => position.get(a)!)]));
+  const byTag = positions(groupBy(newestFirst, (a) => a.tagKeys));
+  const byChannel = positions(groupBy(newestFirst, (a) => [a.channel.slug]));
+  return new Map(newestFirst.map((a, own) => {
+    const scores = new Map<number, number>();
+    const score = (list: Int32Array, candidates: number, weight: number) => {
+      const from = firstAfter(list, own);
+      for (let i = from; i < Math.min(list.length, from + candidates); i++) scores.set(list[i]!, (scores.get(list[i]!) ?? 0) + weight);
+    };
+    for (const tag of a.tagKeys) score(byTag.get(tag)!, RELATED_CANDIDATES, 2);
+    score(byChannel.get(a.channel.slug)!, CHANNEL_CANDIDATES, 1);
+    // The best `count`, by score and then recency, kept in order as candidates come.
+    const best: [number, number][] = [];
+    for (const entry of scores) {
+      let i = best.length;
+      while (i > 0 && (entry[1] > best[i - 1]![1] || (entry[1] === best[i - 1]![1] && entry[0] < best[i - 1]![0]))) i--;
+      if (i < count) {
+        best.splice(i, 0, entry);
+        if (best.length > count) best.pop();
+      }
+    }
+    return [a.slug, best.map(([p]) => newestFirst[p]!.slug)];
+  }));
+}
+
+/** Index of the first position in an ascending list that is larger than `own` (binary search). */
+function firstAfter(list: Int32Array, own: number): number {
   let lo = 0;
-  let hi = newestFirst.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (byNewest(newestFirst[mid]!, article) <= 0) lo = mid + 1;
+    if (list[mid]! <= own) lo = mid + 1;
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * Related articles of every article, by slug (see relatedArticles). Tags are compared by identity (`tagKeys`), which
- * is the same in both scripts, so this is worked out once for the portal, not once per script.
- */
-export function relatedIndex<A extends Article & { tagKeys: string[] }>(newestFirst: readonly A[]): Map<string, string[]> {
-  const byTag = groupBy(newestFirst, (a) => a.tagKeys);
-  const byChannel = groupBy(newestFirst, (a) => [a.channel.slug]);
-  return new Map(newestFirst.map((a) => [a.slug, relatedArticles(a, byTag, byChannel.get(a.channel.slug)!).map((r) => r.slug)]));
 }

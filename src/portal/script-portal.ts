@@ -3,18 +3,19 @@
  * a plain object with its output path and everything its template prints. All decisions are made here, where
  * they are tested without Eleventy; src/portal/build-portal.ts puts the two scripts together.
  */
+import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatDisplay, formatIso, yearMonth } from "../dates.ts";
 import type { Channel } from "../content/site-config.ts";
-import type { Script } from "../scripts/convert.ts";
-import { groupBy, neighbours, pagesFromOldest } from "./collections.ts";
+import { SCRIPTS, type Script } from "../scripts/convert.ts";
+import { groupBy, neighbourIndex, pagesFromOldest } from "./collections.ts";
 import { atomFeed, jsonFeed, rssFeed, type Feed, type FeedEntry } from "./feeds.ts";
 import type { LocalArticle, ScriptContent } from "./localize.ts";
 import { articleMeta, breadcrumbJsonLd, newsArticleJsonLd, pageMeta, webSiteJsonLd } from "./seo.ts";
 import type { SitemapEntry } from "./sitemap.ts";
 import { shardFolders } from "../search/shards.ts";
 import type {
-  ArchivePage, ArticlePage, Chrome, HeadLink, HomePage, Link, ListItem, ListPage, OutputFile, PageBase, SearchPage,
+  ArchivePage, ArticlePage, Chrome, DeferredPage, HeadLink, HomePage, Link, ListItem, ListPage, OutputFile, PageBase, SearchPage,
   StaticPage,
 } from "./types.ts";
 import { fill, type UiText } from "./ui-text.ts";
@@ -23,7 +24,7 @@ import { createUrls, FEED_FILES, inScript, outputPath, paths, type FeedFormat, t
 export interface ScriptPortal {
   script: Script;
   home: HomePage;
-  articles: ArticlePage[];
+  articles: DeferredPage<ArticlePage>[];
   lists: ListPage[];
   archives: ArchivePage[];
   pages: StaticPage[];
@@ -194,12 +195,31 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
   writeFeeds(siteName, site.description ?? siteName, at(paths.home()), articles);
   const portalFeedHeadLinks = feedHeadLinks(siteName);
 
-  // Articles
-  const articlePages = articles.map((a): ArticlePage => {
+  // Articles: most of a portal's pages, each made from few things, so each is built only when it is rendered. Its
+  // `inputs` name all it is made from: the script's frame (the site, the UI text and every frame an article page
+  // can have), its article, its channel neighbours and its related articles, each by digest (src/content/load.ts).
+  const otherScript = SCRIPTS.find((s) => s !== script)!;
+  const articleFrame = createHash("sha256")
+    .update(JSON.stringify([script, site, site.channels.map((c) => chrome(channelLink(c).href)), homeLink])).digest("base64");
+  const neighbours = new Map([...byChannel.values()].flatMap((list) => [...neighbourIndex(list)]));
+  const articlePages = articles.map((a): DeferredPage<ArticlePage> => {
     const path = articlePath(a);
+    addToSitemap(path, formatIso(a.updated ?? a.date, zone));
+    const { older, newer } = neighbours.get(a)!;
+    const relatedList = (related.get(a.slug) ?? []).map((slug) => bySlug.get(slug)!);
+    const noindex = a.draft || a.date > now;
+    return {
+      kind: "article",
+      key: `article:${a.slug}`,
+      outputPath: outputPath(path),
+      inputs: JSON.stringify([articleFrame, a.digest, noindex, older?.digest ?? null, newer?.digest ?? null, relatedList.map((r) => r.digest)]),
+      build: () => articlePage(a, { path, noindex, related: relatedList, ...(older ? { older } : {}), ...(newer ? { newer } : {}) }),
+    };
+  });
+  /** One article's page, from its inputs (above) only. */
+  function articlePage(a: LocalArticle, from: { path: SitePath; noindex: boolean; older?: LocalArticle; newer?: LocalArticle; related: LocalArticle[] }): ArticlePage {
+    const { path, older, newer } = from;
     const url = urls.absolute(path);
-    const channelList = byChannel.get(a.channel.slug) ?? [];
-    const { older, newer } = neighbours(channelList, a);
     const link = (x: LocalArticle): Link => ({ text: x.title, href: urls.href(articlePath(x)) });
     const channel = channelLink(a.channel);
     const page = base({
@@ -208,15 +228,17 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     });
     page.head.meta.push(...articleMeta({ ...a, lang: script }, url, zone));
     page.head.jsonLd.unshift(newsArticleJsonLd({ ...a, lang: script }, url, zone));
-    if (a.draft || a.date > now) page.head.noindex = true;
-    addToSitemap(path, formatIso(a.updated ?? a.date, zone));
+    if (from.noindex) page.head.noindex = true;
+    // The same article in both scripts (linkScripts in build-portal.ts does this for the other pages).
+    const twins = SCRIPTS.map((s) => [s, urls.absolute(inScript(paths.article(a.slug), s, a.lang))] as const)
+      .sort(([x], [y]) => (x < y ? -1 : 1));
+    for (const [s, canonical] of twins) page.head.links.push({ rel: "alternate", hreflang: s, href: canonical });
     return {
       ...page,
       title: a.title,
       summary: a.summary,
       html: a.html,
       ...(a.cover ? { coverHtml: a.cover.html } : {}),
-      bodyDigest: `${a.digest}|${script}`,
       meta: {
         source: a.source,
         author: a.author,
@@ -232,9 +254,14 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
       tags: a.tagKeys.map((key, i) => ({ text: a.tags[i]!, href: href(paths.tag(key)) })),
       ...(older ? { older: link(older) } : {}),
       ...(newer ? { newer: link(newer) } : {}),
-      related: (related.get(a.slug) ?? []).map((slug) => item(bySlug.get(slug)!)),
+      related: from.related.map(item),
+      toggle: {
+        text: t.otherScript,
+        href: new URL(twins.find(([s]) => s === otherScript)![1]).pathname,
+        lang: otherScript,
+      },
     };
-  });
+  }
 
   // Paged lists: channels and tags share one shape.
   const lists: ListPage[] = [];

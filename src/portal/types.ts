@@ -56,6 +56,19 @@ export interface PageBase {
   toggle?: Link & { lang: Script };
 }
 
+/**
+ * A page built only when it is rendered (article pages: most of a portal). The build cache keys it by `inputs`,
+ * all it is made from, so a rebuild does not build the pages the cache already holds.
+ */
+export interface DeferredPage<P extends PageBase> {
+  kind: string;
+  key: string;
+  outputPath: string;
+  /** What the page is made from, as text: the same inputs and the same code make the same page. */
+  inputs: string;
+  build(): P;
+}
+
 export interface ListItem {
   title: string;
   href: string;
@@ -85,8 +98,6 @@ export interface ArticlePage extends PageBase {
   summary: string;
   html: string;
   coverHtml?: string;
-  /** What `html` and `coverHtml` are made from (the article's digest and this script), for the build cache's keys. */
-  bodyDigest: string;
   meta: {
     source: string;
     author: string;

@@ -1,6 +1,6 @@
 /**
  * One shard of the search index, built in its own process so that no process holds more than one shard's
- * index in memory. Input: a JSON file of SearchRecords (argv[2]); output: a Pagefind bundle in argv[3].
+ * index in memory. Arguments (src/util/worker.ts): a JSON file of SearchRecords, and the folder for its Pagefind bundle.
  * Prints one JSON line: records added, errors, and the Pagefind service's peak memory.
  * https://pagefind.app/docs/node-api/
  */
@@ -10,9 +10,10 @@ import { readFile } from "node:fs/promises";
 import * as pagefind from "pagefind";
 import type { SearchRecord } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE as SEARCH_LANGUAGE } from "./shards.ts";
+import { workerArguments } from "../util/worker.ts";
 
 
-const [recordsFile, outputPath] = process.argv.slice(2);
+const [recordsFile, outputPath] = await workerArguments();
 const records = JSON.parse(await readFile(recordsFile!, "utf8")) as SearchRecord[];
 const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, keepIndexUrl: false });
 if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);

@@ -18,7 +18,7 @@ const ENV = { BROADSHEET_SEARCH_SHARD_SIZE: "50" };
 describe("incremental builds", () => {
   let project: Project;
   const cold = async () => {
-    // The cold build renders in batches of child processes, the incremental ones in the build process.
+    // The cold build renders in batches of 100 pages (several processes), the incremental ones in one batch.
     const result = await project.run("build", { ...ENV, BROADSHEET_CACHE_DIR: path.join(project.root, ".cold-cache"), BROADSHEET_RENDER_BATCH: "100" });
     await rm(path.join(project.root, ".cold-cache"), { recursive: true, force: true });
     assert.equal(result.code, 0, result.stderr);
@@ -27,7 +27,7 @@ describe("incremental builds", () => {
   const warm = async () => {
     const result = await project.run("build", ENV);
     assert.equal(result.code, 0, result.stderr);
-    const render = /render \((\d+) of (\d+) pages; (\d+) from the cache\)/.exec(result.stdout)!;
+    const render = /render \((\d+) of (\d+) pages; (\d+) from the cache;/.exec(result.stdout)!;
     const shards = /in (\d+) shard\(s\) \((\d+) from the cache\)/.exec(result.stdout)!;
     const kept = /recycle the previous output \((\d+) pages kept\)/.exec(result.stdout)!;
     return {
@@ -78,6 +78,15 @@ describe("incremental builds", () => {
     const rebuilt = await warm();
     assert.equal(existsSync(path.join(project.root, `_site/articles/${target.slug}`)), false, "the article's folder is gone");
     assert.equal(existsSync(path.join(project.root, `_site/hans/articles/${target.slug}`)), false);
+    assert.deepEqual(rebuilt.tree, await cold());
+  });
+
+  it("renaming a page in every footer re-renders every page, and equals a cold build", async () => {
+    const about = await project.read("content/pages/about.md");
+    await project.write("content/pages/about.md", about.replace(/^title: .*$/m, "title: 本站簡介"));
+    const rebuilt = await warm();
+    assert.equal(rebuilt.rendered, rebuilt.pages, "the footer of every page links the page by its title");
+    assert.match(await project.read(`_site/articles/${articles[5]!.slug}/index.html`), /本站簡介/);
     assert.deepEqual(rebuilt.tree, await cold());
   });
 });

@@ -23,6 +23,7 @@ const content: Content & { site: SiteConfig } = {
   articles: [make("hant", "zh-Hant"), make("hans", "zh-Hans", { date: at("2020-07-17T09:00") })],
 };
 const portal = buildPortal(content, { now: at("2021-01-01T00:00") });
+const articles = portal.articles.map((page) => page.build());
 const find = <P extends PageBase>(pages: P[], outputPath: string) => {
   const page = pages.find((p) => p.outputPath === outputPath);
   assert.ok(page, `${outputPath} missing; have ${pages.map((p) => p.outputPath).join(", ")}`);
@@ -31,21 +32,21 @@ const find = <P extends PageBase>(pages: P[], outputPath: string) => {
 
 describe("buildPortal in two scripts", () => {
   it("puts an article's own script at /articles/ and its twin under the other script's folder", () => {
-    const hant = find(portal.articles, "articles/hant/index.html");
-    const hantTwin = find(portal.articles, "hans/articles/hant/index.html");
+    const hant = find(articles, "articles/hant/index.html");
+    const hantTwin = find(articles, "hans/articles/hant/index.html");
     assert.equal(hant.lang, "zh-Hant");
     assert.equal(hant.title, "于天敏赴本溪市調研");
     assert.equal(hantTwin.lang, "zh-Hans");
     assert.equal(hantTwin.title, "于天敏赴本溪市调研");
-    const hans = find(portal.articles, "articles/hans/index.html");
-    const hansTwin = find(portal.articles, "hant/articles/hans/index.html");
+    const hans = find(articles, "articles/hans/index.html");
+    const hansTwin = find(articles, "hant/articles/hans/index.html");
     assert.equal(hans.lang, "zh-Hans");
     assert.equal(hansTwin.title, "于天敏赴本溪市調研", "the protected name keeps its 于");
   });
 
   it("links twins both ways with hreflang and the script switch", () => {
-    const hant = find(portal.articles, "articles/hant/index.html");
-    const twin = find(portal.articles, "hans/articles/hant/index.html");
+    const hant = find(articles, "articles/hant/index.html");
+    const twin = find(articles, "hans/articles/hant/index.html");
     const alternates = (p: PageBase) => p.head.links.filter((l) => l.hreflang).map((l) => `${l.hreflang} ${l.href}`);
     const expected = ["zh-Hans https://e.cn/hans/articles/hant/", "zh-Hant https://e.cn/articles/hant/"];
     assert.deepEqual(alternates(hant), expected);
@@ -57,11 +58,11 @@ describe("buildPortal in two scripts", () => {
   });
 
   it("prints the portal's own words in the page's script", () => {
-    const twin = find(portal.articles, "hans/articles/hant/index.html");
+    const twin = find(articles, "hans/articles/hant/index.html");
     assert.equal(twin.chrome.t.source, "来源");
     assert.equal(twin.chrome.siteName, "辽宁长安网");
     assert.equal(twin.meta.channel.text, "市域治理");
-    assert.equal(find(portal.articles, "articles/hant/index.html").chrome.t.source, "來源");
+    assert.equal(find(articles, "articles/hant/index.html").chrome.t.source, "來源");
   });
 
   it("lists pages in one script, linking articles in that script", () => {

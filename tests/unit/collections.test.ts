@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { DateTime } from "luxon";
 import type { Article } from "../../src/content/load.ts";
 import {
-  groupBy, neighbours, nextPublication, pagesFromOldest, publishedArticles, relatedArticles,
+  neighbourIndex, nextPublication, pagesFromOldest, publishedArticles, relatedIndex,
 } from "../../src/portal/collections.ts";
 
 const channel = (slug: string) => ({ name: slug, slug });
@@ -52,22 +52,32 @@ describe("pagesFromOldest", () => {
 });
 
 describe("neighbours and related", () => {
-  const a = make("a", "2020-01-03T00:00", { tags: ["本溪", "治理"] });
-  const b = make("b", "2020-01-02T00:00", { tags: ["本溪"] });
-  const c = make("c", "2020-01-01T00:00", { tags: ["本溪", "治理"], channel: channel("other") });
-  const d = make("d", "2019-01-01T00:00");
-  const channelList = [a, b, d];
+  const tagged = (x: Article) => ({ ...x, tagKeys: x.tags });
+  const a = tagged(make("a", "2020-01-03T00:00", { tags: ["本溪", "治理"] }));
+  const b = tagged(make("b", "2020-01-02T00:00", { tags: ["本溪"] }));
+  const c = tagged(make("c", "2020-01-01T00:00", { tags: ["本溪", "治理"], channel: channel("other") }));
+  const d = tagged(make("d", "2019-01-01T00:00"));
   it("finds the older and newer article in the channel", () => {
-    assert.deepEqual(neighbours(channelList, b), { older: d, newer: a });
-    assert.deepEqual(neighbours(channelList, a), { older: b });
+    const index = neighbourIndex([a, b, d]);
+    assert.deepEqual(index.get(b), { older: d, newer: a });
+    assert.deepEqual(index.get(a), { older: b });
+    assert.deepEqual(index.get(d), { newer: b });
   });
   it("ranks shared tags above the same channel", () => {
-    const byTag = groupBy([a, b, c, d], (x) => x.tags);
-    assert.deepEqual(relatedArticles(a, byTag, channelList).map((x) => x.slug), ["c", "b", "d"]);
+    assert.deepEqual(relatedIndex([a, b, c, d]).get("a"), ["c", "b", "d"]);
   });
   it("relates only earlier articles, so publishing one never changes older pages", () => {
-    const byTag = groupBy([a, b, c, d], (x) => x.tags);
-    assert.deepEqual(relatedArticles(b, byTag, channelList).map((x) => x.slug), ["c", "d"]);
-    assert.deepEqual(relatedArticles(d, byTag, channelList), []);
+    const related = relatedIndex([a, b, c, d]);
+    assert.deepEqual(related.get("b"), ["c", "d"]);
+    assert.deepEqual(related.get("d"), []);
+    const e = tagged(make("e", "2020-02-01T00:00", { tags: ["本溪", "治理"] }));
+    const after = relatedIndex([e, a, b, c, d]);
+    for (const x of [a, b, c, d]) assert.deepEqual(after.get(x.slug), related.get(x.slug), x.slug);
+    assert.deepEqual(after.get("e"), ["a", "c", "b", "d"]);
+  });
+  it("keeps the nearest of many equally related articles, newest first", () => {
+    const many = Array.from({ length: 60 }, (_, i) => tagged(make(`m${i}`, `2020-03-${String(30 - (i >> 1)).padStart(2, "0")}T${String(i % 2 ? 8 : 9).padStart(2, "0")}:00`, { tags: ["本溪"] })));
+    assert.deepEqual(relatedIndex(many).get("m0"), ["m1", "m2", "m3", "m4"]);
+    assert.deepEqual(relatedIndex(many, 2).get("m57"), ["m58", "m59"]);
   });
 });

@@ -4,6 +4,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { codeFingerprint, PageCache } from "../../src/build/page-cache.ts";
+import type { DeferredPage, PageBase } from "../../src/portal/build-portal.ts";
+
+/** Only what the cache reads of a page. */
+const built = (outputPath: string, title: string) => ({ outputPath, title }) as unknown as PageBase;
+const deferred = (outputPath: string, inputs: string): DeferredPage<PageBase> => ({
+  kind: "article", key: outputPath, outputPath, inputs, build: () => assert.fail("the cache never builds a page"),
+});
 
 describe("page cache", () => {
   it("changes its fingerprint when any template, source or asset changes", async () => {
@@ -25,20 +32,36 @@ describe("page cache", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "page-cache-"));
     try {
       const cache = new PageCache(dir, "code-v1");
-      const pages = [{ outputPath: "a/index.html", title: "甲" }, { outputPath: "b/index.html", title: "乙" }];
+      const pages = [built("a/index.html", "甲"), built("b/index.html", "乙")];
       const cold = await cache.plan(pages);
       assert.deepEqual([...cold.render], ["a/index.html", "b/index.html"]);
       const out = path.join(dir, "out");
       for (const p of pages) {
         await mkdir(path.dirname(path.join(out, p.outputPath)), { recursive: true });
-        await writeFile(path.join(out, p.outputPath), p.title);
+        await writeFile(path.join(out, p.outputPath), p.outputPath);
       }
       await cache.store(cold, out);
-      const warm = await cache.plan([pages[0]!, { ...pages[1]!, title: "乙（改）" }]);
+      const warm = await cache.plan([pages[0]!, built("b/index.html", "乙（改）")]);
       assert.deepEqual([...warm.render], ["b/index.html"]);
       assert.deepEqual(warm.reuse.map((r) => r.outputPath), ["a/index.html"]);
       const otherCode = await new PageCache(dir, "code-v2").plan(pages);
       assert.equal(otherCode.render.size, 2, "new code renders everything");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keys a deferred page by its inputs, without building it", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "page-cache-"));
+    try {
+      const cache = new PageCache(dir, "code-v1");
+      const out = path.join(dir, "out");
+      await mkdir(path.join(out, "a"), { recursive: true });
+      await writeFile(path.join(out, "a/index.html"), "甲");
+      await cache.store(await cache.plan([deferred("a/index.html", '["frame","digest-1"]')]), out);
+      assert.equal((await cache.plan([deferred("a/index.html", '["frame","digest-1"]')])).reuse.length, 1);
+      assert.equal((await cache.plan([deferred("a/index.html", '["frame","digest-2"]')])).render.size, 1, "other inputs");
+      assert.equal((await cache.plan([built("a/index.html", '["frame","digest-1"]')])).render.size, 1, "a built page with those words is another page");
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
