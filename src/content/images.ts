@@ -7,8 +7,15 @@
  * https://www.11ty.dev/docs/plugins/image/
  */
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import Image, { type ImageMetadata, type ImageOptions } from "@11ty/eleventy-img";
+import type Image from "@11ty/eleventy-img";
+import type { ImageMetadata, ImageOptions } from "@11ty/eleventy-img";
+
+// eleventy-img (and sharp under it) is loaded when a picture is first read: most rebuilds read none.
+const require = createRequire(import.meta.url);
+let loaded: typeof Image | undefined;
+const eleventyImg = (): typeof Image => (loaded ??= require("@11ty/eleventy-img") as typeof Image);
 
 export const IMAGE_WIDTHS = [480, 960];
 export const IMAGE_FORMATS = ["avif", "webp", "jpeg"];
@@ -53,11 +60,11 @@ export function createImageResolver(root: string, file: string, pathPrefix: stri
     }
     let metadata: ImageMetadata;
     try {
-      metadata = Image.statsSync(source, imageOptions(pathPrefix));
+      metadata = eleventyImg().statsSync(source, imageOptions(pathPrefix));
     } catch (error) {
       return { ok: false, message: `"${src}" could not be read as a picture (${(error as Error).message})` };
     }
-    const html = Image.generateHTML(metadata, {
+    const html = eleventyImg().generateHTML(metadata, {
       alt: alt.trim(),
       sizes: SIZES,
       loading: options.cover ? "eager" : "lazy",
@@ -79,7 +86,7 @@ export function largestJpeg(metadata: ImageMetadata): string | undefined {
  */
 export function pictureStamp(source: string, pathPrefix: string): string | undefined {
   try {
-    return JSON.stringify(Image.statsSync(source, imageOptions(pathPrefix)));
+    return JSON.stringify(eleventyImg().statsSync(source, imageOptions(pathPrefix)));
   } catch {
     return undefined;
   }

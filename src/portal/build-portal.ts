@@ -7,13 +7,11 @@ import { formatIso } from "../dates.ts";
 import type { ImageJob } from "../content/images.ts";
 import type { Article, Content } from "../content/load.ts";
 import type { SiteConfig } from "../content/site-config.ts";
-import { createScriptConverter, SCRIPTS, type Script, type ScriptConverter } from "../scripts/convert.ts";
+import { createScriptConverter, rememberingConverter, SCRIPTS, type Script, type ScriptConverter } from "../scripts/convert.ts";
 import { nextPublication, publishedArticles, relatedIndex } from "./collections.ts";
 import { contentInScript, type ScriptContent } from "./localize.ts";
 import { buildScriptPortal, type ScriptPortal } from "./script-portal.ts";
 import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles } from "./sitemap.ts";
-import { searchCharTable } from "../search/char-table.ts";
-import { createNormalizer } from "../search/normalize.ts";
 import { lazyRecords, type SearchRecords } from "../search/records.ts";
 import type { ArchivePage, ArticlePage, DeferredPage, HomePage, ListPage, OutputFile, PageBase, SearchPage, StaticPage } from "./types.ts";
 import { uiText } from "./ui-text.ts";
@@ -68,7 +66,9 @@ export interface PreparedPortal {
 
 export function preparePortal(content: Content & { site: SiteConfig }, options: PortalOptions): PreparedPortal {
   const { site } = content;
-  const converter = options.converter ?? createScriptConverter(site.protectedWords);
+  const converter = options.converter ?? (options.memo
+    ? rememberingConverter(createScriptConverter(site.protectedWords), options.memo, site.protectedWords)
+    : createScriptConverter(site.protectedWords));
   const published = publishedArticles(content.articles, { now: options.now, ...(options.preview ? { preview: true } : {}) });
   const localized = SCRIPTS.map((script) => contentInScript({ ...content, articles: published }, script, converter, options.memo));
 
@@ -88,7 +88,7 @@ export function preparePortal(content: Content & { site: SiteConfig }, options: 
       tags: local(site.lang).tagKeys,
     };
   });
-  const searchRecords = lazyRecords(searchViews, createNormalizer(searchCharTable()), site.timeZone);
+  const searchRecords = lazyRecords(searchViews, site.timeZone);
   return { content, options, converter, published, localized, searchRecords };
 }
 

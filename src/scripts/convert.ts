@@ -5,6 +5,7 @@
  * https://github.com/nk2028/opencc-js
  */
 import * as OpenCC from "opencc-js";
+import type { Memo } from "../util/memo.ts";
 
 export type Script = "zh-Hant" | "zh-Hans";
 export const SCRIPTS: readonly Script[] = ["zh-Hant", "zh-Hans"];
@@ -18,8 +19,9 @@ export interface ScriptConverter {
 const MARK_START = 0xf0000;
 
 export function createScriptConverter(protectedWords: readonly string[] = []): ScriptConverter {
-  const toHans = OpenCC.Converter({ from: "t", to: "cn" });
-  const toHant = OpenCC.Converter({ from: "cn", to: "t" });
+  // OpenCC's dictionaries take a tenth of a second to load: only when something is converted.
+  let toHans: ((text: string) => string) | undefined;
+  let toHant: ((text: string) => string) | undefined;
   // Longest first, so a longer protected phrase wins over a word inside it.
   const words = [...new Set(protectedWords.filter((w) => w.length > 0))].sort((a, b) => b.length - a.length);
   const pattern = words.length > 0 ? new RegExp(words.map(escapeRegExp).join("|"), "g") : undefined;
@@ -28,7 +30,7 @@ export function createScriptConverter(protectedWords: readonly string[] = []): S
   return {
     convert(text, from, to) {
       if (from === to || text === "") return text;
-      const run = to === "zh-Hans" ? toHans : toHant;
+      const run = to === "zh-Hans" ? (toHans ??= OpenCC.Converter({ from: "t", to: "cn" })) : (toHant ??= OpenCC.Converter({ from: "cn", to: "t" }));
       if (!pattern) return run(text);
       const marked = text.replace(pattern, (w) => index.get(w)!);
       return run(marked).replace(restore, (m: string) => words[m.codePointAt(0)! - MARK_START]!);
@@ -38,4 +40,24 @@ export function createScriptConverter(protectedWords: readonly string[] = []): S
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Texts this short are remembered between builds: names, tags, the UI's words (articles are remembered whole). */
+const REMEMBERED_LENGTH = 200;
+
+/**
+ * A converter that remembers short conversions in `memo` (src/util/memo.ts), so that a rebuild in which no article
+ * changed need not load OpenCC at all. `protectedWords` must be the converter's own: they are part of each key.
+ */
+export function rememberingConverter(converter: ScriptConverter, memo: Memo, protectedWords: readonly string[]): ScriptConverter {
+  const salt = JSON.stringify(protectedWords);
+  return {
+    convert(text, from, to) {
+      if (from === to || text === "" || text.length > REMEMBERED_LENGTH) return converter.convert(text, from, to);
+      const key = `convert|${salt}|${from}|${to}|${text}`;
+      let converted = memo.get<string>(key);
+      if (converted === undefined) memo.set(key, (converted = converter.convert(text, from, to)));
+      return converted;
+    },
+  };
 }

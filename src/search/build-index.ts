@@ -12,7 +12,9 @@ import { mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { SearchRecords } from "./records.ts";
+import { searchCharTable } from "./char-table.ts";
+import { createNormalizer } from "./normalize.ts";
+import { withWords, type SearchRecords } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE, shardFolders, type ShardFolder } from "./shards.ts";
 import { filesUnder, linkTree, sameFile, treeBytes } from "../util/link-files.ts";
 import { mapLimited } from "../util/map-limited.ts";
@@ -119,7 +121,8 @@ export async function startSearchIndex(records: SearchRecords, siteDir: string, 
       const counted = await countIndexedPages(siteDir, folders.map((f) => f.path));
       if (counted !== records.count) {
         // Pagefind drops a record with no words; name the likely ones so an editor can fix them.
-        const wordless = records.slice(0, records.count).filter((r) => !/\S/.test(r.content))
+        const normalize = createNormalizer(searchCharTable());
+        const wordless = records.slice(0, records.count).filter((r) => !/\S/.test(withWords(r, normalize).content))
           .map((r) => `${r.url} has no words to search (its title and text are only punctuation or pictures)`);
         throw new SearchIndexError(`the search index holds ${counted} articles but ${records.count} are published`, wordless);
       }

@@ -31,11 +31,13 @@ export interface ArticleSearchView {
   tags: string[];
 }
 
-export function searchRecord(view: ArticleSearchView, normalize: Normalizer, zone: string): SearchRecord {
+/** A record before its words are cut: everything it shows. Cutting (`withWords`) is left to the shard's process. */
+export type RecordSource = Omit<SearchRecord, "content">;
+
+export function recordSource(view: ArticleSearchView, zone: string): RecordSource {
   const { article: a } = view;
   return {
     url: view.urls[a.lang],
-    content: `${indexTokens(normalize(a.title), { title: true })} ${indexTokens(normalize(a.text))}`,
     meta: {
       title: a.title,
       title_hant: view.titles["zh-Hant"],
@@ -60,13 +62,20 @@ export function searchRecord(view: ArticleSearchView, normalize: Normalizer, zon
   };
 }
 
+/** The record with its words: the title's (marked, so they weigh more) and the text's, normalised. */
+export function withWords(source: RecordSource, normalize: Normalizer): SearchRecord {
+  const { title, text } = source.meta as { title: string; text: string };
+  return { ...source, content: `${indexTokens(normalize(title), { title: true })} ${indexTokens(normalize(text))}` };
+}
+
 /**
- * Records made on demand, a shard's worth at a time: a large portal's records (every article's words) would
- * otherwise sit in memory together for the whole build.
+ * Records made on demand, a shard's worth at a time, and cut into words by the shard's own process: a large
+ * portal's records (every article's words) would otherwise sit in memory together for the whole build, and cutting
+ * them would keep the build's thread busy.
  */
 export interface SearchRecords {
   count: number;
-  slice(from: number, to: number): SearchRecord[];
+  slice(from: number, to: number): RecordSource[];
   /**
    * What the records from `from` to `to` are made of (article digests, what is shown of them in both scripts, and
    * the time zone), for the build cache:
@@ -76,10 +85,10 @@ export interface SearchRecords {
   input(from: number, to: number): string;
 }
 
-export function lazyRecords(views: readonly ArticleSearchView[], normalize: Normalizer, zone: string): SearchRecords {
+export function lazyRecords(views: readonly ArticleSearchView[], zone: string): SearchRecords {
   return {
     count: views.length,
-    slice: (from, to) => views.slice(from, to).map((view) => searchRecord(view, normalize, zone)),
+    slice: (from, to) => views.slice(from, to).map((view) => recordSource(view, zone)),
     // An article's digest stands for all of it (src/content/load.ts): its text is not serialised again.
     input: (from, to) => JSON.stringify([zone, views.slice(from, to).map(({ article, ...shown }) => [article.digest, shown])]),
   };

@@ -1,6 +1,7 @@
 /**
  * One shard of the search index, built in its own process so that no process holds more than one shard's
- * index in memory. Arguments (src/util/worker.ts): a JSON file of SearchRecords, and the folder for its Pagefind bundle.
+ * index in memory. Arguments (src/util/worker.ts): a JSON file of records (without their words,
+ * which are cut here), and the folder for its Pagefind bundle.
  * Prints one JSON line: records added, errors, and the Pagefind service's peak memory.
  * https://pagefind.app/docs/node-api/
  */
@@ -8,13 +9,16 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import * as pagefind from "pagefind";
-import type { SearchRecord } from "./records.ts";
+import { searchCharTable } from "./char-table.ts";
+import { createNormalizer } from "./normalize.ts";
+import { withWords, type RecordSource } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE as SEARCH_LANGUAGE } from "./shards.ts";
 import { workerArguments } from "../util/worker.ts";
 
 
 const [recordsFile, outputPath] = await workerArguments();
-const records = JSON.parse(await readFile(recordsFile!, "utf8")) as SearchRecord[];
+const normalize = createNormalizer(searchCharTable());
+const records = (JSON.parse(await readFile(recordsFile!, "utf8")) as RecordSource[]).map((r) => withWords(r, normalize));
 const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, keepIndexUrl: false });
 if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
 const problems: string[] = [];

@@ -5,7 +5,7 @@ import type { Article } from "../../src/content/load.ts";
 import { searchCharTable } from "../../src/search/char-table.ts";
 import { excerpt } from "../../src/search/excerpt.ts";
 import { createNormalizer } from "../../src/search/normalize.ts";
-import { searchRecord } from "../../src/search/records.ts";
+import { recordSource, withWords } from "../../src/search/records.ts";
 import { shardFolders } from "../../src/search/shards.ts";
 import { encodeWord, indexTokens, queryRuns, queryWords } from "../../src/search/tokens.ts";
 
@@ -68,10 +68,10 @@ describe("search records and shards", () => {
     draft: false, html: "", text: "正文", digest: "x",
   } satisfies Article;
   it("indexes normalised words with the title weighted, and carries both scripts for display", () => {
-    const record = searchRecord({
+    const record = withWords(recordSource({
       article, titles: { "zh-Hant": "調兵山市", "zh-Hans": "调兵山市" }, urls: { "zh-Hant": "/articles/x/", "zh-Hans": "/hans/articles/x/" },
       channels: { "zh-Hant": "政法要聞", "zh-Hans": "政法要闻" }, tags: ["調兵山"],
-    }, normalize, "Asia/Shanghai");
+    }, "Asia/Shanghai"), normalize);
     assert.equal(record.url, "/articles/x/");
     assert.ok(record.content.includes(`${encodeWord("调兵")}t`), "title words are marked");
     assert.ok(record.content.includes(encodeWord("正文")));
