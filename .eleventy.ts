@@ -4,7 +4,7 @@
  * https://www.11ty.dev/docs/config/
  */
 import type { UserConfig } from "@11ty/eleventy";
-import { copiesAssets, currentPortal } from "./src/build/portal-source.ts";
+import { copiesAssets, portalSource } from "./src/build/portal-source.ts";
 import { portalPlugin } from "./src/eleventy/portal-plugin.ts";
 
 export default function (eleventyConfig: UserConfig) {
@@ -15,7 +15,7 @@ export default function (eleventyConfig: UserConfig) {
   // A build rendered in several batches copies public/ once.
   if (copiesAssets()) eleventyConfig.addPassthroughCopy({ public: "/" });
   eleventyConfig.addWatchTarget("content/**/*.{md,yaml}");
-  eleventyConfig.addPlugin(portalPlugin, { portal: () => currentPortal(process.cwd()) });
+  eleventyConfig.addPlugin(portalPlugin, { portal: () => portalSource(process.cwd()) });
 }
 
 export const config = {

@@ -8,6 +8,7 @@ import { formatProblem } from "../content/problems.ts";
 import { formatIso, referenceTime } from "../dates.ts";
 import { preparePortal, renderedPages, shapePortal, type Portal } from "../portal/build-portal.ts";
 import { Memo } from "../util/memo.ts";
+import type { BrowserAsset } from "../browser/bundle.ts";
 import { discard, keepWanted, openStaging, swapIn } from "./output.ts";
 import { codeFingerprint, PageCache } from "./page-cache.ts";
 import { ContentError } from "./portal-source.ts";
@@ -99,7 +100,7 @@ async function build(options: BuildOptions, renderer: ReturnType<typeof startRen
     step("plan (page cache)");
     const placed = keepWanted(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.file])), ["pagefind/"]);
     step(`recycle the previous output (${placed.size} pages kept)`);
-    const rendered = await renderPortal(shaped, { root, outDir: staged, render: plan.render, renderer, env });
+    const rendered = await renderPortal(shaped, { root, outDir: staged, render: plan.render, renderer, assets: await browserCode(memo), env });
     step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache; ` +
       `${rendered.processes} batch(es) in child processes, peak ${rendered.peakMiB} MiB each at most)`);
     cache.placeReused(plan, staged, placed);
@@ -138,4 +139,14 @@ async function build(options: BuildOptions, renderer: ReturnType<typeof startRen
     await discard(staged);
     throw error;
   }
+}
+
+/** The browser code, bundled once for each version of the code (the memo is emptied when the code changes). */
+async function browserCode(memo: Memo): Promise<BrowserAsset[]> {
+  let assets = memo.get<BrowserAsset[]>("browser-assets");
+  if (!assets) {
+    const { browserAssets } = await import("../browser/bundle.ts");
+    memo.set("browser-assets", (assets = browserAssets()));
+  }
+  return assets;
 }

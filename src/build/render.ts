@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serialize } from "node:v8";
+import type { BrowserAsset } from "../browser/bundle.ts";
 import type { Portal } from "../portal/build-portal.ts";
 import { portalBatch } from "./portal-source.ts";
 import { positiveInteger } from "../util/env.ts";
@@ -35,6 +36,8 @@ export interface RenderOptions {
   render: ReadonlySet<string>;
   /** The process from startRenderer, for the first batch. */
   renderer: Renderer;
+  /** The browser code, written with the first batch. */
+  assets: BrowserAsset[];
   /** BROADSHEET_RENDER_BATCH overrides the batch size (tests use it to exercise batches on a small portal). */
   env?: NodeJS.ProcessEnv;
   concurrency?: number;
@@ -49,7 +52,7 @@ export interface RenderReport {
 
 /** Renders `render` out of `portal`; feeds, sitemaps, assets and pictures always, once (with the first batch). */
 export async function renderPortal(portal: Portal, options: RenderOptions): Promise<RenderReport> {
-  const { root, outDir, render, renderer, env = process.env, concurrency = 2 } = options;
+  const { root, outDir, render, renderer, assets, env = process.env, concurrency = 2 } = options;
   const size = positiveInteger(env.BROADSHEET_RENDER_BATCH, RENDER_BATCH);
   const paths = [...render];
   const scratch = await mkdtemp(path.join(tmpdir(), "broadsheet-render-"));
@@ -57,7 +60,7 @@ export async function renderPortal(portal: Portal, options: RenderOptions): Prom
     const batches = Array.from({ length: Math.max(1, Math.ceil(paths.length / size)) }, (_, i) => paths.slice(i * size, (i + 1) * size));
     const peaks = await mapLimited(batches, async (batch, i) => {
       const file = path.join(scratch, `batch-${i}.v8`);
-      await writeFile(file, serialize(portalBatch(portal, new Set(batch), i === 0)));
+      await writeFile(file, serialize(portalBatch(portal, assets, new Set(batch), i === 0)));
       const worker = i === 0 ? renderer : new Worker<{ peakKiB: number }>(WORKER, root);
       const report = await worker.run([file, root, outDir]).catch((error: WorkerError) => {
         throw new WorkerError(`rendering a batch of pages failed (${error.message})`, error.lines);

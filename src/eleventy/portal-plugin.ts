@@ -6,10 +6,8 @@
  */
 import type { UserConfig } from "@11ty/eleventy";
 import { READER_BOOT } from "../browser/boot.ts";
-import { browserAssets } from "../browser/bundle.ts";
 import type { PortalBatch } from "../build/portal-source.ts";
 import { outputPath, paths } from "../portal/urls.ts";
-import { writeImages } from "../build/images.ts";
 
 export interface PortalPluginOptions {
   /** Called at the start of every build (every rebuild in preview), so the data is always fresh. */
@@ -29,7 +27,7 @@ const KINDS: { name: string; pick: (portal: PortalBatch) => unknown[]; template:
   { name: "errors", pick: (x) => x.errors ?? [], template: '{% include "pages/errors.njk" %}' },
   {
     name: "file",
-    pick: (x) => [...x.files, ...browserAssets().map((a) => ({ outputPath: outputPath(paths.asset(a.name)), body: a.body }))],
+    pick: (x) => [...x.files, ...x.assets.map((a) => ({ outputPath: outputPath(paths.asset(a.name)), body: a.body }))],
     template: "{{ p.body | safe }}",
   },
 ];
@@ -41,7 +39,11 @@ export function portalPlugin(config: UserConfig, options: PortalPluginOptions): 
   config.on("eleventy.after", async (event) => {
     // `directories` is the normalised set (the output given to the programmatic API); `dir` is the config's.
     const { directories } = event as { directories: { output: string } };
-    if (current) await writeImages(current.images, directories.output, current.pathPrefix);
+    // eleventy-img (and sharp) load only for a portal with pictures.
+    if (current && current.images.length > 0) {
+      const { writeImages } = await import("../build/images.ts");
+      await writeImages(current.images, directories.output, current.pathPrefix);
+    }
   });
   config.addGlobalData("broadsheet", async () => {
     const portal = await options.portal();
