@@ -5,11 +5,14 @@
  * a render process needs none of the code that reads content).
  */
 import type { BrowserAsset } from "../browser/bundle.ts";
-import type { ArticlePage, Portal } from "../portal/build-portal.ts";
+import { isDeferred } from "../portal/types.ts";
+import type { ArchivePage, ArticlePage, ListPage, Portal } from "../portal/build-portal.ts";
 
 /** What Eleventy renders: the portal's pages (or some of them, article pages built), without the search records. */
-export type PortalBatch = Omit<Portal, "searchRecords" | "articles"> & {
+export type PortalBatch = Omit<Portal, "searchRecords" | "articles" | "lists" | "archives"> & {
   articles: ArticlePage[];
+  lists: ListPage[];
+  archives: ArchivePage[];
   /** The browser code (src/browser/bundle.ts), with the files of the first batch. */
   assets: BrowserAsset[];
   /** Whether this run also copies public/ (one batch of a build does). */
@@ -23,8 +26,8 @@ export type PortalBatch = Omit<Portal, "searchRecords" | "articles"> & {
 export function portalBatch(portal: Portal, assets: BrowserAsset[], render?: ReadonlySet<string>, first = true): PortalBatch {
   const wanted = <T extends { outputPath: string }>(pages: T[]) => (render ? pages.filter((p) => render.has(p.outputPath)) : pages);
   return {
-    home: wanted(portal.home), articles: wanted(portal.articles).map((a) => a.build()), lists: wanted(portal.lists),
-    archives: wanted(portal.archives), pages: wanted(portal.pages), search: wanted(portal.search),
+    home: wanted(portal.home), articles: wanted(portal.articles).map((p) => p.build()), lists: wanted(portal.lists).map((p) => p.build()),
+    archives: wanted(portal.archives).map((p) => (isDeferred(p) ? p.build() : p)), pages: wanted(portal.pages), search: wanted(portal.search),
     files: first ? portal.files : [], assets: first ? assets : [], images: first ? portal.images : [], copyAssets: first,
     pathPrefix: portal.pathPrefix, stats: portal.stats,
   };

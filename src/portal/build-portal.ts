@@ -13,7 +13,7 @@ import { contentInScript, type ScriptContent } from "./localize.ts";
 import { buildScriptPortal, type ScriptPortal } from "./script-portal.ts";
 import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles } from "./sitemap.ts";
 import { lazyRecords, type SearchRecords } from "../search/records.ts";
-import type { ArchivePage, ArticlePage, DeferredPage, HomePage, ListPage, OutputFile, PageBase, SearchPage, StaticPage } from "./types.ts";
+import { isDeferred, type ArchivePage, type ArticlePage, type DeferredPage, type HomePage, type ListPage, type OutputFile, type PageBase, type Planned, type SearchPage, type StaticPage } from "./types.ts";
 import { uiText } from "./ui-text.ts";
 import { createUrls, inScript, outputPath, paths } from "./urls.ts";
 import type { Memo } from "../util/memo.ts";
@@ -22,10 +22,10 @@ export type * from "./types.ts";
 
 export interface Portal {
   home: HomePage[];
-  /** Built only when rendered (see DeferredPage). */
+  /** Built only when rendered (see DeferredPage), as are lists and most archives. */
   articles: DeferredPage<ArticlePage>[];
-  lists: ListPage[];
-  archives: ArchivePage[];
+  lists: DeferredPage<ListPage>[];
+  archives: Planned<ArchivePage>[];
   pages: StaticPage[];
   search: SearchPage[];
   /** One search record per published article, oldest first (the order the index is sharded in). */
@@ -143,8 +143,7 @@ export function buildPortal(content: Content & { site: SiteConfig }, options: Po
   return shapePortal(preparePortal(content, options));
 }
 
-/** A page as the build cache sees it: built, or deferred with the inputs it will be built from. */
-export type PlannedPage = PageBase | DeferredPage<PageBase>;
+export type PlannedPage = Planned<PageBase>;
 
 /** Every page the build renders (everything but the files printed as they are), in one order. */
 export function renderedPages(portal: Portal): PlannedPage[] {
@@ -152,11 +151,12 @@ export function renderedPages(portal: Portal): PlannedPage[] {
 }
 
 /**
- * Every page learns its twin: hreflang alternates both ways, and the script switch in its header. (Article pages,
+ * Every page learns its twin: hreflang alternates both ways, and the script switch in its header. (Deferred pages,
  * built later, do this themselves: src/portal/script-portal.ts.)
  */
 function linkScripts(scripts: ScriptPortal[]): void {
-  const all = (s: ScriptPortal): PageBase[] => [s.home, ...s.lists, ...s.archives, ...s.pages, s.notFound, s.search];
+  const all = (s: ScriptPortal): PageBase[] =>
+    [s.home, ...s.archives.filter((p) => !isDeferred(p)), ...s.pages, s.notFound, s.search] as PageBase[];
   const byKey = new Map<string, Map<Script, PageBase>>();
   for (const s of scripts) {
     for (const page of all(s)) {

@@ -15,7 +15,7 @@ import { articleMeta, breadcrumbJsonLd, newsArticleJsonLd, pageMeta, webSiteJson
 import type { SitemapEntry } from "./sitemap.ts";
 import { shardFolders } from "../search/shards.ts";
 import type {
-  ArchivePage, ArticlePage, Chrome, DeferredPage, HeadLink, HomePage, Link, ListItem, ListPage, OutputFile, PageBase, SearchPage,
+  ArchivePage, ArticlePage, Chrome, DeferredPage, Planned, HeadLink, HomePage, Link, ListItem, ListPage, OutputFile, PageBase, SearchPage,
   StaticPage,
 } from "./types.ts";
 import { fill, type UiText } from "./ui-text.ts";
@@ -25,8 +25,8 @@ export interface ScriptPortal {
   script: Script;
   home: HomePage;
   articles: DeferredPage<ArticlePage>[];
-  lists: ListPage[];
-  archives: ArchivePage[];
+  lists: DeferredPage<ListPage>[];
+  archives: Planned<ArchivePage>[];
   pages: StaticPage[];
   notFound: StaticPage;
   search: SearchPage;
@@ -94,6 +94,11 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     }
     return entry;
   };
+  /**
+   * What an article's entry in a list (`item`) and its links on other pages are made from, for the inputs of those
+   * pages: editing an article's body leaves the pages that only list it as they are.
+   */
+  const listed = (a: LocalArticle): unknown[] => [a.slug, a.lang, a.title, a.date.toMillis(), a.channel.slug, a.summary];
   const homeLink: Link = { text: t.home, href: href(paths.home()) };
   const archiveLink: Link = { text: t.archive, href: href(paths.archive()) };
   const tagsLink: Link = { text: t.tags, href: href(paths.tags()) };
@@ -159,6 +164,34 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     };
   };
 
+  // Pages built only when they are rendered (DeferredPage): articles, lists and archives, nearly all of a portal.
+  // Each names all it is made from in its `inputs`: this frame (the script, the site, and every frame a page can
+  // have, which carries the UI text and the footer's pages), and its own content: its article by digest
+  // (src/content/load.ts), the articles it lists or links by what is shown of them (`listed`). It links its twin in
+  // the other script itself (linkScripts does it for the others).
+  const otherScript = SCRIPTS.find((s) => s !== script)!;
+  const frame = createHash("sha256").update(JSON.stringify([
+    script, site, [undefined, homeLink.href, archiveLink.href, ...site.channels.map((c) => channelLink(c).href)].map(chrome),
+  ])).digest("base64");
+  const defer = <P extends PageBase>(
+    page: { kind: string; key: string; path: SitePath; native?: string; inputs: unknown[] },
+    build: () => P,
+  ): DeferredPage<P> => ({
+    kind: page.kind,
+    key: page.key,
+    outputPath: outputPath(inScript(page.path, script, page.native ?? site.lang)),
+    inputs: JSON.stringify([frame, page.key, ...page.inputs]),
+    build: () => twinned(build(), page.path, page.native ?? site.lang),
+  });
+  /** Adds the hreflang alternates (after the page's other links) and the script switch; `path` is unscripted. */
+  const twinned = <P extends PageBase>(page: P, path: SitePath, native: string): P => {
+    const twins = SCRIPTS.map((s) => [s, urls.absolute(inScript(path, s, native))] as const).sort(([x], [y]) => (x < y ? -1 : 1));
+    for (const [s, canonical] of twins) page.head.links.push({ rel: "alternate", hreflang: s, href: canonical });
+    page.toggle = { text: t.otherScript, href: new URL(twins.find(([s]) => s === otherScript)![1]).pathname, lang: otherScript };
+    return page;
+  };
+  const listings = (list: readonly LocalArticle[]) => list.map(listed);
+
   // Feeds: the whole portal and each channel, in three formats, advertised in the head of the page they follow.
   const newest = articles[0];
   const fallbackUpdated = newest ? (newest.updated ?? newest.date) : DateTime.fromMillis(0, { zone });
@@ -195,12 +228,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
   writeFeeds(siteName, site.description ?? siteName, at(paths.home()), articles);
   const portalFeedHeadLinks = feedHeadLinks(siteName);
 
-  // Articles: most of a portal's pages, each made from few things, so each is built only when it is rendered. Its
-  // `inputs` name all it is made from: the script's frame (the site, the UI text and every frame an article page
-  // can have), its article, its channel neighbours and its related articles, each by digest (src/content/load.ts).
-  const otherScript = SCRIPTS.find((s) => s !== script)!;
-  const articleFrame = createHash("sha256")
-    .update(JSON.stringify([script, site, site.channels.map((c) => chrome(channelLink(c).href)), homeLink])).digest("base64");
+  // Articles, each made from its article, the links to its channel neighbours and its related articles.
   const neighbours = new Map([...byChannel.values()].flatMap((list) => [...neighbourIndex(list)]));
   const articlePages = articles.map((a): DeferredPage<ArticlePage> => {
     const path = articlePath(a);
@@ -208,13 +236,13 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     const { older, newer } = neighbours.get(a)!;
     const relatedList = (related.get(a.slug) ?? []).map((slug) => bySlug.get(slug)!);
     const noindex = a.draft || a.date > now;
-    return {
-      kind: "article",
-      key: `article:${a.slug}`,
-      outputPath: outputPath(path),
-      inputs: JSON.stringify([articleFrame, a.digest, noindex, older?.digest ?? null, newer?.digest ?? null, relatedList.map((r) => r.digest)]),
-      build: () => articlePage(a, { path, noindex, related: relatedList, ...(older ? { older } : {}), ...(newer ? { newer } : {}) }),
-    };
+    return defer(
+      {
+        kind: "article", key: `article:${a.slug}`, path: paths.article(a.slug), native: a.lang,
+        inputs: [a.digest, noindex, older ? listed(older) : null, newer ? listed(newer) : null, listings(relatedList)],
+      },
+      () => articlePage(a, { path, noindex, related: relatedList, ...(older ? { older } : {}), ...(newer ? { newer } : {}) }),
+    );
   });
   /** One article's page, from its inputs (above) only. */
   function articlePage(a: LocalArticle, from: { path: SitePath; noindex: boolean; older?: LocalArticle; newer?: LocalArticle; related: LocalArticle[] }): ArticlePage {
@@ -229,10 +257,6 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     page.head.meta.push(...articleMeta({ ...a, lang: script }, url, zone));
     page.head.jsonLd.unshift(newsArticleJsonLd({ ...a, lang: script }, url, zone));
     if (from.noindex) page.head.noindex = true;
-    // The same article in both scripts (linkScripts in build-portal.ts does this for the other pages).
-    const twins = SCRIPTS.map((s) => [s, urls.absolute(inScript(paths.article(a.slug), s, a.lang))] as const)
-      .sort(([x], [y]) => (x < y ? -1 : 1));
-    for (const [s, canonical] of twins) page.head.links.push({ rel: "alternate", hreflang: s, href: canonical });
     return {
       ...page,
       title: a.title,
@@ -255,16 +279,12 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
       ...(older ? { older: link(older) } : {}),
       ...(newer ? { newer: link(newer) } : {}),
       related: from.related.map(item),
-      toggle: {
-        text: t.otherScript,
-        href: new URL(twins.find(([s]) => s === otherScript)![1]).pathname,
-        lang: otherScript,
-      },
     };
   }
 
-  // Paged lists: channels and tags share one shape.
-  const lists: ListPage[] = [];
+  // Paged lists: channels and tags share one shape. Each page is made from its spec (key, title, intro) and the
+  // articles it lists; the rest of the spec follows from the key and the frame.
+  const lists: DeferredPage<ListPage>[] = [];
   interface ListSpec {
     kind: string;
     key: string;
@@ -285,52 +305,58 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
       kind: spec.kind, crumbs: spec.crumbs, ...(spec.current ? { current: spec.current } : {}),
       ...(spec.column ? { column: spec.column } : {}),
     };
-    const front = base({
-      ...common, key: spec.key, path: pathOf(), title,
-      description: spec.intro ?? fill(t.listDescription, { title, site: siteName }),
-    });
-    if (spec.feeds) front.head.links.push(...spec.feeds.head, ...portalFeedHeadLinks);
-    lists.push({
-      ...front,
-      heading: title,
-      ...(spec.intro ? { intro: spec.intro } : {}),
-      items: list.slice(0, site.perPage).map(item),
-      ...(spec.feeds ? { feeds: spec.feeds.links } : {}),
-      ...(list.length > site.perPage
-        ? {
-          pager: {
-            label: fill(t.latestOf, { n: site.perPage, total: list.length }),
-            older: { text: t.older, href: urls.href(pathOf(chunks.length)) },
-          },
-        }
-        : {}),
-    });
+    const newest = list.slice(0, site.perPage);
+    lists.push(defer({ kind: spec.kind, key: spec.key, path: spec.pathOf(), inputs: [title, spec.intro ?? null, list.length, listings(newest)] }, () => {
+      const front = base({
+        ...common, key: spec.key, path: pathOf(), title,
+        description: spec.intro ?? fill(t.listDescription, { title, site: siteName }),
+      });
+      if (spec.feeds) front.head.links.push(...spec.feeds.head, ...portalFeedHeadLinks);
+      return {
+        ...front,
+        heading: title,
+        ...(spec.intro ? { intro: spec.intro } : {}),
+        items: newest.map(item),
+        ...(spec.feeds ? { feeds: spec.feeds.links } : {}),
+        ...(list.length > site.perPage
+          ? {
+            pager: {
+              label: fill(t.latestOf, { n: site.perPage, total: list.length }),
+              older: { text: t.older, href: urls.href(pathOf(chunks.length)) },
+            },
+          }
+          : {}),
+      };
+    }));
     addToSitemap(pathOf(), lastmodOf(list));
     if (list.length <= site.perPage) return;
     chunks.forEach((chunk, i) => {
       const number = i + 1;
-      const range = fill(t.range, {
-        from: formatChineseDate(chunk[chunk.length - 1]!.date, zone), to: formatChineseDate(chunk[0]!.date, zone),
-      });
-      const pageTitle = fill(t.pageTitle, { title, n: number });
-      const page = base({
-        ...common, key: `${spec.key}:${number}`, path: pathOf(number), title: pageTitle,
-        description: fill(t.rangeDescription, { title, range }),
-        crumbs: [...spec.crumbs, { text: title, href: urls.href(pathOf()) }],
-      });
-      lists.push({
-        ...page,
-        heading: pageTitle,
-        intro: range,
-        items: chunk.map(item),
-        pager: {
-          label: fill(t.pageOf, { n: number, total: chunks.length }),
-          newer: number < chunks.length
-            ? { text: t.newer, href: urls.href(pathOf(number + 1)) }
-            : { text: t.newest, href: urls.href(pathOf()) },
-          ...(number > 1 ? { older: { text: t.older, href: urls.href(pathOf(number - 1)) } } : {}),
-        },
-      });
+      const key = `${spec.key}:${number}`;
+      lists.push(defer({ kind: spec.kind, key, path: spec.pathOf(number), inputs: [title, chunks.length, listings(chunk)] }, () => {
+        const range = fill(t.range, {
+          from: formatChineseDate(chunk[chunk.length - 1]!.date, zone), to: formatChineseDate(chunk[0]!.date, zone),
+        });
+        const pageTitle = fill(t.pageTitle, { title, n: number });
+        const page = base({
+          ...common, key, path: pathOf(number), title: pageTitle,
+          description: fill(t.rangeDescription, { title, range }),
+          crumbs: [...spec.crumbs, { text: title, href: urls.href(pathOf()) }],
+        });
+        return {
+          ...page,
+          heading: pageTitle,
+          intro: range,
+          items: chunk.map(item),
+          pager: {
+            label: fill(t.pageOf, { n: number, total: chunks.length }),
+            newer: number < chunks.length
+              ? { text: t.newer, href: urls.href(pathOf(number + 1)) }
+              : { text: t.newest, href: urls.href(pathOf()) },
+            ...(number > 1 ? { older: { text: t.older, href: urls.href(pathOf(number - 1)) } } : {}),
+          },
+        };
+      }));
       addToSitemap(pathOf(number), lastmodOf(chunk));
     });
   };
@@ -354,8 +380,8 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     });
   }
 
-  // Archives: all years and months; a page per year and per month.
-  const archives: ArchivePage[] = [];
+  // Archives: all years and months; a page per year and per month (those two built when rendered).
+  const archives: Planned<ArchivePage>[] = [];
   const byYear = groupBy(articles, (a) => [yearMonth(a.date, zone).year]);
   const years = [...byYear.keys()].sort().reverse();
   const monthsOf = (year: string) => {
@@ -392,13 +418,14 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     }],
   });
   addToSitemap(at(paths.tags()), lastmodOf(articles));
+  const yearCrumbs = [homeLink, archiveLink];
   for (const year of years) {
     const inYear = byYear.get(year)!;
     const { byMonth, months } = monthsOf(year);
-    const yearCrumbs = [homeLink, archiveLink];
-    archives.push({
+    const yearKey = `archive:${year}`;
+    archives.push(defer({ kind: "archive", key: yearKey, path: paths.archiveYear(year), inputs: months.map((m) => [m, listings(byMonth.get(m)!)]) }, () => ({
       ...base({
-        kind: "archive", key: `archive:${year}`, path: at(paths.archiveYear(year)), title: fill(t.yearTitle, { year }),
+        kind: "archive", key: yearKey, path: at(paths.archiveYear(year)), title: fill(t.yearTitle, { year }),
         description: fill(t.yearDescription, { site: siteName, year }), crumbs: yearCrumbs, current: archiveLink.href,
       }),
       heading: fill(t.yearTitle, { year }),
@@ -407,22 +434,25 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
         href: href(paths.archiveMonth(year, month)),
         links: byMonth.get(month)!.map((a) => ({ text: a.title, href: urls.href(articlePath(a)) })),
       })),
-    });
+    })));
     addToSitemap(at(paths.archiveYear(year)), lastmodOf(inYear));
     for (const month of months) {
       const inMonth = byMonth.get(month)!;
-      const title = fill(t.monthTitle, { year, month });
-      lists.push({
-        ...base({
-          kind: "month", key: `archive:${year}:${month}`, path: at(paths.archiveMonth(year, month)), title,
-          description: fill(t.monthDescription, { site: siteName, year, month }),
-          crumbs: [...yearCrumbs, { text: fill(t.year, { year }), href: href(paths.archiveYear(year)) }],
-          current: archiveLink.href,
-        }),
-        heading: title,
-        intro: fill(t.count, { n: inMonth.length }),
-        items: inMonth.map(item),
-      });
+      const monthKey = `archive:${year}:${month}`;
+      lists.push(defer({ kind: "month", key: monthKey, path: paths.archiveMonth(year, month), inputs: [listings(inMonth)] }, () => {
+        const title = fill(t.monthTitle, { year, month });
+        return {
+          ...base({
+            kind: "month", key: monthKey, path: at(paths.archiveMonth(year, month)), title,
+            description: fill(t.monthDescription, { site: siteName, year, month }),
+            crumbs: [...yearCrumbs, { text: fill(t.year, { year }), href: href(paths.archiveYear(year)) }],
+            current: archiveLink.href,
+          }),
+          heading: title,
+          intro: fill(t.count, { n: inMonth.length }),
+          items: inMonth.map(item),
+        };
+      }));
       addToSitemap(at(paths.archiveMonth(year, month)), lastmodOf(inMonth));
     }
   }

@@ -69,6 +69,13 @@ export interface DeferredPage<P extends PageBase> {
   build(): P;
 }
 
+/** A page as the build cache sees it: built, or deferred with the inputs it will be built from. */
+export type Planned<P extends PageBase> = P | DeferredPage<P>;
+
+export function isDeferred<P extends PageBase>(page: Planned<P>): page is DeferredPage<P> {
+  return "build" in page;
+}
+
 export interface ListItem {
   title: string;
   href: string;

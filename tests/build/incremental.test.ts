@@ -72,6 +72,17 @@ describe("incremental builds", () => {
     assert.deepEqual(rebuilt.tree, await cold());
   });
 
+  it("retitling one article re-renders the lists and pages that show it, and equals a cold build", async () => {
+    const target = articles[90]!;
+    const text = await project.read(target.file);
+    await project.write(target.file, text.replace(/^title: .*$/m, "title: 改過的標題"));
+    const rebuilt = await warm();
+    assert.ok(rebuilt.rendered > 4, `${rebuilt.rendered} pages rendered: its own, its lists and its neighbours'`);
+    const month = target.file.replace(/^content\/articles\/(\d{4})\/(\d{2})\/.*$/, "_site/archive/$1/$2/index.html");
+    assert.match(await project.read(month), /改過的標題/, "its month's list shows the new title");
+    assert.deepEqual(rebuilt.tree, await cold());
+  });
+
   it("taking an article down removes its pages and their folders, and equals a cold build", async () => {
     const target = articles[20]!;
     await project.remove(target.file);

@@ -24,6 +24,7 @@ const content: Content & { site: SiteConfig } = {
 };
 const portal = buildPortal(content, { now: at("2021-01-01T00:00") });
 const articles = portal.articles.map((page) => page.build());
+const lists = portal.lists.map((page) => page.build());
 const find = <P extends PageBase>(pages: P[], outputPath: string) => {
   const page = pages.find((p) => p.outputPath === outputPath);
   assert.ok(page, `${outputPath} missing; have ${pages.map((p) => p.outputPath).join(", ")}`);
@@ -74,11 +75,18 @@ describe("buildPortal in two scripts", () => {
       ["/articles/hant/", "/hant/articles/hans/"]);
   });
 
+  it("links the twin of a page built when rendered, as of the others", () => {
+    const tag = find(lists, "tags/社會治理/index.html");
+    assert.deepEqual(tag.head.links.filter((l) => l.hreflang).map((l) => `${l.hreflang} ${l.href}`),
+      ["zh-Hans https://e.cn/hans/tags/%E7%A4%BE%E6%9C%83%E6%B2%BB%E7%90%86/", "zh-Hant https://e.cn/tags/%E7%A4%BE%E6%9C%83%E6%B2%BB%E7%90%86/"]);
+    assert.deepEqual(tag.toggle, { text: "简体", href: "/hans/tags/%E7%A4%BE%E6%9C%83%E6%B2%BB%E7%90%86/", lang: "zh-Hans" });
+  });
+
   it("gives a tag one page per script whichever script it was written in", () => {
-    const hantTag = find(portal.lists, "tags/社會治理/index.html");
+    const hantTag = find(lists, "tags/社會治理/index.html");
     assert.equal(hantTag.items.length, 2);
     assert.equal(hantTag.heading, "關鍵詞：社會治理");
-    const hansTag = find(portal.lists, "hans/tags/社會治理/index.html");
+    const hansTag = find(lists, "hans/tags/社會治理/index.html");
     assert.equal(hansTag.heading, "关键词：社会治理");
     assert.equal(portal.lists.filter((l) => l.kind === "tag").length, 2);
   });
