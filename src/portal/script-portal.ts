@@ -98,7 +98,15 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
    * What an article's entry in a list (`item`) and its links on other pages are made from, for the inputs of those
    * pages: editing an article's body leaves the pages that only list it as they are.
    */
-  const listed = (a: LocalArticle): unknown[] => [a.slug, a.lang, a.title, a.date.toMillis(), a.channel.slug, a.summary];
+  const listedKeys = new Map<LocalArticle, string>();
+  const listed = (a: LocalArticle): string => {
+    let key = listedKeys.get(a);
+    if (key === undefined) {
+      key = createHash("sha1").update(JSON.stringify([a.slug, a.lang, a.title, a.date.toMillis(), a.channel.slug, a.summary])).digest("base64");
+      listedKeys.set(a, key);
+    }
+    return key;
+  };
   const homeLink: Link = { text: t.home, href: href(paths.home()) };
   const archiveLink: Link = { text: t.archive, href: href(paths.archive()) };
   const tagsLink: Link = { text: t.tags, href: href(paths.tags()) };
