@@ -98,7 +98,8 @@ async function build(options: BuildOptions, renderer: ReturnType<typeof startRen
     const pages = renderedPages(shaped);
     const plan = await cache.plan(pages);
     step("plan (page cache)");
-    const placed = keepWanted(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.file])), ["pagefind/"]);
+    const placed = keepWanted(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.file])),
+      [...pages, ...shaped.files].map((p) => p.outputPath), ["pagefind/"]);
     step(`recycle the previous output (${placed.size} pages kept)`);
     const rendered = await renderPortal(shaped, { root, outDir: staged, render: plan.render, renderer, assets: await browserCode(memo), env });
     step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache; ` +

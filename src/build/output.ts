@@ -44,9 +44,11 @@ export function openStaging(outDir: string, cacheDir: string): string {
 /**
  * Readies a recycled staging folder: keeps each file that is already the very file the build wants there (the
  * same inode as its cache file), removes every other file, except under the folders `leave` names (the search
- * index, which sorts out its own shards), and returns the output paths already in place.
+ * index, which sorts out its own shards), and returns the output paths already in place. Folders left empty go,
+ * unless one of the build's output paths (`outputs`) is under them: a rebuild after a change of code replaces
+ * every page, and removing and making again thousands of folders costs seconds on some filesystems.
  */
-export function keepWanted(dir: string, wanted: ReadonlyMap<string, string>, leave: readonly string[] = []): Set<string> {
+export function keepWanted(dir: string, wanted: ReadonlyMap<string, string>, outputs: Iterable<string>, leave: readonly string[] = []): Set<string> {
   const kept = new Set<string>();
   const emptied = new Set<string>();
   for (const rel of filesUnder(dir)) {
@@ -61,12 +63,18 @@ export function keepWanted(dir: string, wanted: ReadonlyMap<string, string>, lea
     emptied.add(path.dirname(file));
   }
   // Folders left empty (an article taken down) go too, deepest first.
-  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) removeEmptyUpTo(folder, dir);
+  const used = new Set<string>();
+  for (const output of outputs) {
+    for (let folder = path.dirname(path.join(dir, output)); folder.startsWith(dir + path.sep) && !used.has(folder); folder = path.dirname(folder)) {
+      used.add(folder);
+    }
+  }
+  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) removeEmptyUpTo(folder, dir, used);
   return kept;
 }
 
-function removeEmptyUpTo(folder: string, root: string): void {
-  for (let dir = folder; dir.startsWith(root + path.sep); dir = path.dirname(dir)) {
+function removeEmptyUpTo(folder: string, root: string, used: ReadonlySet<string>): void {
+  for (let dir = folder; dir.startsWith(root + path.sep) && !used.has(dir); dir = path.dirname(dir)) {
     try {
       rmdirSync(dir);
     } catch {
