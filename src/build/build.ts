@@ -70,8 +70,8 @@ async function build(options: BuildOptions, renderer: ReturnType<typeof startRen
 
   const fingerprint = await codeFingerprint(root);
   // Articles loaded and converted by earlier builds, by content: only new and changed files are parsed again.
-  const memoFile = path.join(cacheDir, "content.v8");
-  const memo = Memo.read(memoFile, fingerprint);
+  const memoDir = path.join(cacheDir, "content");
+  const memo = Memo.read(memoDir, fingerprint);
   const content = await loadContent(root, { env, memo });
   for (const warning of content.problems.filter((p) => p.severity === "warning")) log(formatProblem(warning));
   const errors = content.problems.filter((p) => p.severity === "error");
@@ -122,7 +122,7 @@ async function build(options: BuildOptions, renderer: ReturnType<typeof startRen
     }
     step("verify");
     await cache.store(plan, staged);
-    memo.save(memoFile);
+    memo.save(memoDir);
     await swapIn(staged, outDir, cacheDir);
     step("cache and swap");
     log(`Steps: ${steps.join(", ")}`);

@@ -1,32 +1,53 @@
 /**
  * A memo of work done per content file (its parse and checks, its conversion to the other script), kept between
- * builds in one v8-serialised file of the build cache. Keys are content hashes made by the caller, so a value is
- * only ever found for the very input it was made from. A build keeps what it asked for or added; the rest is
- * dropped when it saves, so the file holds only what the current content uses. A file that cannot be read, or
- * that was written by other code (`fingerprint`), is an empty memo: deleting it is always safe.
+ * builds in a folder of the build cache. Keys are content hashes made by the caller, so a value is only ever found
+ * for the very input it was made from. A build keeps what it asked for or added; the rest is dropped when it saves,
+ * so the memo holds only what the current content uses.
+ *
+ * The entries are spread over BUCKETS v8-serialised files by a hash of their key, and a save rewrites only the
+ * files whose entries changed: publishing one article rewrites one file, not a memo of the whole portal (half a
+ * gigabyte at 100,000 articles). A file that cannot be read, or that was written by other code (`fingerprint`), is
+ * empty: deleting any of them, or the folder, is always safe.
  */
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+
+const BUCKETS = 64;
+
+/** The bucket of a key (FNV-1a over its UTF-16 units). */
+function bucketOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % BUCKETS;
+}
+
+const bucketFile = (dir: string, bucket: number) => path.join(dir, `${bucket.toString().padStart(2, "0")}.v8`);
 
 export class Memo {
   private previous: Map<string, unknown>;
   private current = new Map<string, unknown>();
-  private added = 0;
+  /** Buckets that gained an entry this round. */
+  private added = new Set<number>();
 
   /** An empty memo (kept in memory only, e.g. by the preview server between its rebuilds). */
   constructor(entries: Map<string, unknown> = new Map(), private readonly fingerprint = "") {
     this.previous = entries;
   }
 
-  /** The memo saved in `file` by code with the same `fingerprint`, or an empty one. */
-  static read(file: string, fingerprint: string): Memo {
-    try {
-      const saved = deserialize(readFileSync(file)) as { fingerprint?: unknown; entries?: unknown };
-      if (saved.fingerprint === fingerprint && saved.entries instanceof Map) return new Memo(saved.entries, fingerprint);
-    } catch {
-      // Missing or unreadable: start afresh.
+  /** The memo saved in `dir` by code with the same `fingerprint` (what can be read of it), or an empty one. */
+  static read(dir: string, fingerprint: string): Memo {
+    const entries = new Map<string, unknown>();
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      try {
+        const saved = deserialize(readFileSync(bucketFile(dir, bucket))) as { fingerprint?: unknown; entries?: unknown };
+        if (saved.fingerprint !== fingerprint || !(saved.entries instanceof Map)) continue;
+        for (const [key, value] of saved.entries as Map<string, unknown>) entries.set(key, value);
+      } catch {
+        // Missing or unreadable: its entries are made again.
+      }
     }
-    return new Memo(new Map(), fingerprint);
+    return new Memo(entries, fingerprint);
   }
 
   get<T>(key: string): T | undefined {
@@ -37,22 +58,42 @@ export class Memo {
 
   set(key: string, value: unknown): void {
     this.current.set(key, value);
-    this.added++;
+    this.added.add(bucketOf(key));
   }
 
-  /** Ends a round: what this round did not use is forgotten. Returns whether anything changed. */
-  settle(): boolean {
-    const changed = this.added > 0 || this.current.size !== this.previous.size;
+  /** Ends a round: what this round did not use is forgotten. Returns the buckets whose entries changed. */
+  settle(): Set<number> {
+    const count = (entries: Map<string, unknown>) => {
+      const counts = new Array<number>(BUCKETS).fill(0);
+      for (const key of entries.keys()) counts[bucketOf(key)]!++;
+      return counts;
+    };
+    // A bucket with nothing added holds a subset of what it held: the same entries exactly when as many are left.
+    const before = count(this.previous);
+    const after = count(this.current);
+    const changed = new Set(this.added);
+    for (let bucket = 0; bucket < BUCKETS; bucket++) if (before[bucket] !== after[bucket]) changed.add(bucket);
     this.previous = this.current;
     this.current = new Map();
-    this.added = 0;
+    this.added = new Set();
     return changed;
   }
 
-  /** Ends the round and writes the memo to `file` (under a temporary name first) when it changed. */
-  save(file: string): void {
-    if (!this.settle()) return;
-    writeFileSync(`${file}.partial`, serialize({ fingerprint: this.fingerprint, entries: this.previous }));
-    renameSync(`${file}.partial`, file);
+  /** Ends the round and writes the buckets that changed into `dir`, each under a temporary name first. */
+  save(dir: string): void {
+    const changed = this.settle();
+    if (changed.size === 0) return;
+    mkdirSync(dir, { recursive: true });
+    const byBucket = new Map<number, Map<string, unknown>>([...changed].map((b) => [b, new Map()]));
+    for (const [key, value] of this.previous) byBucket.get(bucketOf(key))?.set(key, value);
+    for (const [bucket, entries] of byBucket) {
+      const file = bucketFile(dir, bucket);
+      if (entries.size === 0) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      writeFileSync(`${file}.partial`, serialize({ fingerprint: this.fingerprint, entries }));
+      renameSync(`${file}.partial`, file);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -182,20 +182,47 @@ describe("Memo", () => {
   it("saves what a round used, forgets the rest, and starts empty for other code", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "broadsheet-memo-"));
     try {
-      const file = path.join(dir, "memo.v8");
-      const memo = Memo.read(file, "code-1");
+      const memo = Memo.read(dir, "code-1");
       memo.set("a", { n: 1 });
       memo.set("b", [2]);
-      memo.save(file);
-      const again = Memo.read(file, "code-1");
+      memo.save(dir);
+      const again = Memo.read(dir, "code-1");
       assert.deepEqual(again.get("a"), { n: 1 });
-      again.save(file);
-      const third = Memo.read(file, "code-1");
+      again.save(dir);
+      const third = Memo.read(dir, "code-1");
       assert.deepEqual(third.get("a"), { n: 1 });
       assert.equal(third.get("b"), undefined, "what the last round did not use is gone");
-      assert.equal(Memo.read(file, "code-2").get("a"), undefined, "other code starts afresh");
-      await writeFile(file, "not a memo");
-      assert.equal(Memo.read(file, "code-1").get("a"), undefined, "an unreadable file is an empty memo");
+      assert.equal(Memo.read(dir, "code-2").get("a"), undefined, "other code starts afresh");
+      for (const file of await readdir(dir)) await writeFile(path.join(dir, file), "not a memo");
+      assert.equal(Memo.read(dir, "code-1").get("a"), undefined, "an unreadable file is an empty memo");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("rewrites only the files whose entries changed", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "broadsheet-memo-"));
+    try {
+      const memo = Memo.read(dir, "code-1");
+      const keys = Array.from({ length: 300 }, (_, i) => `article-${i}`);
+      for (const key of keys) memo.set(key, key);
+      memo.save(dir);
+      const files = async () => new Map(await Promise.all((await readdir(dir)).map(async (f) => [f, (await stat(path.join(dir, f))).ino] as const)));
+      const before = await files();
+      assert.ok(before.size > 32, `${before.size} files`);
+      const next = Memo.read(dir, "code-1");
+      for (const key of keys) assert.equal(next.get(key), key);
+      next.set("article-new", "new");
+      next.save(dir);
+      const after = await files();
+      const rewritten = [...after].filter(([f, ino]) => before.get(f) !== ino);
+      assert.equal(rewritten.length, 1, "publishing one article rewrites one file");
+      assert.equal(Memo.read(dir, "code-1").get("article-new"), "new");
+      const last = Memo.read(dir, "code-1");
+      for (const key of keys.slice(1)) last.get(key);
+      last.get("article-new");
+      last.save(dir);
+      assert.equal(Memo.read(dir, "code-1").get(keys[0]!), undefined, "an entry no longer used is dropped from its file");
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
