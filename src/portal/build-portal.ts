@@ -1,6 +1,6 @@
 /**
  * The whole portal as data: what is published at the build's reference time, shaped once per script (繁體 and
- * 简体), the two linked page by page (hreflang and the script switch), plus the sitemaps and robots.txt.
+ * 简体, every page linking its twin in the other script), plus the feeds, sitemaps and robots.txt.
  */
 import type { DateTime } from "luxon";
 import { formatIso } from "../dates.ts";
@@ -10,10 +10,10 @@ import type { SiteConfig } from "../content/site-config.ts";
 import { createScriptConverter, rememberingConverter, SCRIPTS, type Script, type ScriptConverter } from "../scripts/convert.ts";
 import { nextPublication, publishedArticles, relatedIndex } from "./collections.ts";
 import { contentInScript, type ScriptContent } from "./localize.ts";
-import { buildScriptPortal, type ScriptPortal } from "./script-portal.ts";
+import { buildScriptPortal } from "./script-portal.ts";
 import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles } from "./sitemap.ts";
 import { lazyRecords, type SearchRecords } from "../search/records.ts";
-import { isDeferred, type ArchivePage, type ArticlePage, type DeferredPage, type HomePage, type ListPage, type OutputFile, type PageBase, type Planned, type SearchPage, type StaticPage } from "./types.ts";
+import type { ArchivePage, ArticlePage, DeferredPage, HomePage, ListPage, OutputFile, PageBase, Planned, SearchPage, StaticPage } from "./types.ts";
 import { uiText } from "./ui-text.ts";
 import { createUrls, inScript, outputPath, paths } from "./urls.ts";
 import type { Memo } from "../util/memo.ts";
@@ -100,7 +100,6 @@ export function shapePortal(prepared: PreparedPortal): Portal {
   const scripts = localized.map((local) => buildScriptPortal({
     content: local, t: uiText(local.script, converter), now: options.now, searchable: searchRecords.count, related,
   }));
-  linkScripts(scripts);
 
   const urls = createUrls(site);
   const files: OutputFile[] = scripts.flatMap((s) => s.feeds);
@@ -148,36 +147,4 @@ export type PlannedPage = Planned<PageBase>;
 /** Every page the build renders (everything but the files printed as they are), in one order. */
 export function renderedPages(portal: Portal): PlannedPage[] {
   return [...portal.home, ...portal.articles, ...portal.lists, ...portal.archives, ...portal.pages, ...portal.search];
-}
-
-/**
- * Every page learns its twin: hreflang alternates both ways, and the script switch in its header. (Deferred pages,
- * built later, do this themselves: src/portal/script-portal.ts.)
- */
-function linkScripts(scripts: ScriptPortal[]): void {
-  const all = (s: ScriptPortal): PageBase[] =>
-    [s.home, ...s.archives.filter((p) => !isDeferred(p)), ...s.pages, s.notFound, s.search] as PageBase[];
-  const byKey = new Map<string, Map<Script, PageBase>>();
-  for (const s of scripts) {
-    for (const page of all(s)) {
-      const twins = byKey.get(page.key) ?? new Map<Script, PageBase>();
-      twins.set(s.script, page);
-      byKey.set(page.key, twins);
-    }
-  }
-  for (const twins of byKey.values()) {
-    for (const [script, page] of twins) {
-      const other = [...twins.entries()].find(([s]) => s !== script);
-      if (!other) continue;
-      const [otherScript, twin] = other;
-      for (const [s, p] of [...twins.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        page.head.links.push({ rel: "alternate", hreflang: s, href: p.head.canonical });
-      }
-      page.toggle = {
-        text: page.chrome.t.otherScript,
-        href: new URL(twin.head.canonical).pathname,
-        lang: otherScript,
-      };
-    }
-  }
 }

@@ -175,8 +175,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
   // Pages built only when they are rendered (DeferredPage): articles, lists and archives, nearly all of a portal.
   // Each names all it is made from in its `inputs`: this frame (the script, the site, and every frame a page can
   // have, which carries the UI text and the footer's pages), and its own content: its article by digest
-  // (src/content/load.ts), the articles it lists or links by what is shown of them (`listed`). It links its twin in
-  // the other script itself (linkScripts does it for the others).
+  // (src/content/load.ts), the articles it lists or links by what is shown of them (`listed`).
   const otherScript = SCRIPTS.find((s) => s !== script)!;
   const frame = createHash("sha256").update(JSON.stringify([
     script, site, [undefined, homeLink.href, archiveLink.href, ...site.channels.map((c) => channelLink(c).href)].map(chrome),
@@ -191,7 +190,10 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     inputs: JSON.stringify([frame, page.key, ...page.inputs]),
     build: () => twinned(build(), page.path, page.native ?? site.lang),
   });
-  /** Adds the hreflang alternates (after the page's other links) and the script switch; `path` is unscripted. */
+  /**
+   * Every page learns its twin in the other script: hreflang alternates (after the page's other links) and the
+   * script switch in its header. `path` is the page's path before it is put in a script (`at`).
+   */
   const twinned = <P extends PageBase>(page: P, path: SitePath, native: string): P => {
     const twins = SCRIPTS.map((s) => [s, urls.absolute(inScript(path, s, native))] as const).sort(([x], [y]) => (x < y ? -1 : 1));
     for (const [s, canonical] of twins) page.head.links.push({ rel: "alternate", hreflang: s, href: canonical });
@@ -396,7 +398,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     const byMonth = groupBy(byYear.get(year)!, (a) => [yearMonth(a.date, zone).month]);
     return { byMonth, months: [...byMonth.keys()].sort().reverse() };
   };
-  archives.push({
+  archives.push(twinned({
     ...base({
       kind: "archive", key: "archive", path: at(paths.archive()), title: t.archiveTitle,
       description: fill(t.archiveDescription, { site: siteName }), crumbs: [homeLink], current: archiveLink.href,
@@ -412,9 +414,9 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
         })),
       };
     }),
-  });
+  }, paths.archive(), site.lang));
   addToSitemap(at(paths.archive()), lastmodOf(articles));
-  archives.push({
+  archives.push(twinned({
     ...base({
       kind: "archive", key: "tags", path: at(paths.tags()), title: t.tags,
       description: fill(t.tagsDescription, { site: siteName }), crumbs: [homeLink],
@@ -424,7 +426,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
       heading: fill(t.tagCount, { n: tagKeys.length }),
       links: tagKeys.map((key) => ({ text: tagName.get(key)!, href: href(paths.tag(key)), count: byTag.get(key)!.length })),
     }],
-  });
+  }, paths.tags(), site.lang));
   addToSitemap(at(paths.tags()), lastmodOf(articles));
   const yearCrumbs = [homeLink, archiveLink];
   for (const year of years) {
@@ -469,21 +471,21 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
   const pages = content.pages.map((p): StaticPage => {
     const path = at(paths.page(p.slug));
     addToSitemap(path, undefined);
-    return {
+    return twinned({
       ...base({ kind: "page", key: `page:${p.slug}`, path, title: p.title, description: p.summary, crumbs: [homeLink] }),
       title: p.title,
       html: p.html,
-    };
+    }, paths.page(p.slug), site.lang);
   });
   const notFoundBase = base({
     kind: "page", key: "404", path: at(paths.file("404.html")), title: t.notFoundTitle, description: t.notFoundTitle, crumbs: [],
   });
-  const notFound: StaticPage = {
+  const notFound: StaticPage = twinned({
     ...notFoundBase,
     head: { ...notFoundBase.head, noindex: true },
     title: t.notFoundTitle,
     html: `<p>${t.notFoundBody}</p>`,
-  };
+  }, paths.file("404.html"), site.lang);
 
   // Home
   const homePath = at(paths.home());
@@ -493,7 +495,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
   });
   homeBase.head.jsonLd.push(webSiteJsonLd(site, urls.absolute(homePath), script));
   homeBase.head.links.push(...portalFeedHeadLinks);
-  const home: HomePage = {
+  const home: HomePage = twinned({
     ...homeBase,
     feeds: feedLinks(),
     ...(articles[0] ? { lead: item(articles[0]) } : {}),
@@ -504,7 +506,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
       more: fill(t.more, { channel: c.name }),
       items: (byChannel.get(c.slug) ?? []).slice(0, SECTION_SIZE).map(item),
     })),
-  };
+  }, paths.home(), site.lang);
   addToSitemap(homePath, lastmodOf(articles));
 
   // Search: the page only; the index is built from the published articles after the pages are written.
@@ -526,6 +528,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     },
   };
   search.head.noindex = true;
+  twinned(search, paths.search(), site.lang);
 
   return { script, home, articles: articlePages, lists, archives, pages, notFound, search, feeds, sitemap };
 }
