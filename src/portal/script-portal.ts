@@ -3,12 +3,12 @@
  * a plain object with its output path and everything its template prints. All decisions are made here, where
  * they are tested without Eleventy; src/portal/build-portal.ts puts the two scripts together.
  */
-import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatDisplay, formatIso, yearMonth } from "../dates.ts";
 import type { Channel } from "../content/site-config.ts";
-import { SCRIPTS, type Script } from "../scripts/convert.ts";
+import type { Script } from "../scripts/convert.ts";
 import { groupBy, neighbourIndex, pagesFromOldest } from "./collections.ts";
+import { listedKey, pageFactory } from "./deferred.ts";
 import { atomFeed, jsonFeed, rssFeed, type Feed, type FeedEntry } from "./feeds.ts";
 import type { LocalArticle, ScriptContent } from "./localize.ts";
 import { articleMeta, breadcrumbJsonLd, newsArticleJsonLd, pageMeta, webSiteJsonLd } from "./seo.ts";
@@ -94,19 +94,6 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     }
     return entry;
   };
-  /**
-   * What an article's entry in a list (`item`) and its links on other pages are made from, for the inputs of those
-   * pages: editing an article's body leaves the pages that only list it as they are.
-   */
-  const listedKeys = new Map<LocalArticle, string>();
-  const listed = (a: LocalArticle): string => {
-    let key = listedKeys.get(a);
-    if (key === undefined) {
-      key = createHash("sha1").update(JSON.stringify([a.slug, a.lang, a.title, a.date.toMillis(), a.channel.slug, a.summary])).digest("base64");
-      listedKeys.set(a, key);
-    }
-    return key;
-  };
   const homeLink: Link = { text: t.home, href: href(paths.home()) };
   const archiveLink: Link = { text: t.archive, href: href(paths.archive()) };
   const tagsLink: Link = { text: t.tags, href: href(paths.tags()) };
@@ -172,35 +159,12 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     };
   };
 
-  // Pages built only when they are rendered (DeferredPage): articles, lists and archives, nearly all of a portal.
-  // Each names all it is made from in its `inputs`: this frame (the script, the site, and every frame a page can
-  // have, which carries the UI text and the footer's pages), and its own content: its article by digest
-  // (src/content/load.ts), the articles it lists or links by what is shown of them (`listed`).
-  const otherScript = SCRIPTS.find((s) => s !== script)!;
-  const frame = createHash("sha256").update(JSON.stringify([
-    script, site, [undefined, homeLink.href, archiveLink.href, ...site.channels.map((c) => channelLink(c).href)].map(chrome),
-  ])).digest("base64");
-  const defer = <P extends PageBase>(
-    page: { kind: string; key: string; path: SitePath; native?: string; inputs: unknown[] },
-    build: () => P,
-  ): DeferredPage<P> => ({
-    kind: page.kind,
-    key: page.key,
-    outputPath: outputPath(inScript(page.path, script, page.native ?? site.lang)),
-    inputs: JSON.stringify([frame, page.key, ...page.inputs]),
-    build: () => twinned(build(), page.path, page.native ?? site.lang),
+  // Articles, lists and archives are built only when rendered (src/portal/deferred.ts).
+  const { defer, twinned } = pageFactory({
+    script, siteLang: site.lang, urls, otherScriptText: t.otherScript,
+    frame: [site, [undefined, homeLink.href, archiveLink.href, ...site.channels.map((c) => channelLink(c).href)].map(chrome)],
   });
-  /**
-   * Every page learns its twin in the other script: hreflang alternates (after the page's other links) and the
-   * script switch in its header. `path` is the page's path before it is put in a script (`at`).
-   */
-  const twinned = <P extends PageBase>(page: P, path: SitePath, native: string): P => {
-    const twins = SCRIPTS.map((s) => [s, urls.absolute(inScript(path, s, native))] as const).sort(([x], [y]) => (x < y ? -1 : 1));
-    for (const [s, canonical] of twins) page.head.links.push({ rel: "alternate", hreflang: s, href: canonical });
-    page.toggle = { text: t.otherScript, href: new URL(twins.find(([s]) => s === otherScript)![1]).pathname, lang: otherScript };
-    return page;
-  };
-  const listings = (list: readonly LocalArticle[]) => list.map(listed);
+  const listings = (list: readonly LocalArticle[]) => list.map(listedKey);
 
   // Feeds: the whole portal and each channel, in three formats, advertised in the head of the page they follow.
   const newest = articles[0];
@@ -249,7 +213,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     return defer(
       {
         kind: "article", key: `article:${a.slug}`, path: paths.article(a.slug), native: a.lang,
-        inputs: [a.digest, noindex, older ? listed(older) : null, newer ? listed(newer) : null, listings(relatedList)],
+        inputs: [a.digest, noindex, older ? listedKey(older) : null, newer ? listedKey(newer) : null, listings(relatedList)],
       },
       () => articlePage(a, { path, noindex, related: relatedList, ...(older ? { older } : {}), ...(newer ? { newer } : {}) }),
     );

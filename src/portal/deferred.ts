@@ -1,0 +1,71 @@
+/**
+ * Pages built only when they are rendered (DeferredPage): articles, lists and archives, nearly all of a portal. A
+ * rebuild needs a page's cache key, not the page, so each deferred page names all it is made from in its `inputs`:
+ * the script's frame (the site, and every navigation frame a page can have, which carries the UI text and the
+ * footer's pages), and its own content: its article by digest (src/content/load.ts), and the articles it lists or
+ * links by what is shown of them (`listedKey`). The incremental build tests check that a change of each kind of
+ * input re-renders the pages that show it and that the output equals a cold build.
+ */
+import { createHash } from "node:crypto";
+import { SCRIPTS, type Script } from "../scripts/convert.ts";
+import type { LocalArticle } from "./localize.ts";
+import type { DeferredPage, PageBase } from "./types.ts";
+import { inScript, outputPath, type SitePath, type Urls } from "./urls.ts";
+
+export interface PageFactoryOptions {
+  script: Script;
+  /** The site's own script: pages other than articles are in it at the root. */
+  siteLang: string;
+  urls: Urls;
+  /** The script switch's words (`t.otherScript`). */
+  otherScriptText: string;
+  /** What every page of this script is framed by (see above), as JSON-able data. */
+  frame: unknown;
+}
+
+export interface PageFactory {
+  /** A page built when rendered; `path` is its path before it is put in a script, `native` its own script. */
+  defer<P extends PageBase>(
+    page: { kind: string; key: string; path: SitePath; native?: string; inputs: unknown[] },
+    build: () => P,
+  ): DeferredPage<P>;
+  /** Every page learns its twin in the other script: hreflang alternates (after its other links) and the switch. */
+  twinned<P extends PageBase>(page: P, path: SitePath, native?: string): P;
+}
+
+export function pageFactory(options: PageFactoryOptions): PageFactory {
+  const { script, siteLang, urls } = options;
+  const otherScript = SCRIPTS.find((s) => s !== script)!;
+  const frame = createHash("sha256").update(JSON.stringify([script, options.frame])).digest("base64");
+  const twinned = <P extends PageBase>(page: P, path: SitePath, native = siteLang): P => {
+    const twins = SCRIPTS.map((s) => [s, urls.absolute(inScript(path, s, native))] as const).sort(([x], [y]) => (x < y ? -1 : 1));
+    for (const [s, canonical] of twins) page.head.links.push({ rel: "alternate", hreflang: s, href: canonical });
+    page.toggle = { text: options.otherScriptText, href: new URL(twins.find(([s]) => s === otherScript)![1]).pathname, lang: otherScript };
+    return page;
+  };
+  return {
+    twinned,
+    defer: (page, build) => ({
+      kind: page.kind,
+      key: page.key,
+      outputPath: outputPath(inScript(page.path, script, page.native ?? siteLang)),
+      inputs: JSON.stringify([frame, page.key, ...page.inputs]),
+      build: () => twinned(build(), page.path, page.native),
+    }),
+  };
+}
+
+const listedKeys = new WeakMap<LocalArticle, string>();
+
+/**
+ * What an article's entry in a list and its links on other pages are made from (its address, title, date, channel
+ * and summary in one script), as a short digest: editing an article's body leaves the pages that only list it alone.
+ */
+export function listedKey(a: LocalArticle): string {
+  let key = listedKeys.get(a);
+  if (key === undefined) {
+    key = createHash("sha1").update(JSON.stringify([a.slug, a.lang, a.title, a.date.toMillis(), a.channel.slug, a.summary])).digest("base64");
+    listedKeys.set(a, key);
+  }
+  return key;
+}
