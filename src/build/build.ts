@@ -11,10 +11,9 @@ import { Memo } from "../util/memo.ts";
 import type { BrowserAsset } from "../browser/bundle.ts";
 import { discard, keepWanted, openStaging, swapIn } from "./output.ts";
 import { codeFingerprint, PageCache } from "./page-cache.ts";
-import { ContentError } from "./portal-source.ts";
 import { renderPortal, startRenderer } from "./render.ts";
 import { verifyOutput } from "./verify.ts";
-import { startSearchIndex, type SearchIndexReport } from "../search/build-index.ts";
+import { buildSearchIndex, type SearchIndexReport } from "../search/build-index.ts";
 
 export interface BuildOptions {
   /** Project root (where content/, templates/ and .eleventy.ts are); Eleventy reads paths relative to it. */
@@ -34,6 +33,14 @@ export interface BuildReport {
 /** Peak resident memory of this process so far. */
 function peakMiB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/** The content has errors: nothing was built. `lines` name each one (file, line, field). */
+export class ContentError extends Error {
+  constructor(readonly lines: string[]) {
+    super(`${lines.length} content problem${lines.length === 1 ? "" : "s"}:\n${lines.join("\n")}`);
+    this.name = "ContentError";
+  }
 }
 
 export class BuildError extends Error {
@@ -88,8 +95,8 @@ async function build(options: BuildOptions, renderer: ReturnType<typeof startRen
   let searching: Promise<SearchIndexReport> | undefined;
   try {
     // The search index needs only the records, so it is built (in its own processes, under pagefind/) while the
-    // pages are shaped, planned and rendered.
-    searching = (await startSearchIndex(prepared.searchRecords, staged, { cacheDir, fingerprint })).finished;
+    // pages are shaped, planned and rendered: its processes are running when the call returns.
+    searching = buildSearchIndex(prepared.searchRecords, staged, { cacheDir, fingerprint });
     searching.catch(() => undefined);
     step("start the search index");
     const shaped = shapePortal(prepared);
@@ -98,8 +105,9 @@ async function build(options: BuildOptions, renderer: ReturnType<typeof startRen
     const pages = renderedPages(shaped);
     const plan = await cache.plan(pages);
     step("plan (page cache)");
-    const placed = keepWanted(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.file])),
-      [...pages, ...shaped.files].map((p) => p.outputPath), ["pagefind/"]);
+    // Every page and file the portal holds (archives and static pages included).
+    const outputs = [...pages, ...shaped.files].map((p) => p.outputPath);
+    const placed = keepWanted(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.file])), outputs, ["pagefind/"]);
     step(`recycle the previous output (${placed.size} pages kept)`);
     const rendered = await renderPortal(shaped, { root, outDir: staged, render: plan.render, renderer, assets: await browserCode(memo), env });
     step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache; ` +
@@ -111,10 +119,9 @@ async function build(options: BuildOptions, renderer: ReturnType<typeof startRen
     log(`Search index: ${search.records} articles in ${search.shards.length} shard(s) (${search.reused} from the cache), ` +
       `${(search.bytes / 1024 / 1024).toFixed(1)} MiB, ${search.seconds.toFixed(2)} s` +
       (search.shards.some((s) => s.peakMiB > 0) ? ` (Pagefind peak ${Math.max(...search.shards.map((s) => s.peakMiB))} MiB)` : ""));
-    // Every page and file the portal holds must have been written (archives and static pages included).
-    const expected = [...pages, ...shaped.files].map((p) => p.outputPath);
+    // Every one of them must have been written.
     const verified = await verifyOutput({
-      dir: staged, expected, pathPrefix: site.pathPrefix,
+      dir: staged, expected: outputs, pathPrefix: site.pathPrefix,
       ...(plan.reuse.length > 0 ? { checkLinksOf: plan.render } : {}),
     });
     if (verified.problems.length > 0) {

@@ -10,6 +10,7 @@ import { unlinkSync } from "node:fs";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PlannedPage } from "../portal/build-portal.ts";
+import { isDeferred } from "../portal/types.ts";
 import { linkFiles } from "../util/link-files.ts";
 
 export interface PagePlan {
@@ -77,7 +78,7 @@ export class PageCache {
  * object (`digest`, one per build), instead of being serialised again for every page.
  */
 export function pageIdentity(page: PlannedPage, digest: SharedDigest): string {
-  return "build" in page ? `deferred:${page.inputs}` : JSON.stringify(page, digest);
+  return isDeferred(page) ? `deferred:${page.inputs}` : JSON.stringify(page, digest);
 }
 
 export type SharedDigest = (key: string, value: unknown) => unknown;

@@ -44,13 +44,6 @@ export function copiesAssets(): boolean {
   return prepared?.copyAssets ?? true;
 }
 
-export class ContentError extends Error {
-  constructor(readonly lines: string[]) {
-    super(`${lines.length} content problem${lines.length === 1 ? "" : "s"}:\n${lines.join("\n")}`);
-    this.name = "ContentError";
-  }
-}
-
 /** The batch handed over by the build, or else the preview's portal. */
 export async function portalSource(root: string): Promise<PortalBatch> {
   if (prepared) return prepared;

@@ -1,6 +1,5 @@
 /** `npm run build`: the production build into `_site/`. Exit code 1 on any content or build error. */
-import { buildSite, BuildError } from "../build/build.ts";
-import { ContentError } from "../build/portal-source.ts";
+import { buildSite, BuildError, ContentError } from "../build/build.ts";
 import { SearchIndexError } from "../search/build-index.ts";
 import { WorkerError } from "../util/worker.ts";
 

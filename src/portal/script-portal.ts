@@ -378,7 +378,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
         })),
       };
     }),
-  }, paths.archive(), site.lang));
+  }, paths.archive()));
   addToSitemap(at(paths.archive()), lastmodOf(articles));
   archives.push(twinned({
     ...base({
@@ -390,7 +390,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
       heading: fill(t.tagCount, { n: tagKeys.length }),
       links: tagKeys.map((key) => ({ text: tagName.get(key)!, href: href(paths.tag(key)), count: byTag.get(key)!.length })),
     }],
-  }, paths.tags(), site.lang));
+  }, paths.tags()));
   addToSitemap(at(paths.tags()), lastmodOf(articles));
   const yearCrumbs = [homeLink, archiveLink];
   for (const year of years) {
@@ -439,7 +439,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
       ...base({ kind: "page", key: `page:${p.slug}`, path, title: p.title, description: p.summary, crumbs: [homeLink] }),
       title: p.title,
       html: p.html,
-    }, paths.page(p.slug), site.lang);
+    }, paths.page(p.slug));
   });
   const notFoundBase = base({
     kind: "page", key: "404", path: at(paths.file("404.html")), title: t.notFoundTitle, description: t.notFoundTitle, crumbs: [],
@@ -449,7 +449,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     head: { ...notFoundBase.head, noindex: true },
     title: t.notFoundTitle,
     html: `<p>${t.notFoundBody}</p>`,
-  }, paths.file("404.html"), site.lang);
+  }, paths.file("404.html"));
 
   // Home
   const homePath = at(paths.home());
@@ -470,7 +470,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
       more: fill(t.more, { channel: c.name }),
       items: (byChannel.get(c.slug) ?? []).slice(0, SECTION_SIZE).map(item),
     })),
-  }, paths.home(), site.lang);
+  }, paths.home());
   addToSitemap(homePath, lastmodOf(articles));
 
   // Search: the page only; the index is built from the published articles after the pages are written.
@@ -492,7 +492,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     },
   };
   search.head.noindex = true;
-  twinned(search, paths.search(), site.lang);
+  twinned(search, paths.search());
 
   return { script, home, articles: articlePages, lists, archives, pages, notFound, search, feeds, sitemap };
 }

@@ -7,8 +7,8 @@
  * https://pagefind.app/docs/multisite/
  */
 import { createHash } from "node:crypto";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { readdir, readFile, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,21 +45,16 @@ export interface SearchIndexOptions {
   concurrency?: number;
 }
 
-/** A search index being built: `finished` resolves once every shard is written and checked. */
-export interface SearchIndexing {
-  finished: Promise<SearchIndexReport>;
-}
-
 /**
- * Starts the search index under `siteDir/pagefind/`; `records` must be oldest first. Shards the cache holds are
- * placed at once; the others are handed to indexing processes, and this resolves as soon as the first of those
- * are running, so that the caller can keep this thread busy (shaping pages) while they work.
+ * Builds the search index under `siteDir/pagefind/`; `records` must be oldest first. Shards the cache holds are
+ * placed at once; the others are handed to indexing processes. Everything up to the start of the first of those
+ * processes runs before this returns its promise (the function does not await until then), so that the caller can
+ * keep this thread busy (shaping pages) while they work.
  */
-export async function startSearchIndex(records: SearchRecords, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexing> {
+export async function buildSearchIndex(records: SearchRecords, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
   const { cacheDir, fingerprint = "", concurrency = 2 } = options;
   const started = performance.now();
   const folders = shardFolders(records.count);
-  const scratch = await mkdtemp(path.join(tmpdir(), "broadsheet-search-"));
   const cacheRoot = cacheDir ? path.join(cacheDir, "search") : undefined;
   const results: SearchIndexReport["shards"] = [];
   const keys = new Set<string>();
@@ -83,8 +78,8 @@ export async function startSearchIndex(records: SearchRecords, siteDir: string, 
   }
   const reused = results.length;
 
-  // Everything up to the start of a shard's process is synchronous, so that the first processes are running when
-  // this function returns.
+  // Everything up to the start of a shard's process is synchronous (see above).
+  const scratch = mkdtempSync(path.join(tmpdir(), "broadsheet-search-"));
   const indexing = mapLimited(pending, async ({ folder, target, cached }) => {
     rmSync(target, { recursive: true, force: true });
     // Each record also carries its shard's name as a filter: shards are in date order, so the search page can
@@ -111,33 +106,30 @@ export async function startSearchIndex(records: SearchRecords, siteDir: string, 
     results.push({ folder: folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds: (performance.now() - t0) / 1000 });
   }, concurrency);
 
-  const finished = (async (): Promise<SearchIndexReport> => {
-    try {
-      await indexing;
-      const names = new Set(folders.map((f) => f.name));
-      for (const entry of await readdir(path.join(siteDir, "pagefind"))) {
-        if (!names.has(entry)) await rm(path.join(siteDir, "pagefind", entry), { recursive: true, force: true });
-      }
-      const counted = await countIndexedPages(siteDir, folders.map((f) => f.path));
-      if (counted !== records.count) {
-        // Pagefind drops a record with no words; name the likely ones so an editor can fix them.
-        const normalize = createNormalizer(searchCharTable());
-        const wordless = records.slice(0, records.count).filter((r) => !/\S/.test(withWords(r, normalize).content))
-          .map((r) => `${r.url} has no words to search (its title and text are only punctuation or pictures)`);
-        throw new SearchIndexError(`the search index holds ${counted} articles but ${records.count} are published`, wordless);
-      }
-      results.sort((a, b) => (a.folder < b.folder ? -1 : 1));
-      if (cacheRoot) {
-        for (const name of await readdir(cacheRoot).catch(() => [] as string[])) {
-          if (!keys.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
-        }
-      }
-      return { records: counted, reused, shards: results, bytes: treeBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
-    } finally {
-      await rm(scratch, { recursive: true, force: true });
+  try {
+    await indexing;
+    const names = new Set(folders.map((f) => f.name));
+    for (const entry of await readdir(path.join(siteDir, "pagefind"))) {
+      if (!names.has(entry)) await rm(path.join(siteDir, "pagefind", entry), { recursive: true, force: true });
     }
-  })();
-  return { finished };
+    const counted = await countIndexedPages(siteDir, folders.map((f) => f.path));
+    if (counted !== records.count) {
+      // Pagefind drops a record with no words; name the likely ones so an editor can fix them.
+      const normalize = createNormalizer(searchCharTable());
+      const wordless = records.slice(0, records.count).filter((r) => !/\S/.test(withWords(r, normalize).content))
+        .map((r) => `${r.url} has no words to search (its title and text are only punctuation or pictures)`);
+      throw new SearchIndexError(`the search index holds ${counted} articles but ${records.count} are published`, wordless);
+    }
+    results.sort((a, b) => (a.folder < b.folder ? -1 : 1));
+    if (cacheRoot) {
+      for (const name of await readdir(cacheRoot).catch(() => [] as string[])) {
+        if (!keys.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
+      }
+    }
+    return { records: counted, reused, shards: results, bytes: treeBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 /** Pages recorded in the written shards, read back from each shard's pagefind-entry.json. */
