@@ -21,7 +21,7 @@ export interface ScriptContent {
 }
 
 /** The fields of an article that conversion changes; a memo keeps them by the article's digest. */
-type Converted = Pick<LocalArticle, "title" | "source" | "author" | "sponsor" | "editor" | "organizer" | "tags" | "summary" | "html" | "cover" | "tagKeys">;
+type Converted = Pick<LocalArticle, "title" | "source" | "author" | "sponsor" | "editor" | "organizer" | "tags" | "summary" | "html" | "cover">;
 
 export function contentInScript(
   content: Content & { site: SiteConfig }, script: Script, converter: ScriptConverter, memo?: Memo,
@@ -42,8 +42,8 @@ export function contentInScript(
   const channelBySlug = new Map(localSite.channels.map((ch) => [ch.slug, ch]));
   const articles = content.articles.map((a): LocalArticle => {
     const channel = channelBySlug.get(a.channel.slug)!;
+    const tagKeys = a.tags.map((t) => converter.convert(t, a.lang, siteLang));
     if (a.lang === script) {
-      const tagKeys = a.tags.map((t) => converter.convert(t, a.lang, siteLang));
       return { ...a, channel, sponsor: a.sponsor === site.sponsor ? localSite.sponsor : a.sponsor, tagKeys };
     }
     // The article's digest covers its text and the site configuration (protected words included).
@@ -51,7 +51,6 @@ export function contentInScript(
     let converted = memo?.get<Converted>(key);
     if (!converted) {
       const f = (text: string) => c(text, a.lang);
-      const tagKeys = a.tags.map((t) => converter.convert(t, a.lang, siteLang));
       converted = {
         title: f(a.title),
         source: f(a.source),
@@ -63,12 +62,11 @@ export function contentInScript(
         summary: f(a.summary),
         html: f(a.html),
         ...(a.cover ? { cover: { ...a.cover, html: f(a.cover.html) } } : {}),
-        tagKeys,
       };
       memo?.set(key, converted);
     }
     // `text` stays in the article's own script: only the search index reads it.
-    return { ...a, ...converted, channel };
+    return { ...a, ...converted, channel, tagKeys };
   });
   const pages = script === siteLang ? content.pages
     : content.pages.map((p) => ({ ...p, title: s(p.title), summary: s(p.summary), html: s(p.html) }));
