@@ -5,10 +5,12 @@
  */
 import type { UserConfig } from "@11ty/eleventy";
 import { copiesAssets, portalSource } from "./src/build/portal-source.ts";
+import { ELEVENTY_INPUT } from "./src/eleventy/input.ts";
 import { portalPlugin } from "./src/eleventy/portal-plugin.ts";
 
 export default function (eleventyConfig: UserConfig) {
-  // Editor files are read by src/content, never by Eleventy as templates or data (content never runs code).
+  // Editor files are read by src/content, never by Eleventy as templates or data (content never runs code): the
+  // input is ELEVENTY_INPUT, and content/ is ignored as well should anyone point Eleventy at it.
   eleventyConfig.ignores.add("content/**");
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
@@ -20,10 +22,11 @@ export default function (eleventyConfig: UserConfig) {
 
 export const config = {
   dir: {
-    input: "content",
-    includes: "../templates",
+    input: ELEVENTY_INPUT,
+    // Relative to the input folder.
+    includes: "../../templates",
     // Global data code belongs with the templates, not with editor files.
-    data: "../templates/_data",
+    data: "../../templates/_data",
   },
   markdownTemplateEngine: false,
   htmlTemplateEngine: false,

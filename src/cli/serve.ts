@@ -5,9 +5,10 @@
  * https://www.11ty.dev/docs/dev-server/
  */
 import Eleventy from "@11ty/eleventy";
+import { ELEVENTY_INPUT } from "../eleventy/input.ts";
 
 const port = Number(process.env.PORT ?? 8080);
-const eleventy = new Eleventy("content", ".broadsheet/preview", {
+const eleventy = new Eleventy(ELEVENTY_INPUT, ".broadsheet/preview", {
   configPath: ".eleventy.ts",
   runMode: "serve",
   quietMode: true,
