@@ -11,6 +11,9 @@ import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
 
 export const SITE_ZONE = "Asia/Shanghai";
 
+/** The earliest year a date may have (see parseDate). */
+export const EARLIEST_YEAR = 1901;
+
 export type DateParse = { ok: true; value: DateTime } | { ok: false; reason: string };
 
 const PLAIN = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -72,7 +75,13 @@ export function parseDate(input: string, zone: string = SITE_ZONE): DateParse {
   }
   const value = DateTime.fromObject({ year, month, day, hour, minute, second, millisecond }, { zone: dtZone });
   if (!value.isValid) return { ok: false, reason: `is not a real date (${value.invalidExplanation ?? "invalid"})` };
-  return { ok: true, value: value.setZone(zone) };
+  // Before 1901 the zone database gives Shanghai its local mean time (+08:05:43), which no feed or sitemap can
+  // write: such a date would be off by seconds in every machine output.
+  const zoned = value.setZone(zone);
+  if (zoned.year < EARLIEST_YEAR) {
+    return { ok: false, reason: `早於 ${EARLIEST_YEAR} 年，無法發布 (is before ${EARLIEST_YEAR}; check the year)` };
+  }
+  return { ok: true, value: zoned };
 }
 
 // Dates are parsed into the site's zone once; re-zoning one that is already there would make Luxon work out the

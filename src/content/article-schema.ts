@@ -75,8 +75,13 @@ const tagsField = z
     for (const raw of items) {
       const tag = raw.trim();
       if (!tag || tags.includes(tag)) continue;
-      if (TAG_FORBIDDEN.test(tag) || tag === "." || tag === "..") {
+      if (TAG_FORBIDDEN.test(tag)) {
         ctx.addIssue({ code: "custom", message: `"${tag}" has a character a web address cannot carry (/ \\ ? # % < > and quotes); remove it` });
+        continue;
+      }
+      // A dot makes a tag's address look like a file (`/tags/node.js`, `/tags/index.html`).
+      if (tag.includes(".")) {
+        ctx.addIssue({ code: "custom", message: `"${tag}" 含有「.」，不能作為網址；請改寫，如 2020年7月 (a tag with "." cannot be an address; write it without the dot)` });
         continue;
       }
       tags.push(tag);

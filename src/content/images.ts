@@ -6,16 +6,22 @@
  * content error on the image's line.
  * https://www.11ty.dev/docs/plugins/image/
  */
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type Image from "@11ty/eleventy-img";
 import type { ImageMetadata, ImageOptions } from "@11ty/eleventy-img";
+import type SharpType from "sharp";
+import { unreadable } from "./files.ts";
+import type { Problem } from "./problems.ts";
 
 // eleventy-img (and sharp under it) is loaded when a picture is first read: most rebuilds read none.
 const require = createRequire(import.meta.url);
 let loaded: typeof Image | undefined;
 const eleventyImg = (): typeof Image => (loaded ??= require("@11ty/eleventy-img") as typeof Image);
+let loadedSharp: typeof SharpType | undefined;
+const sharp = (): typeof SharpType => (loadedSharp ??= require("sharp") as typeof SharpType);
 
 export const IMAGE_WIDTHS = [480, 960];
 export const IMAGE_FORMATS = ["avif", "webp", "jpeg"];
@@ -58,6 +64,10 @@ export function createImageResolver(root: string, file: string, pathPrefix: stri
     if (!source.startsWith(contentDir + path.sep) || !existsSync(source)) {
       return { ok: false, message: `"${src}" was not found next to the article; check the file name (letters and case must match)` };
     }
+    // A link may lead anywhere: the picture itself must be inside content/.
+    if (!insideContent(source, contentDir)) {
+      return { ok: false, message: `"${src}" 是指向 content/ 以外的連結，不會發布 (links to a file outside content/; put the picture itself next to the article)` };
+    }
     let metadata: ImageMetadata;
     try {
       metadata = eleventyImg().statsSync(source, imageOptions(pathPrefix));
@@ -75,6 +85,14 @@ export function createImageResolver(root: string, file: string, pathPrefix: stri
   };
 }
 
+function insideContent(source: string, contentDir: string): boolean {
+  try {
+    return realpathSync(source).startsWith(realpathSync(contentDir) + path.sep);
+  } catch {
+    return false;
+  }
+}
+
 /** The URL of the largest JPEG rendition, for og:image and JSON-LD. */
 export function largestJpeg(metadata: ImageMetadata): string | undefined {
   return metadata.jpeg?.at(-1)?.url;
@@ -90,4 +108,47 @@ export function pictureStamp(source: string, pathPrefix: string): string | undef
   } catch {
     return undefined;
   }
+}
+
+/** Where an article shows a picture: for problems on the right file and line. */
+export interface PictureUse {
+  source: string;
+  file: string;
+  line: number;
+  field: string;
+}
+
+/** Pixels a picture may have (sharp's own default limit, 16,383 × 16,383). */
+export const MAX_PIXELS = 268_402_689;
+
+/**
+ * Decodes every picture the articles show, as the build's encoder will, and returns an error on each use of one
+ * that cannot be decoded (a damaged JPEG, a picture past the pixel limit): the build and `npm run check` stop on it
+ * naming the article and the picture, instead of the encoder failing later with no file named. A picture that
+ * decoded before (by the hash of its bytes, `decoded`) is not decoded again.
+ */
+export async function undecodablePictures(uses: readonly PictureUse[], decoded?: { has(hash: string): boolean; add(hash: string): void }): Promise<Problem[]> {
+  const failures = new Map<string, string>();
+  for (const source of new Set(uses.map((u) => u.source))) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(source);
+    } catch (error) {
+      failures.set(source, unreadable(error));
+      continue;
+    }
+    const hash = createHash("sha256").update(bytes).digest("hex");
+    if (decoded?.has(hash)) continue;
+    try {
+      // A small rendition forces every pixel's data to be read, as encoding will.
+      await sharp()(bytes, { limitInputPixels: MAX_PIXELS, failOn: "error" }).resize(8, 8, { fit: "inside" }).raw().toBuffer();
+      decoded?.add(hash);
+    } catch (error) {
+      failures.set(source, `無法解碼這張圖片，請換一個檔案 (cannot be decoded as a picture: ${(error as Error).message.split("\n")[0]}; save it again or use another file)`);
+    }
+  }
+  return uses.filter((u) => failures.has(u.source)).map((u) => ({
+    severity: "error", file: u.file, line: u.line, field: u.field,
+    message: `"${path.basename(u.source)}" ${failures.get(u.source)}`,
+  }));
 }

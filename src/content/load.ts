@@ -5,23 +5,21 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { articleSchema, ARTICLE_FIELDS, SLUG_PATTERN, unknownFieldMessage } from "./article-schema.ts";
-import { createImageResolver, largestJpeg, pictureStamp, type ImageJob } from "./images.ts";
-import { renderBody, deriveSummary } from "./markdown.ts";
+import { listContent, unreadable } from "./files.ts";
+import { createImageResolver, largestJpeg, pictureStamp, undecodablePictures, type ImageJob, type PictureUse } from "./images.ts";
+import { renderBody, deriveSummary, TOO_DEEP } from "./markdown.ts";
 import { scanText } from "./text-warnings.ts";
 import type { Memo } from "../util/memo.ts";
 import { closest, sortProblems, type Problem } from "./problems.ts";
 import { applyEnvironment, siteSchema, type Channel, type SiteConfig } from "./site-config.ts";
 import { decodeSource, parseFrontMatter, type FrontMatter } from "./source-file.ts";
 
-export const CONTENT_DIR = "content";
 export const SITE_FILE = "content/_data/site.yaml";
-export const ARTICLES_DIR = "content/articles";
-export const PAGES_DIR = "content/pages";
 
 /** First path segments the portal itself uses; a page may not take them. */
 export const RESERVED_SLUGS = ["articles", "channels", "tags", "archive", "search", "assets", "feeds", "pagefind",
@@ -73,20 +71,6 @@ export interface Content {
   images: ImageJob[];
 }
 
-async function listMarkdown(root: string, dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(path.join(root, dir), { withFileTypes: true, recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".md"))
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .sort();
-}
-
 type Read = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: Problem[] };
 
 function parseSource(bytes: Uint8Array, file: string): Read {
@@ -123,8 +107,8 @@ async function loadSite(root: string, env: NodeJS.ProcessEnv): Promise<{ site?: 
     // The configuration is all YAML; wrap it as front-matter so it is read by the same parser.
     read = decoded.ok ? parseFrontMatter(`---\n${decoded.text}\n---\n`, SITE_FILE) : { ok: false, problems: [decoded.problem] };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    return { problems: [{ severity: "error", file: SITE_FILE, line: 1, field: "file", message: "is missing; the portal needs its site configuration" }] };
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    return { problems: [{ severity: "error", file: SITE_FILE, line: 1, field: "file", message: missing ? "is missing; the portal needs its site configuration" : unreadable(error) }] };
   }
   if (!read.ok) {
     // Front-matter lines are one below the file's because of the wrapper line.
@@ -150,6 +134,9 @@ export interface LoadOptions {
 interface Picture {
   source: string;
   stamp: string;
+  /** Where the article first shows it. */
+  line: number;
+  field: string;
 }
 
 /** What loading one article file yields. */
@@ -169,13 +156,24 @@ interface StoredArticle {
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<Content> {
   const env = options.env ?? process.env;
   const { site, problems } = await loadSite(root, env);
-  const [articleFiles, pageFiles] = await Promise.all([listMarkdown(root, ARTICLES_DIR), listMarkdown(root, PAGES_DIR)]);
-  const read = (file: string) => readFileSync(path.join(root, file));
+  const listed = listContent(root);
+  problems.push(...listed.problems);
+  const { articles: articleFiles, pages: pageFiles } = listed;
+  // A file that cannot be read is a problem of its own; the others are still checked.
+  const read = (file: string): Uint8Array | undefined => {
+    try {
+      return readFileSync(path.join(root, file));
+    } catch (error) {
+      problems.push({ severity: "error", file, line: 1, field: "file", message: unreadable(error) });
+      return undefined;
+    }
+  };
   if (!site) {
     // Articles cannot be checked against channels that failed to load; report what can be.
     for (const file of [...articleFiles, ...pageFiles]) {
-      const parsed = parseSource(read(file), file);
-      if (!parsed.ok) problems.push(...parsed.problems);
+      const bytes = read(file);
+      const parsed = bytes && parseSource(bytes, file);
+      if (parsed && !parsed.ok) problems.push(...parsed.problems);
     }
     return { articles: [], pages: [], problems: sortProblems(problems), images: [] };
   }
@@ -186,12 +184,19 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   };
   const articles: Article[] = [];
   const images = new Map<string, ImageJob>();
+  const uses: PictureUse[] = [];
   for (const file of articleFiles) {
-    const outcome = loadArticle(file, read(file), context, options.memo);
+    const bytes = read(file);
+    if (!bytes) continue;
+    const outcome = loadArticle(file, bytes, context, options.memo);
     problems.push(...outcome.problems);
     if (outcome.article) articles.push(outcome.article);
-    for (const { source } of outcome.pictures) images.set(source, { source });
+    for (const { source, line, field } of outcome.pictures) {
+      images.set(source, { source });
+      uses.push({ source, file, line, field });
+    }
   }
+  problems.push(...await undecodablePictures(uses, decodedPictures(options.memo)));
   problems.push(...duplicateSlugs(articles.map((a) => ({ slug: a.slug, file: a.file })), "article"));
 
   const pageSchema = z.strictObject({
@@ -200,9 +205,11 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   });
   const pages: Page[] = [];
   for (const file of pageFiles) {
-    const read = parseSource(readFileSync(path.join(root, file)), file);
-    if (!read.ok) {
-      problems.push(...read.problems);
+    const bytes = read(file);
+    if (!bytes) continue;
+    const source = parseSource(bytes, file);
+    if (!source.ok) {
+      problems.push(...source.problems);
       continue;
     }
     const slug = path.posix.basename(file, ".md");
@@ -210,12 +217,16 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       problems.push({ severity: "error", file, line: 1, field: "file name", message: `"${slug}" cannot be a page address; use lower-case letters, digits and hyphens, not ${RESERVED_SLUGS.join(", ")}` });
       continue;
     }
-    const parsed = pageSchema.safeParse(read.frontMatter.data);
+    const parsed = pageSchema.safeParse(source.frontMatter.data);
     if (!parsed.success) {
-      problems.push(...schemaProblems(parsed.error, read.frontMatter, file, Object.keys(pageSchema.shape)));
+      problems.push(...schemaProblems(parsed.error, source.frontMatter, file, Object.keys(pageSchema.shape)));
       continue;
     }
-    const body = renderBody(read.frontMatter.body);
+    const body = renderBody(source.frontMatter.body);
+    if (body.tooDeep !== undefined) {
+      problems.push({ severity: "error", file, line: source.frontMatter.bodyLine + body.tooDeep, field: "body", message: TOO_DEEP });
+      continue;
+    }
     pages.push({ file, slug, title: parsed.data.title, summary: parsed.data.summary ?? deriveSummary(body.firstParagraph), html: body.html });
   }
 
@@ -264,7 +275,7 @@ function loadArticle(file: string, bytes: Uint8Array, context: ArticleContext, m
 function readArticle(file: string, bytes: Uint8Array, context: ArticleContext, key: string): ArticleOutcome {
   const { root, site, schema } = context;
   const problems: Problem[] = [];
-  const pictures = new Map<string, string>();
+  const pictures = new Map<string, Omit<Picture, "source">>();
   const read = parseSource(bytes, file);
   if (!read.ok) return { problems: read.problems, pictures: [] };
   const fm = read.frontMatter;
@@ -283,14 +294,26 @@ function readArticle(file: string, bytes: Uint8Array, context: ArticleContext, k
       problems.push({ severity: "error", file, line, field, message: resolved.message });
       return undefined;
     }
-    pictures.set(resolved.job.source, JSON.stringify(resolved.metadata));
+    if (!pictures.has(resolved.job.source)) pictures.set(resolved.job.source, { stamp: JSON.stringify(resolved.metadata), line, field });
     return resolved;
   };
   const body = renderBody(fm.body, {
     image: (src, alt, line) => imageHtml(src, alt, fm.bodyLine + line, "image")?.html ?? "",
   });
+  if (body.tooDeep !== undefined) {
+    problems.push({ severity: "error", file, line: fm.bodyLine + body.tooDeep, field: "body", message: TOO_DEEP });
+  }
   for (const w of scanText(fm.body, fm.bodyLine)) {
     problems.push({ severity: "warning", file, line: w.line, column: w.column, field: "body", message: w.message });
+  }
+  const limits = site.sizeWarnings;
+  if (typeof fm.data.title === "string" && fm.data.title.length > limits.title) {
+    problems.push({ severity: "warning", file, line: fm.lines.title ?? 1, field: "title",
+      message: `標題有 ${fm.data.title.length} 字，超過 ${limits.title} 字 (is ${fm.data.title.length} characters long, more than ${limits.title}; sizeWarnings.title in site.yaml sets the limit)` });
+  }
+  if (fm.body.length > limits.body) {
+    problems.push({ severity: "warning", file, line: fm.bodyLine, field: "body",
+      message: `正文有 ${fm.body.length} 字，超過 ${limits.body} 字 (is ${fm.body.length} characters long, more than ${limits.body}; was a whole file pasted in? sizeWarnings.body in site.yaml sets the limit)` });
   }
   if (typeof fm.data.title === "string") {
     for (const w of scanText(fm.data.title, fm.lines.title ?? 1)) {
@@ -298,8 +321,8 @@ function readArticle(file: string, bytes: Uint8Array, context: ArticleContext, k
     }
   }
   const outcome = (article?: Omit<Article, "digest">): ArticleOutcome => {
-    const shown = [...pictures].map(([source, stamp]) => ({ source, stamp }));
-    const digest = createHash("sha256").update(key).update(JSON.stringify(shown)).digest("hex");
+    const shown = [...pictures].map(([source, use]) => ({ source, ...use }));
+    const digest = createHash("sha256").update(key).update(JSON.stringify(shown.map(({ source, stamp }) => ({ source, stamp })))).digest("hex");
     return { ...(article ? { article: { ...article, digest } } : {}), problems, pictures: shown };
   };
   // The body is checked even when the front-matter is wrong, so one run reports every problem of the file.
@@ -333,6 +356,12 @@ function readArticle(file: string, bytes: Uint8Array, context: ArticleContext, k
     text: body.text,
     ...(cover ? { cover: { html: cover.html, url: largestJpeg(cover.metadata) ?? "" } } : {}),
   });
+}
+
+/** Hashes of pictures that decoded, kept in the memo so that a rebuild decodes only new pictures. */
+function decodedPictures(memo?: Memo): { has(hash: string): boolean; add(hash: string): void } | undefined {
+  if (!memo) return undefined;
+  return { has: (hash) => memo.get<true>(`picture-decodes:${hash}`) === true, add: (hash) => memo.set(`picture-decodes:${hash}`, true) };
 }
 
 function duplicateSlugs(items: { slug: string; file: string }[], what: string): Problem[] {

@@ -6,10 +6,24 @@
  */
 import MarkdownIt from "markdown-it";
 
+/** markdown-it's nesting limit (its default): a list level counts two (list and item), a quote one. */
+export const MAX_NESTING = 100;
+
 const UNSAFE_SCHEME = /^(?:javascript|vbscript|file|data):/;
 
 function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+  // The default preset's own limit, set here so that the check below reads the same number (not in the typings).
+  (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
+  // Past maxNesting markdown-it drops the rest of the block silently (a list 60 levels deep lost its last items and
+  // the paragraph after it). Nested blocks are parsed by calling tokenize again, so this sees every level: the line
+  // where the limit is reached is reported, and the body refused, instead of text being lost.
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state, startLine, endLine) => {
+    const env = state.env as RenderEnv;
+    if (state.level >= MAX_NESTING && startLine < endLine && env.tooDeep === undefined) env.tooDeep = startLine;
+    tokenize(state, startLine, endLine);
+  };
   md.validateLink = (url: string) => {
     // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:"), so do we.
     const squeezed = url.replace(/[\u0000-\u0020\u007f]/g, "").toLowerCase();
@@ -51,6 +65,8 @@ function createMarkdown(): MarkdownIt {
 interface RenderEnv {
   /** Markup for an image at a 0-based body line; absent, markdown-it's plain <img>. */
   image?: (src: string, alt: string, line: number) => string;
+  /** Set by the parser: the 0-based body line where lists or quotes nest deeper than MAX_NESTING. */
+  tooDeep?: number;
 }
 
 const md = createMarkdown();
@@ -61,9 +77,12 @@ export interface RenderedBody {
   text: string;
   /** Plain text of the first paragraph. */
   firstParagraph: string;
+  /** The 0-based body line where lists or quotes nest too deep to be rendered whole (the body must be refused). */
+  tooDeep?: number;
 }
 
-export function renderBody(markdown: string, env: RenderEnv = {}): RenderedBody {
+export function renderBody(markdown: string, options: Omit<RenderEnv, "tooDeep"> = {}): RenderedBody {
+  const env: RenderEnv = { ...options };
   const tokens = md.parse(markdown, env);
   const paragraphs: string[] = [];
   let firstParagraph = "";
@@ -82,10 +101,15 @@ export function renderBody(markdown: string, env: RenderEnv = {}): RenderedBody 
     html: md.renderer.render(tokens, md.options, env),
     text: paragraphs.join("\n"),
     firstParagraph,
+    ...(env.tooDeep !== undefined ? { tooDeep: env.tooDeep } : {}),
   };
 }
 
 /** A standfirst of at most `max` characters, cut at a sentence end where one is near. */
+/** The problem message for a body nested past MAX_NESTING. */
+export const TOO_DEEP = "清單或引文巢狀太深，後面的文字會遺失；請減少層次 (lists or quotes nest too deep to be shown whole; " +
+  "use fewer levels)";
+
 export function deriveSummary(firstParagraph: string, max = 120): string {
   const text = firstParagraph.replace(/\s+/g, " ").trim();
   const chars = Array.from(text);

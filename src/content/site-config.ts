@@ -40,6 +40,11 @@ export const siteSchema = z
     protectedWords: z.array(z.string().trim().min(1), { error: "must be a list of words, e.g. [于天敏]" }).default([]),
     feedSize: z.coerce.number({ error: "must be a number of articles, e.g. 50" }).int().min(1).max(1000).default(50),
     perPage: z.coerce.number({ error: "must be a number of articles, e.g. 20" }).int().min(1).max(200).default(20),
+    /** Sizes above which an article gets a warning (a pasted file or a runaway edit), in characters. */
+    sizeWarnings: z.strictObject({
+      title: z.coerce.number({ error: "must be a number of characters, e.g. 100" }).int().min(1).default(100),
+      body: z.coerce.number({ error: "must be a number of characters, e.g. 300000" }).int().min(1).default(300_000),
+    }).default({ title: 100, body: 300_000 }),
     channels: z.array(channelSchema, { error: "must be a list of channels, each with a name and a slug" })
       .min(1, { error: "must list at least one channel" }),
   })

@@ -110,7 +110,13 @@ export function parseFrontMatter(text: string, file: string): Split {
     return problem(2, "front-matter", 'the fields must be written as "name: value" lines');
   }
   // Aliases resolve here, with the alias-count cap above against "billion laughs" documents.
-  const values = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  let values: Record<string, unknown>;
+  try {
+    values = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  } catch (error) {
+    // yaml throws a ReferenceError past the alias cap, and on an alias to nothing.
+    return problem(2, "front-matter", `別名 (&、*) 用得太多或無效，請直接寫出欄位值 (YAML aliases are not allowed here: ${(error as Error).message}; write the values out)`);
+  }
   for (const pair of root.items) {
     const keyNode = pair.key as Node | null;
     const key = isScalar(keyNode) ? String(keyNode.value) : "";

@@ -11,17 +11,29 @@ export interface UrlConfig {
 
 export type SitePath = string & { readonly __sitePath: unique symbol };
 
-/** A site path such as `/articles/benxi/` from unencoded segments; a trailing slash means a directory page. */
-export function sitePath(...segments: (string | number)[]): SitePath {
-  const parts = segments.map(String).filter((s) => s !== "");
-  for (const part of parts) {
+function segments(parts: (string | number)[]): string[] {
+  const kept = parts.map(String).filter((s) => s !== "");
+  for (const part of kept) {
     if (part === "." || part === ".." || /[\/\\\u0000-\u001f]/.test(part)) {
       throw new Error(`unsafe path segment ${JSON.stringify(part)}`);
     }
   }
-  const last = parts[parts.length - 1] ?? "";
-  const isFile = /\.[a-z0-9]+$/i.test(last);
-  return `/${parts.join("/")}${parts.length > 0 && !isFile ? "/" : ""}` as SitePath;
+  return kept;
+}
+
+/**
+ * The site path of a page, always a folder: `/articles/benxi/`, `/tags/node.js/`. A segment that looks like a file
+ * name (a tag `index.html` or `2020.07`) is still a folder, so a page never becomes a bare file or takes another
+ * page's index.html.
+ */
+export function sitePath(...parts: (string | number)[]): SitePath {
+  const kept = segments(parts);
+  return `/${kept.join("/")}${kept.length > 0 ? "/" : ""}` as SitePath;
+}
+
+/** The site path of a file such as `/feeds/atom.xml`: the last segment is the file's name. */
+export function filePath(...parts: (string | number)[]): SitePath {
+  return `/${segments(parts).join("/")}` as SitePath;
 }
 
 export type FeedFormat = "atom" | "rss" | "json";
@@ -39,9 +51,9 @@ export const paths = {
   page: (slug: string) => sitePath(slug),
   search: () => sitePath("search"),
   searchShard: (name: string) => sitePath("pagefind", name),
-  feed: (format: FeedFormat, channel?: string) => sitePath("feeds", ...(channel ? [channel] : []), FEED_FILES[format]),
-  file: (name: string) => sitePath(name),
-  asset: (name: string) => sitePath("assets", name),
+  feed: (format: FeedFormat, channel?: string) => filePath("feeds", ...(channel ? [channel] : []), FEED_FILES[format]),
+  file: (name: string) => filePath(name),
+  asset: (name: string) => filePath("assets", name),
 };
 
 /** The folder that holds the pages of a script other than a page's own: `/hans/…` and `/hant/…`. */

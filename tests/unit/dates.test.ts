@@ -84,3 +84,15 @@ describe("date formats", () => {
     }
   });
 });
+
+describe("parseDate before 1901", () => {
+  it("refuses dates before 1901, which the zone database gives a local mean time offset", () => {
+    for (const text of ["0000-01-01", "1900-12-31 23:59", "1900-12-31T15:00:00Z"]) {
+      const parsed = parseDate(text);
+      assert.equal(parsed.ok, false, text);
+      if (!parsed.ok) assert.match(parsed.reason, /before 1901/);
+    }
+    const first = parseDate("1901-01-01 00:00");
+    assert.ok(first.ok && first.value.toISO() === "1901-01-01T00:00:00.000+08:00");
+  });
+});

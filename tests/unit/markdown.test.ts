@@ -43,3 +43,14 @@ describe("deriveSummary", () => {
     assert.equal(Array.from(deriveSummary("丙".repeat(300))).length, 120);
   });
 });
+
+describe("renderBody nesting", () => {
+  it("reports the line where lists or quotes nest too deep to be shown whole, instead of dropping text", () => {
+    const list = Array.from({ length: 60 }, (_, i) => `${"  ".repeat(i)}- 第${i + 1}層`).join("\n") + "\n\n列表之後。";
+    assert.equal(renderBody(list).tooDeep, 49, "the 50th level is where markdown-it stops");
+    assert.equal(renderBody(`${">".repeat(120)} 引文`).tooDeep, 0);
+    const nested = renderBody(Array.from({ length: 10 }, (_, i) => `${"  ".repeat(i)}- 第${i + 1}層`).join("\n") + "\n\n> > 引文\n\n段落。");
+    assert.equal(nested.tooDeep, undefined);
+    assert.match(nested.html, /第10層[\s\S]*引文[\s\S]*段落。/);
+  });
+});

@@ -80,4 +80,12 @@ describe("parseFrontMatter", () => {
     const result = split('---\ntitle: !!js/function "function(){}"\n---\n');
     if (result.ok) assert.equal(typeof result.frontMatter.data.title, "string");
   });
+
+  it("refuses a billion-laughs alias bomb on its own line, without throwing", () => {
+    const bomb = ["---", 'a: &a ["x","x","x","x","x","x","x","x","x"]', "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]",
+      "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]", "d: [*c,*c,*c,*c,*c,*c,*c,*c,*c]", "---", ""].join("\n");
+    const result = split(bomb);
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.match(result.problems[0]!.message, /aliases are not allowed/);
+  });
 });

@@ -22,4 +22,10 @@ describe("urls", () => {
   it("refuses segments that could leave the output folder", () => {
     for (const bad of ["..", ".", "a/b", "a\\b", "x\u0000"]) assert.throws(() => sitePath("tags", bad), /unsafe/);
   });
+
+  it("makes a tag that looks like a file name a folder, never a bare file or another page's index.html", () => {
+    assert.equal(outputPath(paths.tag("node.js")), "tags/node.js/index.html");
+    assert.equal(outputPath(paths.tag("index.html")), "tags/index.html/index.html");
+    assert.equal(outputPath(paths.feed("rss", "news")), "feeds/news/rss.xml");
+  });
 });
