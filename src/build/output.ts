@@ -3,18 +3,17 @@
  * in with renames. A failed build removes its own folder and leaves the previous `_site/` exactly as it was.
  *
  * The output a build replaces is kept in the build cache (`previous-output`, so CI keeps it with the cache) and
- * becomes the next build's staging folder:
- * most of its files are hard links to the build cache that the next build wants again, so recycling it costs a
- * directory listing and a few unlinks, where building a fresh tree costs tens of thousands of mkdir and link
- * calls and deleting the old one as many unlinks (slow on filesystems mounted with `discard`). Every file the
- * new build does not want, or that is not exactly the cache file it wants, is removed before anything is
- * written, so files of earlier builds never survive into a new one, and nothing is ever written into a file
- * the cache shares.
+ * becomes the next build's staging folder: most of its pages are the very bytes the next build wants again, so
+ * recycling it costs reading them and a few unlinks, where building a fresh tree costs tens of thousands of mkdir
+ * and write calls and deleting the old one as many unlinks (slow on filesystems mounted with `discard`). Every file
+ * the new build does not want, or whose bytes are not exactly the ones it wants (checked by digest, so a page
+ * edited in place since is replaced), is removed before anything is written: files of earlier builds never survive
+ * into a new one.
  */
-import { existsSync, mkdirSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { filesUnder, sameFile } from "../util/link-files.ts";
+import { fileDigest, filesUnder } from "../util/files.ts";
 
 function stagingDir(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.building`);
@@ -42,8 +41,8 @@ export function openStaging(outDir: string, cacheDir: string): string {
 }
 
 /**
- * Readies a recycled staging folder: keeps each file that is already the very file the build wants there (the
- * same inode as its cache file), removes every other file, except under the folders `leave` names (the search
+ * Readies a recycled staging folder: keeps each file whose bytes are already the ones the build wants there
+ * (`wanted`: output path to digest), removes every other file, except under the folders `leave` names (the search
  * index, which sorts out its own shards), and returns the output paths already in place. Folders left empty go,
  * unless one of the build's output paths (`outputs`) is under them: a rebuild after a change of code replaces
  * every page, and removing and making again thousands of folders costs seconds on some filesystems.
@@ -54,8 +53,8 @@ export function keepWanted(dir: string, wanted: ReadonlyMap<string, string>, out
   for (const rel of filesUnder(dir)) {
     const file = path.join(dir, rel);
     if (leave.some((prefix) => rel.startsWith(prefix))) continue;
-    const source = wanted.get(rel);
-    if (source !== undefined && sameFile(file, source)) {
+    const want = wanted.get(rel);
+    if (want !== undefined && fileDigest(file) === want) {
       kept.add(rel);
       continue;
     }
@@ -84,12 +83,39 @@ function removeEmptyUpTo(folder: string, root: string, used: ReadonlySet<string>
 }
 
 /**
- * Replaces `outDir` with `staged` (same filesystem, so each rename is atomic); the old output is kept in the cache
- * for the next build, or removed when the cache is on another filesystem.
+ * Readies the staging folder with keepWanted; when the recycled folder cannot be cleaned (files another user left
+ * read-only), it is moved aside and the build starts from an empty folder instead of failing.
  */
-export async function swapIn(staged: string, outDir: string, cacheDir: string): Promise<void> {
+export function recycleStaging(staged: string, wanted: ReadonlyMap<string, string>, outputs: Iterable<string>, leave: readonly string[], log: (line: string) => void): Set<string> {
+  try {
+    return keepWanted(staged, wanted, outputs, leave);
+  } catch (error) {
+    const unusable = `${staged}.unusable-${process.pid}`;
+    renameSync(staged, unusable);
+    removeOrWarn(unusable, log, `the last output could not be reused (${(error as NodeJS.ErrnoException).code ?? error})`);
+    mkdirSync(staged, { recursive: true });
+    return new Set();
+  }
+}
+
+/** Where `outDir` is moved while the new output takes its place: `._site.replaced`, or a new name if a leftover stays. */
+function asideDir(outDir: string): string {
   const aside = path.join(path.dirname(outDir), `.${path.basename(outDir)}.replaced`);
-  await rm(aside, { recursive: true, force: true });
+  try {
+    rmSync(aside, { recursive: true, force: true });
+    return aside;
+  } catch {
+    return `${aside}-${process.pid}`;
+  }
+}
+
+/**
+ * Replaces `outDir` with `staged` (same filesystem, so each rename is atomic); the old output is kept in the cache
+ * for the next build, or removed. Once the new output is in place the build has published: tidying up after it can
+ * only warn (a build that says it failed must have left `_site/` as it was).
+ */
+export async function swapIn(staged: string, outDir: string, cacheDir: string, log: (line: string) => void = () => undefined): Promise<void> {
+  const aside = asideDir(outDir);
   let hadPrevious = true;
   try {
     await rename(outDir, aside);
@@ -104,12 +130,39 @@ export async function swapIn(staged: string, outDir: string, cacheDir: string): 
     throw error;
   }
   if (!hadPrevious) return;
-  const previous = previousDir(cacheDir);
-  await rm(previous, { recursive: true, force: true });
-  await mkdir(cacheDir, { recursive: true });
-  await rename(aside, previous).catch(() => rm(aside, { recursive: true, force: true }));
+  try {
+    const previous = previousDir(cacheDir);
+    await rm(previous, { recursive: true, force: true });
+    await mkdir(cacheDir, { recursive: true });
+    await rename(aside, previous);
+  } catch {
+    removeOrWarn(aside, log, "the replaced output could not be kept in the build cache");
+  }
 }
 
+function removeOrWarn(dir: string, log: (line: string) => void, why: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch (error) {
+    log(`warning: ${why}, and ${path.basename(dir)} could not be removed (${(error as NodeJS.ErrnoException).code ?? error}); ` +
+      "remove it by hand (it is not published)");
+  }
+}
+
+/** Removes what killed or failed builds left beside the output; what cannot be removed is left for a person. */
+export function sweepLeftovers(outDir: string): void {
+  const prefix = `.${path.basename(outDir)}.`;
+  for (const name of readdirSync(path.dirname(outDir))) {
+    if (!name.startsWith(prefix) || !/^(?:replaced|building\.unusable)/.test(name.slice(prefix.length))) continue;
+    try {
+      rmSync(path.join(path.dirname(outDir), name), { recursive: true, force: true });
+    } catch {
+      // Another user's leftovers: reported when they get in the way.
+    }
+  }
+}
+
+/** Removes a failed build's staging folder; never throws, so the build's own error is the one reported. */
 export async function discard(staged: string): Promise<void> {
-  await rm(staged, { recursive: true, force: true });
+  await rm(staged, { recursive: true, force: true }).catch(() => undefined);
 }

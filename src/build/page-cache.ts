@@ -1,23 +1,25 @@
 /**
  * The build cache that makes a rebuild after publishing or editing one article cheap: every page is keyed by a
  * hash of the code that renders it (src/, templates/, the lock file) and of its prepared data. A page whose key is
- * in the cache is linked into the output instead of rendered; Eleventy renders only the rest, which are then added
+ * in the cache is copied into the output instead of rendered; Eleventy renders only the rest, which are then added
  * to the cache. The same key always names the same bytes, so a rebuild is byte-identical to a cold build.
+ * Each entry is stored as `<key>.<digest of its bytes>` and checked against that digest when it is used: an entry
+ * damaged on disk (cut short, edited, garbled) is discarded with a warning and its page rendered again.
  * CI keeps the cache folder between runs (BROADSHEET_CACHE_DIR, default .broadsheet/cache).
  */
 import { createHash } from "node:crypto";
-import { unlinkSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PlannedPage } from "../portal/build-portal.ts";
 import { isDeferred } from "../portal/types.ts";
-import { linkFiles } from "../util/link-files.ts";
+import { digest } from "../util/files.ts";
 
 export interface PagePlan {
   /** Output paths Eleventy must render. */
   render: Set<string>;
-  /** Pages already in the cache: output path and cache file. */
-  reuse: { outputPath: string; file: string }[];
+  /** Pages already in the cache: output path, cache file, and the digest its bytes must have. */
+  reuse: { outputPath: string; file: string; digest: string }[];
   /** Cache file for every page, for storing what gets rendered. */
   keys: Map<string, string>;
 }
@@ -45,27 +47,68 @@ export class PageCache {
 
   async plan(pages: readonly PlannedPage[]): Promise<PagePlan> {
     await mkdir(this.dir, { recursive: true });
-    const present = new Set(await readdir(this.dir));
+    // Entry names are `<key>.<digest>`; anything else (a `.partial` left by a killed build) is never used.
+    const present = new Map<string, string>();
+    for (const name of await readdir(this.dir)) {
+      const m = /^([0-9a-f]{64})\.([0-9a-f]{32})$/.exec(name);
+      if (m) present.set(m[1]!, m[2]!);
+    }
     const plan: PagePlan = { render: new Set(), reuse: [], keys: new Map() };
-    const digest = sharedDigest();
+    const shared = sharedDigest();
     for (const page of pages) {
-      const key = createHash("sha256").update(this.fingerprint).update(pageIdentity(page, digest)).digest("hex");
+      const key = createHash("sha256").update(this.fingerprint).update(pageIdentity(page, shared)).digest("hex");
       plan.keys.set(page.outputPath, key);
-      if (present.has(key)) plan.reuse.push({ outputPath: page.outputPath, file: path.join(this.dir, key) });
+      const sum = present.get(key);
+      if (sum) plan.reuse.push({ outputPath: page.outputPath, file: path.join(this.dir, `${key}.${sum}`), digest: sum });
       else plan.render.add(page.outputPath);
     }
     return plan;
   }
 
-  /** Links (or copies, across filesystems) the reused pages into the output folder, but those already `placed`. */
-  placeReused(plan: PagePlan, outputDir: string, placed: ReadonlySet<string> = new Set()): void {
-    linkFiles(plan.reuse.filter((r) => !placed.has(r.outputPath)).map((r) => [r.file, path.join(outputDir, r.outputPath)] as const));
+  /**
+   * Copies the reused pages into the output folder, but those already `placed` (recycled, with the right bytes).
+   * An entry whose bytes are not what it was stored with is deleted and its page moved to `plan.render`; the names
+   * of those entries are returned, for the build to report.
+   */
+  place(plan: PagePlan, outputDir: string, placed: ReadonlySet<string> = new Set()): string[] {
+    const damaged: string[] = [];
+    const made = new Set<string>();
+    plan.reuse = plan.reuse.filter((r) => {
+      if (placed.has(r.outputPath)) return true;
+      let bytes: Buffer | undefined;
+      try {
+        bytes = readFileSync(r.file);
+      } catch {
+        bytes = undefined;
+      }
+      if (!bytes || digest(bytes) !== r.digest) {
+        damaged.push(path.basename(r.file));
+        unlinkSync(r.file);
+        plan.render.add(r.outputPath);
+        return false;
+      }
+      const target = path.join(outputDir, r.outputPath);
+      const dir = path.dirname(target);
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
+      // The verified bytes themselves: the cache file is not read twice.
+      writeFileSync(target, bytes);
+      return true;
+    });
+    return damaged;
   }
 
-  /** Adds the freshly rendered pages to the cache, and forgets pages no build uses any more. */
+  /** Adds the freshly rendered pages to the cache (each under a temporary name first), and forgets the rest. */
   async store(plan: PagePlan, outputDir: string): Promise<void> {
-    linkFiles([...plan.render].map((outputPath) => [path.join(outputDir, outputPath), path.join(this.dir, plan.keys.get(outputPath)!)] as const));
-    const used = new Set(plan.keys.values());
+    const used = new Set(plan.reuse.map((r) => path.basename(r.file)));
+    for (const outputPath of plan.render) {
+      const bytes = readFileSync(path.join(outputDir, outputPath));
+      const name = `${plan.keys.get(outputPath)!}.${digest(bytes)}`;
+      const file = path.join(this.dir, name);
+      writeFileSync(`${file}.partial`, bytes);
+      renameSync(`${file}.partial`, file);
+      used.add(name);
+    }
     for (const name of await readdir(this.dir)) {
       if (!used.has(name)) unlinkSync(path.join(this.dir, name));
     }
@@ -75,10 +118,10 @@ export class PageCache {
 /**
  * What a page is made from, as text for its key: a deferred page's inputs, or the page's data. A built page's
  * shared parts (its frame, `chrome`, and the list entries many pages show) are written as a digest computed once per
- * object (`digest`, one per build), instead of being serialised again for every page.
+ * object (`shared`, one per build), instead of being serialised again for every page.
  */
-export function pageIdentity(page: PlannedPage, digest: SharedDigest): string {
-  return isDeferred(page) ? `deferred:${page.inputs}` : JSON.stringify(page, digest);
+export function pageIdentity(page: PlannedPage, shared: SharedDigest): string {
+  return isDeferred(page) ? `deferred:${page.inputs}` : JSON.stringify(page, shared);
 }
 
 export type SharedDigest = (key: string, value: unknown) => unknown;

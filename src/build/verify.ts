@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { filesUnder } from "../util/link-files.ts";
+import { filesUnder } from "../util/files.ts";
 import { mapLimited } from "../util/map-limited.ts";
 
 export interface VerifyInput {

@@ -7,17 +7,17 @@
  * https://pagefind.app/docs/multisite/
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readdir, readFile, rename, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { searchCharTable } from "./char-table.ts";
 import { createNormalizer } from "./normalize.ts";
 import { withWords, type SearchRecords } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE, shardFolders, type ShardFolder } from "./shards.ts";
-import { filesUnder, linkTree, sameFile, treeBytes } from "../util/link-files.ts";
+import { copyTree, treeBytes, treeDigests, treeMatches } from "../util/files.ts";
 import { mapLimited } from "../util/map-limited.ts";
+import { makeScratch } from "../util/scratch.ts";
 import { runWorker, WorkerError } from "../util/worker.ts";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "shard-worker.ts");
@@ -26,6 +26,8 @@ export interface SearchIndexReport {
   records: number;
   /** Shards copied from the build cache instead of indexed. */
   reused: number;
+  /** Cached shards whose files were not the ones stored: discarded and indexed again. */
+  damaged: string[];
   shards: { folder: string; records: number; peakMiB: number; seconds: number }[];
   bytes: number;
   seconds: number;
@@ -59,27 +61,29 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
   const results: SearchIndexReport["shards"] = [];
   const keys = new Set<string>();
   const pending: { folder: ShardFolder; target: string; cached?: string }[] = [];
+  const damaged: string[] = [];
   for (const folder of folders) {
     const { start, count } = folder;
     const key = createHash("sha256").update(fingerprint).update(folder.name).update(records.input(start, start + count)).digest("hex");
     keys.add(key);
     const target = path.join(siteDir, folder.path);
     const cached = cacheRoot ? path.join(cacheRoot, key) : undefined;
-    if (cached && existsSync(cached)) {
-      // The output may be recycled from the last build (src/build/output.ts) and hold this very shard already.
-      if (!sameTree(cached, target)) {
-        rmSync(target, { recursive: true, force: true });
-        linkTree(cached, target);
-      }
+    const digests = cached ? storedDigests(cached) : undefined;
+    // The output may be recycled from the last build (src/build/output.ts) and hold this very shard already.
+    if (cached && digests && (treeMatches(target, digests) || placeShard(cached, digests, target))) {
       results.push({ folder: folder.path, records: count, peakMiB: 0, seconds: 0 });
-    } else {
-      pending.push({ folder, target, ...(cached ? { cached } : {}) });
+      continue;
     }
+    if (cached && digests) {
+      damaged.push(path.basename(cached));
+      discardShard(cached);
+    }
+    pending.push({ folder, target, ...(cached ? { cached } : {}) });
   }
   const reused = results.length;
 
   // Everything up to the start of a shard's process is synchronous (see above).
-  const scratch = mkdtempSync(path.join(tmpdir(), "broadsheet-search-"));
+  const scratch = makeScratch("search");
   const indexing = mapLimited(pending, async ({ folder, target, cached }) => {
     rmSync(target, { recursive: true, force: true });
     // Each record also carries its shard's name as a filter: shards are in date order, so the search page can
@@ -98,10 +102,13 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
     }
     await pruneBundle(target);
     if (cached) {
-      // Under a temporary name first: an interrupted build must not leave a half shard under a valid key.
+      // Under a temporary name first, and its digests last: an interrupted build leaves no shard under a valid key.
+      discardShard(cached);
       await rm(`${cached}.partial`, { recursive: true, force: true });
-      linkTree(target, `${cached}.partial`);
+      copyTree(target, `${cached}.partial`);
       await rename(`${cached}.partial`, cached);
+      writeFileSync(`${cached}.json.partial`, JSON.stringify(treeDigests(cached)));
+      await rename(`${cached}.json.partial`, `${cached}.json`);
     }
     results.push({ folder: folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds: (performance.now() - t0) / 1000 });
   }, concurrency);
@@ -123,10 +130,10 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
     results.sort((a, b) => (a.folder < b.folder ? -1 : 1));
     if (cacheRoot) {
       for (const name of await readdir(cacheRoot).catch(() => [] as string[])) {
-        if (!keys.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
+        if (!keys.has(name.replace(/\.json$/, ""))) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
       }
     }
-    return { records: counted, reused, shards: results, bytes: treeBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
+    return { records: counted, reused, damaged, shards: results, bytes: treeBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -156,8 +163,25 @@ async function pruneBundle(dir: string): Promise<void> {
   }
 }
 
-/** Whether `target` is already the cached shard `cached`, linked file for file. */
-function sameTree(cached: string, target: string): boolean {
-  return sameFile(path.join(cached, "pagefind-entry.json"), path.join(target, "pagefind-entry.json"))
-    && existsSync(target) && filesUnder(cached).length === filesUnder(target).length;
+/** The digests a cached shard was stored with, or undefined when it has none (never finished, or unreadable). */
+function storedDigests(cached: string): Record<string, string> | undefined {
+  try {
+    const digests = JSON.parse(readFileSync(`${cached}.json`, "utf8")) as unknown;
+    return typeof digests === "object" && digests !== null && !Array.isArray(digests) ? digests as Record<string, string> : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Copies a cached shard into the output when its files are the ones stored; false when they are not. */
+function placeShard(cached: string, digests: Record<string, string>, target: string): boolean {
+  if (!treeMatches(cached, digests)) return false;
+  rmSync(target, { recursive: true, force: true });
+  copyTree(cached, target);
+  return true;
+}
+
+function discardShard(cached: string): void {
+  rmSync(cached, { recursive: true, force: true });
+  rmSync(`${cached}.json`, { force: true });
 }

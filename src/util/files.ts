@@ -1,25 +1,31 @@
 /**
- * Hard links for the build cache: a cached page or search shard is linked into the output (and a rendered one into
- * the cache) rather than copied. The calls are synchronous on purpose: a rebuild makes tens of thousands of them,
- * and each one's round trip through the thread pool costs more than the call itself. Files are never written in
- * place after they are made, so a link shared by the cache and the output cannot change under either.
+ * File helpers for the output and the build cache. Cached pages and search shards are copied into the output, never
+ * hard-linked: the published `_site/` shares no inode with the cache, so a cache file damaged or rewritten in place
+ * cannot change a published page. Copies use a reflink where the filesystem has them (then they cost no room).
+ * Every cached file is checked against the digest it was stored with before it is used (`digest`).
+ * The calls are synchronous on purpose: a rebuild makes tens of thousands of them, and each one's round trip through
+ * the thread pool costs more than the call itself.
  */
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { constants, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-function linkOrCopy(from: string, to: string): void {
+/** The digest a cached file is checked against: sha256 of its bytes, 32 hex digits. */
+export function digest(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex").slice(0, 32);
+}
+
+/** The digest of a file, or undefined when it cannot be read. */
+export function fileDigest(file: string): string | undefined {
   try {
-    linkSync(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") return;
-    if (code !== "EXDEV" && code !== "EPERM") throw error;
-    copyFileSync(from, to);
+    return digest(readFileSync(file));
+  } catch {
+    return undefined;
   }
 }
 
-/** Links each `[from, to]` pair, making the folders it needs. */
-export function linkFiles(pairs: Iterable<readonly [string, string]>): void {
+/** Copies each `[from, to]` pair, making the folders it needs. */
+export function copyFiles(pairs: Iterable<readonly [string, string]>): void {
   const made = new Set<string>();
   for (const [from, to] of pairs) {
     const dir = path.dirname(to);
@@ -27,7 +33,7 @@ export function linkFiles(pairs: Iterable<readonly [string, string]>): void {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    linkOrCopy(from, to);
+    copyFileSync(from, to, constants.COPYFILE_FICLONE);
   }
 }
 
@@ -49,22 +55,28 @@ export function filesUnder(dir: string): string[] {
   return files.sort();
 }
 
-/** Links the tree under `fromDir` into `toDir`. */
-export function linkTree(fromDir: string, toDir: string): void {
-  linkFiles(filesUnder(fromDir).map((f) => [path.join(fromDir, f), path.join(toDir, f)] as const));
+/** The digest of every file under `dir`, by relative path. */
+export function treeDigests(dir: string): Record<string, string> {
+  return Object.fromEntries(filesUnder(dir).map((f) => [f, digest(readFileSync(path.join(dir, f)))]));
+}
+
+/** Whether the files under `dir` are exactly `digests` (no file more, none less, none other). */
+export function treeMatches(dir: string, digests: Readonly<Record<string, string>>): boolean {
+  let files: string[];
+  try {
+    files = filesUnder(dir);
+  } catch {
+    return false;
+  }
+  return files.length === Object.keys(digests).length && files.every((f) => digests[f] !== undefined && fileDigest(path.join(dir, f)) === digests[f]);
+}
+
+/** Copies the tree under `fromDir` into `toDir`. */
+export function copyTree(fromDir: string, toDir: string): void {
+  copyFiles(filesUnder(fromDir).map((f) => [path.join(fromDir, f), path.join(toDir, f)] as const));
 }
 
 /** Bytes of the files under `dir`. */
 export function treeBytes(dir: string): number {
   return filesUnder(dir).reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
-}
-
-/** Whether two paths are the same file (hard links of one inode; a symbolic link is never the file it names). */
-export function sameFile(a: string, b: string): boolean {
-  try {
-    const [x, y] = [lstatSync(a), lstatSync(b)];
-    return x.ino === y.ino && x.dev === y.dev;
-  } catch {
-    return false;
-  }
 }

@@ -7,8 +7,11 @@
  * The entries are spread over BUCKETS v8-serialised files by a hash of their key, and a save rewrites only the
  * files whose entries changed: publishing one article rewrites one file, not a memo of the whole portal (half a
  * gigabyte at 100,000 articles). A file that cannot be read, or that was written by other code (`fingerprint`), is
- * empty: deleting any of them, or the folder, is always safe.
+ * empty: deleting any of them, or the folder, is always safe. Each file starts with the sha256 of the rest: one
+ * damaged on disk (a garbled byte deserialises into a wrong character without complaint) is discarded and listed
+ * in `damaged`, and its entries are made again.
  */
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -21,6 +24,9 @@ function bucketOf(key: string): number {
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
   return (hash >>> 0) % BUCKETS;
 }
+
+const SUM_BYTES = 32;
+const checksum = (payload: Uint8Array) => createHash("sha256").update(payload).digest();
 
 const bucketFile = (dir: string, bucket: number) => path.join(dir, `${bucket.toString().padStart(2, "0")}.v8`);
 
@@ -35,19 +41,35 @@ export class Memo {
     this.previous = entries;
   }
 
+  /** Files of the memo read from disk that were damaged, and so discarded. */
+  readonly damaged: string[] = [];
+
   /** The memo saved in `dir` by code with the same `fingerprint` (what can be read of it), or an empty one. */
   static read(dir: string, fingerprint: string): Memo {
     const entries = new Map<string, unknown>();
+    const damaged: string[] = [];
     for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      const file = bucketFile(dir, bucket);
+      let bytes: Buffer;
       try {
-        const saved = deserialize(readFileSync(bucketFile(dir, bucket))) as { fingerprint?: unknown; entries?: unknown };
+        bytes = readFileSync(file);
+      } catch {
+        continue; // Missing or unreadable: its entries are made again.
+      }
+      const payload = bytes.subarray(SUM_BYTES);
+      try {
+        if (!bytes.subarray(0, SUM_BYTES).equals(checksum(payload))) throw new Error("checksum");
+        const saved = deserialize(payload) as { fingerprint?: unknown; entries?: unknown };
         if (saved.fingerprint !== fingerprint || !(saved.entries instanceof Map)) continue;
         for (const [key, value] of saved.entries as Map<string, unknown>) entries.set(key, value);
       } catch {
-        // Missing or unreadable: its entries are made again.
+        damaged.push(file);
+        rmSync(file, { force: true });
       }
     }
-    return new Memo(entries, fingerprint);
+    const memo = new Memo(entries, fingerprint);
+    memo.damaged.push(...damaged);
+    return memo;
   }
 
   get<T>(key: string): T | undefined {
@@ -92,7 +114,8 @@ export class Memo {
         rmSync(file, { force: true });
         continue;
       }
-      writeFileSync(`${file}.partial`, serialize({ fingerprint: this.fingerprint, entries }));
+      const payload = serialize({ fingerprint: this.fingerprint, entries });
+      writeFileSync(`${file}.partial`, Buffer.concat([checksum(payload), payload]));
       renameSync(`${file}.partial`, file);
     }
   }

@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, symlink, writeFile, mkdir } from "node:fs/pr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { filesUnder } from "../../src/util/link-files.ts";
+import { filesUnder } from "../../src/util/files.ts";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const LINKED = ["src", "templates", "public", "node_modules", ".eleventy.ts", "package.json", "tsconfig.json", "bench"];
@@ -18,7 +18,7 @@ export interface Project {
   write(file: string, text: string | Uint8Array): Promise<void>;
   remove(file: string): Promise<void>;
   read(file: string): Promise<string>;
-  run(script: "build" | "check" | "import" | "new", env?: NodeJS.ProcessEnv, args?: string[]): Promise<RunResult>;
+  run(script: "build" | "check" | "import" | "new", env?: NodeJS.ProcessEnv, args?: string[], as?: { uid: number; gid: number }): Promise<RunResult>;
   /** sha256 of every file under a folder, by relative path. */
   hashTree(dir?: string): Promise<Map<string, string>>;
   dispose(): Promise<void>;
@@ -50,7 +50,7 @@ export async function createProject(options: { withContent?: boolean } = {}): Pr
       await rm(path.join(root, file), { force: true });
     },
     read: (file) => readFile(path.join(root, file), "utf8"),
-    run: (script, env = {}, args = []) => runScript(root, script, env, args),
+    run: (script, env = {}, args = [], as) => runScript(root, script, env, args, as),
     async hashTree(dir = "_site") {
       const hashes = new Map<string, string>();
       for (const file of filesUnder(path.join(root, dir))) {
@@ -63,10 +63,11 @@ export async function createProject(options: { withContent?: boolean } = {}): Pr
   return project;
 }
 
-function runScript(root: string, script: string, env: NodeJS.ProcessEnv, args: string[]): Promise<RunResult> {
+function runScript(root: string, script: string, env: NodeJS.ProcessEnv, args: string[], as?: { uid: number; gid: number }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(REPO, "node_modules/.bin/tsx"), [`src/cli/${script}.ts`, ...args], {
       cwd: root,
+      ...(as ?? {}),
       env: { ...process.env, SOURCE_DATE_EPOCH: "1790000000", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -3,7 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { internalTargets } from "../../src/build/verify.ts";
-import { filesUnder } from "../../src/util/link-files.ts";
+import { filesUnder } from "../../src/util/files.ts";
 
 /** Every output file reachable by links from the home page. */
 export async function crawl(dir: string, pathPrefix = "/"): Promise<Set<string>> {
