@@ -2,14 +2,18 @@
  * The production build: load and check all content (stop on any error, `_site/` untouched), shape the portal at
  * the build's reference time, render it with Eleventy into a staging folder, verify it, then swap it in.
  */
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { formatIso, referenceTime } from "../dates.ts";
 import { preparePortal, renderedPages, shapePortal, type Portal } from "../portal/build-portal.ts";
+import { positiveInteger } from "../util/env.ts";
+import { acquireLock } from "../util/lock.ts";
 import { Memo } from "../util/memo.ts";
+import { sweepScratch } from "../util/scratch.ts";
 import type { BrowserAsset } from "../browser/bundle.ts";
-import { discard, keepWanted, openStaging, swapIn } from "./output.ts";
+import { discard, openStaging, recycleStaging, swapIn, sweepLeftovers } from "./output.ts";
 import { codeFingerprint, PageCache } from "./page-cache.ts";
 import { renderPortal, startRenderer } from "./render.ts";
 import { verifyOutput } from "./verify.ts";
@@ -51,22 +55,41 @@ export class BuildError extends Error {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
-  // Started first, so that it loads Eleventy on the other core while this process loads and shapes the content.
-  const renderer = startRenderer(path.resolve(options.root));
+  const root = path.resolve(options.root);
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const outDir = path.resolve(root, options.outDir ?? "_site");
+  const cacheDir = path.resolve(root, env.BROADSHEET_CACHE_DIR ?? ".broadsheet/cache");
+  // One build at a time in a cache and in an output folder (always taken in this order): a second one waits.
+  const waitMs = positiveInteger(env.BROADSHEET_LOCK_WAIT, 1800) * 1000;
+  await mkdir(path.dirname(cacheDir), { recursive: true });
+  const locks = [await acquireLock(`${cacheDir}.lock`, { what: path.relative(root, cacheDir) || cacheDir, waitMs, log })];
   try {
-    return await build(options, renderer);
+    locks.push(await acquireLock(lockFile(outDir), { what: `${path.basename(outDir)}/`, waitMs, log }));
+    sweepLeftovers(outDir);
+    sweepScratch();
+    // Started first, so that it loads Eleventy on the other core while this process loads and shapes the content.
+    const renderer = startRenderer(root);
+    try {
+      return await build({ ...options, root, env, log, outDir, cacheDir }, renderer);
+    } finally {
+      renderer.stop();
+    }
   } finally {
-    renderer.stop();
+    for (const lock of locks.reverse()) lock.release();
   }
 }
 
-async function build(options: BuildOptions, renderer: ReturnType<typeof startRenderer>): Promise<BuildReport> {
+/** The lock file of an output folder, beside it: `._site.lock`. */
+export function lockFile(outDir: string): string {
+  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.lock`);
+}
+
+type Settled = Required<Omit<BuildOptions, "outDir">> & { outDir: string; cacheDir: string };
+
+async function build(options: Settled, renderer: ReturnType<typeof startRenderer>): Promise<BuildReport> {
   const started = performance.now();
-  const env = options.env ?? process.env;
-  const log = options.log ?? ((line: string) => console.log(line));
-  const root = path.resolve(options.root);
-  const outDir = path.resolve(root, options.outDir ?? "_site");
-  const cacheDir = path.resolve(root, env.BROADSHEET_CACHE_DIR ?? ".broadsheet/cache");
+  const { env, log, root, outDir, cacheDir } = options;
   const steps: string[] = [];
   let lap = performance.now();
   const step = (name: string) => {
@@ -79,6 +102,9 @@ async function build(options: BuildOptions, renderer: ReturnType<typeof startRen
   // Articles loaded and converted by earlier builds, by content: only new and changed files are parsed again.
   const memoDir = path.join(cacheDir, "content");
   const memo = Memo.read(memoDir, fingerprint);
+  for (const bucket of memo.damaged) {
+    log(`warning: build cache: ${path.relative(root, bucket)} was damaged (its checksum does not match); discarded, its articles are read again`);
+  }
   const content = await loadContent(root, { env, memo });
   for (const warning of content.problems.filter((p) => p.severity === "warning")) log(formatProblem(warning));
   const errors = content.problems.filter((p) => p.severity === "error");
@@ -107,15 +133,20 @@ async function build(options: BuildOptions, renderer: ReturnType<typeof startRen
     step("plan (page cache)");
     // Every page and file the portal holds (archives and static pages included).
     const outputs = [...pages, ...shaped.files].map((p) => p.outputPath);
-    const placed = keepWanted(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.file])), outputs, ["pagefind/"]);
+    const placed = recycleStaging(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.digest])), outputs, ["pagefind/"], log);
     step(`recycle the previous output (${placed.size} pages kept)`);
+    for (const entry of cache.place(plan, staged, placed)) {
+      log(`warning: build cache: page ${entry} was damaged (its bytes are not the ones stored); discarded, the page is rendered again`);
+    }
+    step("place cached pages");
     const rendered = await renderPortal(shaped, { root, outDir: staged, render: plan.render, renderer, assets: await browserCode(memo), env });
     step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache; ` +
       `${rendered.processes} batch(es) in child processes, peak ${rendered.peakMiB} MiB each at most)`);
-    cache.placeReused(plan, staged, placed);
-    step("place cached pages");
     const search = await searching;
     step("search index (finishing)");
+    for (const shard of search.damaged) {
+      log(`warning: build cache: search shard ${shard} was damaged (its files are not the ones stored); discarded and indexed again`);
+    }
     log(`Search index: ${search.records} articles in ${search.shards.length} shard(s) (${search.reused} from the cache), ` +
       `${(search.bytes / 1024 / 1024).toFixed(1)} MiB, ${search.seconds.toFixed(2)} s` +
       (search.shards.some((s) => s.peakMiB > 0) ? ` (Pagefind peak ${Math.max(...search.shards.map((s) => s.peakMiB))} MiB)` : ""));
@@ -130,7 +161,7 @@ async function build(options: BuildOptions, renderer: ReturnType<typeof startRen
     step("verify");
     await cache.store(plan, staged);
     memo.save(memoDir);
-    await swapIn(staged, outDir, cacheDir);
+    await swapIn(staged, outDir, cacheDir, log);
     step("cache and swap");
     log(`Steps: ${steps.join(", ")}`);
     const seconds = (performance.now() - started) / 1000;

@@ -5,8 +5,7 @@
  * its own pages' data only, two at a time for the machine's two cores: Eleventy holds on to what it rendered until
  * its process ends, so no process ever holds more than one batch of it.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serialize } from "node:v8";
@@ -15,6 +14,7 @@ import type { Portal } from "../portal/build-portal.ts";
 import { portalBatch } from "./portal-source.ts";
 import { positiveInteger } from "../util/env.ts";
 import { mapLimited } from "../util/map-limited.ts";
+import { makeScratch } from "../util/scratch.ts";
 import { Worker, WorkerError } from "../util/worker.ts";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
@@ -55,7 +55,7 @@ export async function renderPortal(portal: Portal, options: RenderOptions): Prom
   const { root, outDir, render, renderer, assets, env = process.env, concurrency = 2 } = options;
   const size = positiveInteger(env.BROADSHEET_RENDER_BATCH, RENDER_BATCH);
   const paths = [...render];
-  const scratch = await mkdtemp(path.join(tmpdir(), "broadsheet-render-"));
+  const scratch = makeScratch("render");
   try {
     const batches = Array.from({ length: Math.max(1, Math.ceil(paths.length / size)) }, (_, i) => paths.slice(i * size, (i + 1) * size));
     const peaks = await mapLimited(batches, async (batch, i) => {

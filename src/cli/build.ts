@@ -1,6 +1,7 @@
 /** `npm run build`: the production build into `_site/`. Exit code 1 on any content or build error. */
 import { buildSite, BuildError, ContentError } from "../build/build.ts";
 import { SearchIndexError } from "../search/build-index.ts";
+import { LockError } from "../util/lock.ts";
 import { WorkerError } from "../util/worker.ts";
 
 try {
@@ -9,6 +10,8 @@ try {
   if (error instanceof ContentError) {
     for (const line of error.lines) console.error(line);
     console.error(`\nBuild stopped: ${error.lines.length} content error(s). _site/ was left as it was.`);
+  } else if (error instanceof LockError) {
+    console.error(`\nBuild stopped: ${error.message}. _site/ was left as it was.`);
   } else if (error instanceof BuildError || error instanceof SearchIndexError || error instanceof WorkerError) {
     for (const line of error.lines) console.error(line);
     console.error(`\nBuild stopped: ${error.message}. _site/ was left as it was.`);
