@@ -68,9 +68,14 @@ export function scanText(text: string, firstLine = 1): TextWarning[] {
   const warnings: TextWarning[] = [];
   text.split("\n").forEach((lineText, i) => {
     for (const rule of RULES) {
+      // Columns are counted on from the last match: counting from the line's start each time is quadratic on the
+      // one-line pages legacy systems export.
+      let counted = 0;
+      let column = 1;
       for (const m of lineText.matchAll(rule.pattern)) {
         const at = m.index!;
-        const column = Array.from(lineText.slice(0, at)).length + 1;
+        column += codePoints(lineText, counted, at);
+        counted = at;
         const context = quote(lineText, at, m[0].length);
         warnings.push({ kind: rule.kind, line: firstLine + i, column, span: m[0], message: `${rule.message(m[0])}: "${context}"` });
       }
@@ -79,9 +84,21 @@ export function scanText(text: string, firstLine = 1): TextWarning[] {
   return warnings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+/** Characters (code points) in `text` from `start` to `end`: UTF-16 units less the second halves of pairs. */
+function codePoints(text: string, start: number, end: number): number {
+  let count = end - start;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) count--;
+  }
+  return count;
+}
+
 /** The span with a few characters either side, so an editor can find it. */
 function quote(line: string, at: number, length: number): string {
-  const before = Array.from(line.slice(0, at)).slice(-4).join("");
-  const after = Array.from(line.slice(at + length)).slice(0, 4).join("");
+  // Eight units hold at least four characters.
+  const whole = (text: string) => Array.from(text).filter((c) => !/^[\ud800-\udfff]$/.test(c));
+  const before = whole(line.slice(Math.max(0, at - 8), at)).slice(-4).join("");
+  const after = whole(line.slice(at + length, at + length + 8)).slice(0, 4).join("");
   return `${before}${line.slice(at, at + length)}${after}`;
 }

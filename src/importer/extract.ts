@@ -29,6 +29,10 @@ const LABEL_NAMES = "來源|来源|稿源|出處|出处|來自|来自|作者|記
 const FIELD = new RegExp(`(${LABEL_NAMES})\\s*[:：]\\s*`, "g");
 const CHROME = /^(?:歡迎來到|欢迎来到|歡迎光臨|欢迎光临|當前位置|当前位置|您的位置|您現在的位置|您现在的位置|首頁\s*[>›»]|首页\s*[>›»]|版權所有|版权所有|copyright|©|打印本頁|打印本页|關閉窗口|关闭窗口|【字[體体]|分享到|上一篇|下一篇|相關閱讀|相关阅读|.*ICP[備备])/i;
 
+const DATE_IN_TEXT = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：時时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2})?)?/;
+/** The longest a meta value can be: a longer one ran on into the article, and is cut at its first space. */
+const MAX_VALUE = 40;
+
 /** Field values found on one line: "來源:遼寧法制報 | 作者:… | 發布時間: 2020-07-16 08:45". */
 export function metaFields(line: string): Partial<Extracted> {
   const found: Partial<Extracted> = {};
@@ -37,9 +41,16 @@ export function metaFields(line: string): Partial<Extracted> {
     const start = m.index! + m[0].length;
     const end = i + 1 < matches.length ? matches[i + 1]!.index! : line.length;
     // Trailing separators; "?" stands for spaces a legacy encoding could not hold (Big5 has no NBSP).
-    const value = line.slice(start, end).split("\n")[0]!.replace(/[|｜?\s\u3000\u00a0]+$/u, "").trim();
+    const raw = line.slice(start, end).split("\n")[0]!.replace(/[|｜?\s\u3000\u00a0]+$/u, "").trim();
     const field = LABELS.find(([, pattern]) => pattern.test(m[1]!))?.[0];
-    if (field && value && !(field in found)) found[field] = value;
+    if (!field || field in found) return;
+    // A date with no label of its own often follows the byline ("作者：白國軍 2020-07-16 08:45"), and a page's text
+    // read as one line runs on into the article: a value ends where a date starts, and a date is only the date.
+    const date = DATE_IN_TEXT.exec(raw);
+    let value = field === "date" ? date?.[0] ?? raw : date ? raw.slice(0, date.index).trim() : raw;
+    if (field !== "date" && date && !found.date) found.date = date[0];
+    if (value.length > MAX_VALUE) value = value.split(/[\s\u3000，。；;|｜]+/u)[0]!;
+    if (value && value.length <= MAX_VALUE) found[field] = value;
   });
   return found;
 }

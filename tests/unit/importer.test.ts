@@ -84,3 +84,25 @@ describe("text warnings", () => {
     assert.match(scanText("與部分市直政法機關交流?!包h委政府")[0]!.message, /"機關交流\?!包h委政"$/);
   });
 });
+
+describe("legacy pages that ran on", () => {
+  it("ends a byline where an unlabelled date starts, and never takes the article as a field", () => {
+    const body = "<p>本報訊　7月15日，省委常委、政法委書記于天敏來到本溪市。</p><p>第二段。</p>";
+    const html = extractFromHtml(`<html><body><h1>標題</h1><div>作者：白國軍　2020-07-16 08:45</div>${body}</body></html>`);
+    assert.equal(html.author, "白國軍");
+    assert.equal(html.date, "2020-07-16 08:45");
+    const bare = extractFromHtml(`<html><body><h1>標題</h1>作者：白國軍 發布時間：2020-07-16 08:45${body}</body></html>`);
+    assert.equal(bare.author, "白國軍");
+    assert.equal(bare.date, "2020-07-16 08:45");
+    const text = extractFromText("標題\n作者：駐省委政法委首席記者 白國軍 2020-07-16 08:45\n正文第一段。");
+    assert.equal(text.author, "駐省委政法委首席記者 白國軍");
+    assert.equal(text.date, "2020-07-16 08:45");
+  });
+
+  it("gives columns on a page exported as one long line, counting characters beyond the BMP as one", () => {
+    const line = "𠀋".repeat(3) + "網(wǎng)" + "字".repeat(5000) + "網(wǎng)";
+    const warnings = scanText(line).filter((w) => w.kind === "pinyin");
+    assert.deepEqual(warnings.map((w) => w.column), [5, 5012]);
+    assert.match(warnings[0]!.message, /"𠀋𠀋𠀋網\(wǎng\)字字字字"$/);
+  });
+});
