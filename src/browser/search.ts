@@ -5,8 +5,9 @@
  * https://pagefind.app/docs/api/
  */
 import { excerpt } from "../search/excerpt.ts";
+import { closeness } from "../search/rank.ts";
 import { createNormalizer, type CharTable } from "../search/normalize.ts";
-import { queryRuns, queryWords } from "../search/tokens.ts";
+import { queryRuns, queryWords, segmentedQuery, TITLE_MARK, wordSegmenter } from "../search/tokens.ts";
 
 declare const __SEARCH_TABLE__: CharTable;
 
@@ -17,6 +18,8 @@ interface PagefindResultData {
 interface PagefindResult {
   id: string;
   score: number;
+  /** Where the matched words stand in the record. */
+  words: number[];
   data(): Promise<PagefindResultData>;
 }
 interface PagefindSearch {
@@ -31,9 +34,11 @@ interface Pagefind {
 
 const SHOWN = 10;
 const normalize = createNormalizer(__SEARCH_TABLE__);
+const segment = wordSegmenter();
 const form = document.getElementById("search-form") as HTMLFormElement;
 const status = document.getElementById("search-status")!;
 const list = document.getElementById("search-results")!;
+const pager = document.getElementById("search-pager")!;
 const script = form.dataset.script === "zh-Hans" ? "hans" : "hant";
 const shards = (form.dataset.shards ?? "").split(" ").filter(Boolean);
 const shardNames = shards.map((url) => url.replace(/\/$/, "").split("/").pop()!);
@@ -57,11 +62,14 @@ interface Query {
   channel: string;
   year: string;
   sort: string;
+  /** The page of results, from 1 ("" for the first). */
+  page: string;
 }
 
 function readAddress(): Query {
   const params = new URLSearchParams(location.search);
-  return { q: params.get("q") ?? "", channel: params.get("channel") ?? "", year: params.get("year") ?? "", sort: params.get("sort") ?? "" };
+  const get = (name: string) => params.get(name) ?? "";
+  return { q: get("q"), channel: get("channel"), year: get("year"), sort: get("sort"), page: get("page") };
 }
 
 function fillForm(query: Query): void {
@@ -74,22 +82,30 @@ function fillForm(query: Query): void {
 function readForm(): Query {
   const data = new FormData(form);
   const get = (name: string) => String(data.get(name) ?? "").trim();
-  return { q: get("q"), channel: get("channel"), year: get("year"), sort: get("sort") };
+  // A new search starts at its first page.
+  return { q: get("q"), channel: get("channel"), year: get("year"), sort: get("sort"), page: "" };
 }
 
 function addressOf(query: Query): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(query)) if (value && !(key === "page" && value === "1")) params.set(key, value);
   const search = params.toString();
   return `${location.pathname}${search ? `?${search}` : ""}`;
 }
+
+/** Where each query word stands in each article that holds it, from one exact search per word. */
+type Hits = Map<string, Map<string, number[]>>;
 
 let generation = 0;
 async function run(query: Query): Promise<void> {
   const current = ++generation;
   list.replaceChildren();
+  pager.replaceChildren();
+  pager.hidden = true;
   const normalized = normalize(query.q);
-  const words = queryWords(normalized);
+  // The query as written (its runs as phrases), and as words wherever they stand (a run typed without spaces).
+  const phrase = queryWords(normalized);
+  const words = segmentedQuery(normalized, segment);
   if (words.required.length === 0) {
     status.textContent = query.q ? message("none", { q: query.q }) : message("empty");
     return;
@@ -98,28 +114,50 @@ async function run(query: Query): Promise<void> {
   try {
     const pagefind = await loadEngine();
     // Pagefind matches a word it lacks by a shorter one ("fuzzy"), shard by shard; a quoted word matches exactly.
-    // So: the articles holding every query word exactly, the ones holding them all in the title, then
-    // Pagefind's ranking restricted to the first set, title matches first.
-    const exactly = async (list: string[]) => intersect(await Promise.all(
-      list.map(async (w) => new Set((await pagefind.search(`"${w}"`)).results.map((r) => r.id)))));
-    const [matching, inTitle] = await Promise.all([exactly(words.required), exactly(words.title)]);
+    const hits: Hits = new Map();
+    const look = (tokens: string[]) => Promise.all(tokens.filter((t) => !hits.has(t)).map(async (token) =>
+      hits.set(token, new Map((await pagefind.search(`"${token}"`)).results.map((r) => [r.id, r.words])))));
+    const having = (list: string[]) => intersect(list.map((t) => new Set(hits.get(t)!.keys())));
+    // The query as written first. Only when nothing holds it are its words looked for wherever they stand (a run
+    // typed without spaces, 于天敏調研): each further word costs the reader an index chunk per shard.
+    await look([...phrase.required, ...phrase.title]);
+    let required = phrase.required;
+    let matching = having(required);
+    const titleWords = words.required.map((w) => w + TITLE_MARK);
+    if (matching.size === 0 && words.required.join() !== phrase.required.join()) {
+      await look([...words.required, ...titleWords]);
+      required = words.required;
+      matching = having(required);
+    }
     const filters: Record<string, string> = {};
     if (query.channel) filters.channel = query.channel;
     if (query.year) filters.year = query.year;
     // Shards hold consecutive stretches of time: the newest shard first, each sorted by date, lists every match
-    // newest first (Pagefind's merged results are not in one order). Relevance is Pagefind's ranking, with the
-    // articles that carry the query in their headline first.
+    // newest first (Pagefind's merged results are not in one order).
     const find = async (extra: Record<string, string>, sort?: Record<string, string>) =>
-      (await pagefind.search(words.required.join(" "), { filters: { ...filters, ...extra }, ...(sort ? { sort } : {}) }))
+      (await pagefind.search(required.join(" "), { filters: { ...filters, ...extra }, ...(sort ? { sort } : {}) }))
         .results.filter((r) => matching.has(r.id));
     let ordered: PagefindResult[] = [];
     if (matching.size > 0 && query.sort === "newest") {
       for (const shard of [...shardNames].reverse()) ordered.push(...await find({ shard }, { date: "desc" }));
     } else if (matching.size > 0) {
-      const ranked = (await find({})).sort((a, b) => b.score - a.score);
-      ordered = [...ranked.filter((r) => inTitle.has(r.id)), ...ranked.filter((r) => !inTitle.has(r.id))];
+      // Relevance: the query as written in the headline, then in the text; then all its words in the headline;
+      // then the rest. Within each, articles where the words stand closest first, then Pagefind's ranking.
+      const tiers = [having(phrase.title), having(phrase.required), ...(required === phrase.required ? [] : [having(titleWords)])];
+      const tier = (id: string) => {
+        const found = tiers.findIndex((set) => set.has(id));
+        return found === -1 ? tiers.length : found;
+      };
+      // How close: the query's words as written, or as segmented when that is how the articles were found.
+      const groups = required === phrase.required ? phrase.required.map((t) => [t]) : words.groups;
+      const span = (id: string) => closeness(groups.map((group) => hits.get(group[0]!)!.get(id) ?? []));
+      ordered = (await find({})).map((r) => ({ r, tier: tier(r.id), span: span(r.id) }))
+        .sort((a, b) => a.tier - b.tier || a.span - b.span || b.r.score - a.r.score).map((x) => x.r);
     }
-    const data = await Promise.all(ordered.slice(0, SHOWN).map((r) => r.data()));
+    const pages = Math.max(1, Math.ceil(ordered.length / SHOWN));
+    const page = Math.min(pages, Math.max(1, Number.parseInt(query.page, 10) || 1));
+    const shown = ordered.slice((page - 1) * SHOWN, page * SHOWN);
+    const data = await Promise.all(shown.map((r) => r.data()));
     if (current !== generation) return;
     const seen = new Set<string>();
     const runs = queryRuns(normalized);
@@ -131,11 +169,36 @@ async function run(query: Query): Promise<void> {
     }
     const total = ordered.length;
     status.textContent = total === 0 ? message("none", { q: query.q })
-      : total > SHOWN ? message("shown", { n: total, shown: SHOWN }) : message("count", { n: total });
+      : total > SHOWN ? message("shown", { n: total, from: (page - 1) * SHOWN + 1, to: (page - 1) * SHOWN + shown.length })
+        : message("count", { n: total });
+    if (pages > 1) renderPager(query, page, pages);
   } catch (error) {
     console.error(error);
     if (current === generation) status.textContent = message("failed");
   }
+}
+
+/** Links to the other pages of results: each an address of its own, so Back and sharing work. */
+function renderPager(query: Query, page: number, pages: number): void {
+  const link = (n: number, text: string, rel?: string) => {
+    const a = document.createElement("a");
+    a.href = addressOf({ ...query, page: String(n) });
+    a.textContent = text;
+    if (rel) a.rel = rel;
+    a.addEventListener("click", (event) => {
+      event.preventDefault();
+      const next = { ...query, page: String(n) };
+      history.pushState(null, "", addressOf(next));
+      void run(next).then(() => status.focus());
+    });
+    return a;
+  };
+  if (page > 1) pager.append(link(page - 1, message("previous"), "prev"));
+  const label = document.createElement("span");
+  label.textContent = message("paging", { n: page, total: pages });
+  pager.append(label);
+  if (page < pages) pager.append(link(page + 1, message("next"), "next"));
+  pager.hidden = false;
 }
 
 function intersect(sets: Set<string>[]): Set<string> {
@@ -155,7 +218,8 @@ function renderResult(meta: Record<string, string>, url: string, runs: string[])
   const time = document.createElement("time");
   time.dateTime = meta.date_iso ?? "";
   time.textContent = meta.date ?? "";
-  info.append(`${meta[`channel_${script}`] ?? ""} `, time);
+  const byline = [meta[`channel_${script}`], meta[`source_${script}`], meta[`author_${script}`]].filter(Boolean).join(" · ");
+  info.append(`${byline} `, time);
   const text = document.createElement("p");
   text.className = "search-results__excerpt";
   for (const part of excerpt(meta.text ?? "", runs, normalize)) {

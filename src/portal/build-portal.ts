@@ -85,6 +85,8 @@ export function preparePortal(content: Content & { site: SiteConfig }, options: 
       titles: both((s) => local(s).title),
       urls: both((s) => urls.href(inScript(paths.article(a.slug), s, a.lang))),
       channels: both((s) => local(s).channel.name),
+      bylines: both((s) => local(s).author),
+      sources: both((s) => local(s).source),
       tags: local(site.lang).tagKeys,
     };
   });

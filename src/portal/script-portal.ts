@@ -488,7 +488,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     searchScriptHref: urls.href(paths.asset("search.js")),
     messages: {
       count: t.resultsCount, shown: t.resultsShown, none: t.noResults, searching: t.searching, empty: t.searchEmpty,
-      failed: t.searchFailed,
+      failed: t.searchFailed, previous: t.previousPage, next: t.nextPage, paging: t.pageOf, pages: t.resultsPages,
     },
   };
   search.head.noindex = true;

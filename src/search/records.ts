@@ -27,6 +27,9 @@ export interface ArticleSearchView {
   titles: ScriptedText;
   urls: ScriptedText;
   channels: ScriptedText;
+  /** The byline (作者) and the source (來源), searchable and shown with each result. */
+  bylines: ScriptedText;
+  sources: ScriptedText;
   /** Tags in the site's language (their identity). */
   tags: string[];
 }
@@ -49,6 +52,11 @@ export function recordSource(view: ArticleSearchView, zone: string): RecordSourc
       date: formatDisplay(a.date, zone),
       date_iso: formatIso(a.date, zone),
       source: a.source,
+      source_hant: view.sources["zh-Hant"],
+      source_hans: view.sources["zh-Hans"],
+      author: a.author,
+      author_hant: view.bylines["zh-Hant"],
+      author_hans: view.bylines["zh-Hans"],
       lang: a.lang,
       text: a.text,
     },
@@ -62,10 +70,14 @@ export function recordSource(view: ArticleSearchView, zone: string): RecordSourc
   };
 }
 
-/** The record with its words: the title's (marked, so they weigh more) and the text's, normalised. */
+/**
+ * The record with its words: the title's (marked, so they weigh more), the byline's and the source's (so a reporter
+ * or a paper can be searched), and the text's, normalised.
+ */
 export function withWords(source: RecordSource, normalize: Normalizer): SearchRecord {
-  const { title, text } = source.meta as { title: string; text: string };
-  return { ...source, content: `${indexTokens(normalize(title), { title: true })} ${indexTokens(normalize(text))}` };
+  const { title, text, author, source: from } = source.meta as { title: string; text: string; author: string; source: string };
+  const words = [indexTokens(normalize(title), { title: true }), indexTokens(normalize(`${author} ${from}`)), indexTokens(normalize(text))];
+  return { ...source, content: words.join(" ") };
 }
 
 /**

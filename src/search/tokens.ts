@@ -74,3 +74,33 @@ export function queryWords(normalized: string): QueryWords {
 export function queryRuns(normalized: string): string[] {
   return [...new Set(normalized.match(RUN) ?? [])].sort((a, b) => b.length - a.length);
 }
+
+/** Cuts a run of Chinese into words (the browser's Intl.Segmenter; tests pass the same). */
+export type Segment = (run: string) => string[];
+
+export interface SegmentedQuery {
+  /** Words an article must all hold, wherever they stand: each word of the query as its own (covering) bigrams. */
+  required: string[];
+  /** The words of each segmented query word, in query order, for measuring how close they stand. */
+  groups: string[][];
+}
+
+/**
+ * A query typed as one run (于天敏調研) is words, not a phrase: readers type no spaces. Each segment is cut like a
+ * run of its own, so an article holding 于天敏 and 調研 apart matches, which the phrase's bigram 敏調 would not.
+ */
+export function segmentedQuery(normalized: string, segment: Segment): SegmentedQuery {
+  const groups: string[][] = [];
+  for (const run of normalized.match(RUN) ?? []) {
+    const parts = IS_CJK.test(run) ? segment(run).filter((w) => IS_CJK.test(w)) : [run];
+    for (const part of parts) groups.push(IS_CJK.test(part) ? queryWords(part).required : [part]);
+  }
+  return { required: [...new Set(groups.flat())], groups };
+}
+
+/** The browser's segmenter for Chinese words; falls back to one word per run where there is none. */
+export function wordSegmenter(): Segment {
+  if (typeof Intl === "undefined" || !("Segmenter" in Intl)) return (run) => [run];
+  const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+  return (run) => [...segmenter.segment(run)].map((s) => s.segment);
+}

@@ -119,6 +119,53 @@ describe("search", () => {
     assert.deepEqual(dates, [...dates].sort().reverse());
   });
 
+  it("finds an article from words typed without spaces, in either script", async () => {
+    for (const q of ["于天敏調研", "于天敏调研"]) {
+      const found = await search(`search/?q=${encodeURIComponent(q)}`);
+      assert.equal(found.hrefs[0], "/articles/benxi-2020-07-16/", `${q}: ${found.hrefs.join(" ")}`);
+    }
+  });
+
+  it("finds an article by its byline or its source, and shows both with each result", async () => {
+    // Generated articles have bylines by 白國軍 too; the whole byline is the Benxi article's alone.
+    const byName = await search(`search/?q=${encodeURIComponent("白國軍")}`);
+    assert.ok(byName.hrefs.length > 0 && byName.meta.every((m) => m.includes("白國軍")), byName.meta.join("|"));
+    const byAuthor = await search(`search/?q=${encodeURIComponent("首席記者 白國軍")}`);
+    assert.equal(byAuthor.hrefs[0], "/articles/benxi-2020-07-16/", byAuthor.hrefs.join(" "));
+    assert.match(byAuthor.meta[0]!, /市域治理 · 遼寧法制報 · 駐省委政法委首席記者 白國軍 2020-07-16 08:45/);
+    const bySource = await search(`search/?q=${encodeURIComponent("鐵嶺日報")}`);
+    assert.equal(bySource.hrefs[0], "/articles/tiaobingshan/");
+    const hans = await search(`hans/search/?q=${encodeURIComponent("首席记者 白国军")}`);
+    assert.match(hans.meta[0]!, /辽宁法制报 · 驻省委政法委首席记者 白国军/);
+  });
+
+  it("pages through results past the first ten, each page in the address, by keyboard, and Back returns", async () => {
+    const page = await openPage(browser, 375);
+    try {
+      await page.goto(`${server.url}search/?q=${encodeURIComponent("本溪")}`);
+      const first = await results(page);
+      const total = Number(/找到 (\d+) 篇文章/.exec(first.status)?.[1]);
+      assert.ok(total > 10, first.status);
+      assert.match(first.status, /顯示第 1–10 篇/);
+      assert.equal(first.hrefs.length, 10);
+      await page.locator("#search-pager a[rel=next]").focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => new URL(location.href).searchParams.get("page") === "2");
+      const second = await results(page);
+      assert.match(second.status, new RegExp(`顯示第 11–${Math.min(20, total)} 篇`));
+      assert.equal(second.hrefs.filter((h) => first.hrefs.includes(h)).length, 0, "page 2 repeats nothing of page 1");
+      assert.match((await page.locator("#search-pager").textContent()) ?? "", /第 2 頁，共 \d+ 頁/);
+      await page.goBack();
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has("page"));
+      assert.deepEqual((await results(page)).hrefs, first.hrefs);
+      // A page in the address is a link that can be shared.
+      const shared = await search(`search/?q=${encodeURIComponent("本溪")}&page=2`);
+      assert.deepEqual(shared.hrefs, second.hrefs);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("says so clearly when nothing matches", async () => {
     const none = await search(`search/?q=${encodeURIComponent("量子引力")}`);
     assert.deepEqual(none.hrefs, []);
@@ -200,7 +247,7 @@ describe("search index check", () => {
       assert.equal((await project.run("build")).code, 0);
       const before = await project.hashTree();
       await project.write("content/articles/wordless.md", article(
-        { title: "！？", date: "2021-01-01 09:00", source: "甲", author: "乙", channel: "政法要聞" }, "……"));
+        { title: "！？", date: "2021-01-01 09:00", source: "！", author: "？", channel: "政法要聞" }, "……"));
       const result = await project.run("build");
       assert.equal(result.code, 1);
       assert.match(result.stderr, /the search index holds 1 articles but 2 are published/);

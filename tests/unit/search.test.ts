@@ -7,7 +7,8 @@ import { excerpt } from "../../src/search/excerpt.ts";
 import { createNormalizer } from "../../src/search/normalize.ts";
 import { recordSource, withWords } from "../../src/search/records.ts";
 import { shardFolders } from "../../src/search/shards.ts";
-import { encodeWord, indexTokens, queryRuns, queryWords } from "../../src/search/tokens.ts";
+import { closeness } from "../../src/search/rank.ts";
+import { encodeWord, indexTokens, queryRuns, queryWords, segmentedQuery } from "../../src/search/tokens.ts";
 
 const normalize = createNormalizer(searchCharTable());
 
@@ -64,13 +65,14 @@ describe("excerpt", () => {
 describe("search records and shards", () => {
   const article = {
     file: "x.md", slug: "x", title: "調兵山市", date: DateTime.fromISO("2021-02-03T04:05:00+08:00"), source: "遼寧法制報",
-    author: "a", channel: { name: "政法要聞", slug: "news" }, sponsor: "s", tags: ["調兵山"], summary: "", lang: "zh-Hant",
+    author: "記者 白國軍", channel: { name: "政法要聞", slug: "news" }, sponsor: "s", tags: ["調兵山"], summary: "", lang: "zh-Hant",
     draft: false, html: "", text: "正文", digest: "x",
   } satisfies Article;
   it("indexes normalised words with the title weighted, and carries both scripts for display", () => {
     const record = withWords(recordSource({
       article, titles: { "zh-Hant": "調兵山市", "zh-Hans": "调兵山市" }, urls: { "zh-Hant": "/articles/x/", "zh-Hans": "/hans/articles/x/" },
       channels: { "zh-Hant": "政法要聞", "zh-Hans": "政法要闻" }, tags: ["調兵山"],
+      bylines: { "zh-Hant": "記者 白國軍", "zh-Hans": "记者 白国军" }, sources: { "zh-Hant": "遼寧法制報", "zh-Hans": "辽宁法制报" },
     }, "Asia/Shanghai"), normalize);
     assert.equal(record.url, "/articles/x/");
     assert.ok(record.content.includes(`${encodeWord("调兵")}t`), "title words are marked");
@@ -79,6 +81,9 @@ describe("search records and shards", () => {
     assert.equal(record.sort.date, "2021-02-03T04:05:00+08:00");
     assert.equal(record.meta.title_hans, "调兵山市");
     assert.equal(record.meta.text, "正文");
+    assert.ok(record.content.includes(encodeWord("白国")) && record.content.includes(encodeWord("法制")), "byline and source are searchable");
+    assert.equal(record.meta.author_hans, "记者 白国军");
+    assert.equal(record.meta.source_hans, "辽宁法制报");
   });
   it("cuts shards from the oldest, so old shards keep their articles", () => {
     assert.deepEqual(shardFolders(0, 2).map((f) => f.path), ["pagefind/shard-1/"]);
@@ -101,5 +106,23 @@ describe("search records and shards", () => {
       assert.equal(r.reduce((sum, [, c]) => sum + c, 0), n, `all ${n} records are in a shard`);
       assert.ok(r.length <= Math.floor(n / 160) + 4, `${n}: at most four pieces after the whole shards`);
     }
+  });
+});
+
+describe("queries typed without spaces", () => {
+  it("are words wherever they stand, not one phrase", () => {
+    const split = (run: string) => (run === "于天敏调研" ? ["于天敏", "调研"] : [run]);
+    const query = segmentedQuery(normalize("于天敏調研"), split);
+    assert.deepEqual(query.groups, [[encodeWord("于天"), encodeWord("天敏")], [encodeWord("调研")]]);
+    assert.ok(!query.required.includes(encodeWord("敏调")), "no bigram across the two words");
+    // A segmenter that knows no word gives characters, which still find every article holding them all.
+    assert.deepEqual(segmentedQuery("白国军", (run) => [...run]).required, ["白", "国", "军"].map(encodeWord));
+  });
+
+  it("rank by how close the words stand", () => {
+    assert.equal(closeness([[3, 40]]), 0, "one word");
+    assert.equal(closeness([[1, 50], [48, 90]]), 2);
+    assert.equal(closeness([[1, 50], [48, 90], [10, 52]]), 4);
+    assert.equal(closeness([[1], []]), Infinity);
   });
 });
