@@ -1,11 +1,15 @@
 /**
- * Synthetic articles for benchmarks and tests: sentences of the Benxi report recombined, spread over the sample
- * channels, dates from 2016 on (some without an offset, some with), tags and both scripts. Deterministic for a
- * given count and seed, so two runs build the same portal.
+ * Synthetic articles for benchmarks and tests, spread over the sample channels, dates from 2016 on (some without an
+ * offset, some with), tags and both scripts. Two corpora: `seed`, sentences of the Benxi report recombined (small,
+ * for tests), and `news`, a news-sized vocabulary and long articles (bench/news-corpus.ts; the bench's default).
+ * Deterministic for a given count, seed and corpus, so two runs build the same portal.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createScriptConverter } from "../src/scripts/convert.ts";
+import { newsBody, newsVocabulary, type NewsVocabulary } from "./news-corpus.ts";
+
+export type Corpus = "seed" | "news";
 
 const SENTENCES = [
   "省委常委、政法委書記于天敏來到本溪市，就市域社會治理現代化工作進行專題調研。",
@@ -53,8 +57,9 @@ export interface GeneratedArticle {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-export function generateArticles(count: number, seed = 1): GeneratedArticle[] {
+export function generateArticles(count: number, seed = 1, corpus: Corpus = "seed"): GeneratedArticle[] {
   const next = random(seed);
+  const news: NewsVocabulary | undefined = corpus === "news" ? newsVocabulary(next) : undefined;
   const converter = createScriptConverter(["于天敏"]);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const articles: GeneratedArticle[] = [];
@@ -71,9 +76,14 @@ export function generateArticles(count: number, seed = 1): GeneratedArticle[] {
     // One article in ten is written in 简体, as syndicated copy arrives.
     const hans = next() < 0.1;
     const script = (text: string) => (hans ? converter.convert(text, "zh-Hant", "zh-Hans") : text);
-    const title = script(`${place}推進${topic}工作紀實（${i + 1}）`);
-    const paragraphs = Array.from({ length: 4 + Math.floor(next() * 4) }, () =>
-      script(Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(SENTENCES)).join("").replace(/本溪/g, place)));
+    const title = script(news
+      ? `${news.place()}${Array.from({ length: 2 + Math.floor(next() * 3) }, () => news.word()).join("")}（${i + 1}）`
+      : `${place}推進${topic}工作紀實（${i + 1}）`);
+    const paragraphs = news
+      ? newsBody(news, next, news.length()).map(script)
+      : Array.from({ length: 4 + Math.floor(next() * 4) }, () =>
+        script(Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(SENTENCES)).join("").replace(/本溪/g, place)));
+    const tags = news ? [news.topic(), news.topic()] : [place, topic];
     const year = date.slice(0, 4);
     const month = date.slice(5, 7);
     const fm = [
@@ -81,10 +91,10 @@ export function generateArticles(count: number, seed = 1): GeneratedArticle[] {
       `title: ${title}`,
       // Every fourth article carries an explicit offset; the rest are Shanghai wall-clock time.
       `date: ${i % 4 === 3 ? `${date.replace(" ", "T")}:00+08:00` : date}`,
-      `source: ${pick(SOURCES)}`,
-      `author: 記者 ${pick(["王明", "李華", "張偉", "劉洋", "陳靜", "白國軍"])}`,
+      `source: ${news ? news.source() : pick(SOURCES)}`,
+      `author: 記者 ${news ? news.reporter() : pick(["王明", "李華", "張偉", "劉洋", "陳靜", "白國軍"])}`,
       `channel: ${channel}`,
-      `tags: [${script(place)}, ${script(topic)}]`,
+      `tags: [${[...new Set(tags.map(script))].join(", ")}]`,
       ...(hans ? ["lang: zh-Hans"] : []),
       "---",
       "",

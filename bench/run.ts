@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generateArticles, writeArticles } from "./generate.ts";
+import { generateArticles, writeArticles, type Corpus } from "./generate.ts";
 import { hugoSeconds } from "./hugo.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,9 +23,13 @@ const { values } = parseArgs({
     "cold-only": { type: "boolean", default: false },
     // Also build the same articles with Hugo (minimal templates) and compare with the cold build.
     hugo: { type: "boolean", default: false },
+    // The articles: a news-sized vocabulary and long articles (default), or the seed's sentences recombined.
+    corpus: { type: "string", default: "news" },
   },
 });
 const count = Number(values.articles);
+const corpus = values.corpus as Corpus;
+if (corpus !== "news" && corpus !== "seed") throw new Error("--corpus takes news or seed");
 if (!Number.isInteger(count) || count < 1) throw new Error("--articles takes a whole number, e.g. --articles 4000");
 
 const root = await mkdtemp(path.join(tmpdir(), "broadsheet-bench-"));
@@ -34,9 +38,9 @@ for (const name of ["src", "templates", "public", "node_modules", ".eleventy.ts"
 }
 await cp(path.join(REPO, "content"), path.join(root, "content"), { recursive: true });
 const started = performance.now();
-const articles = generateArticles(count + 2);
+const articles = generateArticles(count + 2, 1, corpus);
 await writeArticles(root, articles.slice(0, count));
-console.log(`Generated ${count} articles in ${((performance.now() - started) / 1000).toFixed(1)} s (${root})`);
+console.log(`Generated ${count} articles (${corpus} corpus) in ${((performance.now() - started) / 1000).toFixed(1)} s (${root})`);
 
 function build(label: string): Promise<number> {
   return new Promise((resolve, reject) => {
