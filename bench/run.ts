@@ -13,6 +13,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateArticles, writeArticles, type Corpus } from "./generate.ts";
 import { hugoSeconds } from "./hugo.ts";
+import { benchQueries, formatCosts, measureSearch, PROBES } from "./search.ts";
+import { createScriptConverter } from "../src/scripts/convert.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     "cold-only": { type: "boolean", default: false },
     // Also build the same articles with Hugo (minimal templates) and compare with the cold build.
     hugo: { type: "boolean", default: false },
+    // After the cold build, what searches cost a reader in Chromium (bench/search.ts).
+    search: { type: "boolean", default: false },
     // The articles: a news-sized vocabulary and long articles (default), or the seed's sentences recombined.
     corpus: { type: "string", default: "news" },
   },
@@ -39,7 +43,7 @@ for (const name of ["src", "templates", "public", "node_modules", ".eleventy.ts"
 await cp(path.join(REPO, "content"), path.join(root, "content"), { recursive: true });
 const started = performance.now();
 const articles = generateArticles(count + 2, 1, corpus);
-await writeArticles(root, articles.slice(0, count));
+await writeArticles(root, [...articles.slice(0, count), ...PROBES]);
 console.log(`Generated ${count} articles (${corpus} corpus) in ${((performance.now() - started) / 1000).toFixed(1)} s (${root})`);
 
 function build(label: string): Promise<number> {
@@ -71,6 +75,11 @@ try {
     console.log(hugo
       ? `\nHugo ${hugo.version}, same articles, minimal templates (best of 3): ${hugo.seconds.toFixed(2)} s; the cold build took ${(cold / hugo.seconds).toFixed(1)}x as long`
       : "\nHugo is not installed (apt-get install hugo); no comparison");
+  }
+  if (values.search) {
+    const converter = createScriptConverter(["于天敏"]);
+    const queries = benchQueries(articles.slice(0, count), (text) => converter.convert(text, "zh-Hant", "zh-Hans"));
+    console.log(`\n${formatCosts(await measureSearch(path.join(root, "_site"), queries))}`);
   }
   if (!values["cold-only"]) await rebuilds(cold);
 } finally {

@@ -13,7 +13,6 @@ import { atomFeed, jsonFeed, rssFeed, type Feed, type FeedEntry } from "./feeds.
 import type { LocalArticle, ScriptContent } from "./localize.ts";
 import { articleMeta, breadcrumbJsonLd, newsArticleJsonLd, pageMeta, webSiteJsonLd } from "./seo.ts";
 import type { SitemapEntry } from "./sitemap.ts";
-import { shardFolders } from "../search/shards.ts";
 import type {
   ArchivePage, ArticlePage, Chrome, DeferredPage, Planned, HeadLink, HomePage, Link, ListItem, ListPage, OutputFile, PageBase, SearchPage,
   StaticPage,
@@ -40,7 +39,8 @@ export interface ScriptPortalOptions {
   t: UiText;
   now: DateTime;
   /** How many articles the search index holds (decides its shards). */
-  searchable: number;
+  /** The search index's shards, oldest first, by folder name (src/search/shards.ts). */
+  searchShards: string[];
   /** Related articles by slug (src/portal/collections.ts relatedIndex), the same in both scripts. */
   related: ReadonlyMap<string, readonly string[]>;
 }
@@ -54,7 +54,7 @@ const FEED_TYPES: Record<FeedFormat, { type: string; label: string }> = {
 };
 const FORMATS = Object.keys(FEED_FILES) as FeedFormat[];
 
-export function buildScriptPortal({ content, t, now, searchable, related }: ScriptPortalOptions): ScriptPortal {
+export function buildScriptPortal({ content, t, now, searchShards, related }: ScriptPortalOptions): ScriptPortal {
   const { site, script, articles } = content;
   const urls = createUrls(site);
   const zone = site.timeZone;
@@ -484,7 +484,7 @@ export function buildScriptPortal({ content, t, now, searchable, related }: Scri
     intro: t.searchHint,
     channels: site.channels.map((c) => ({ value: c.slug, text: c.name })),
     years,
-    shards: shardFolders(searchable).map((f) => urls.href(paths.searchShard(f.name))),
+    shards: searchShards.map((name) => urls.href(paths.searchShard(name))),
     searchScriptHref: urls.href(paths.asset("search.js")),
     messages: {
       count: t.resultsCount, shown: t.resultsShown, none: t.noResults, searching: t.searching, empty: t.searchEmpty,

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { searchCharTable } from "./char-table.ts";
 import { createNormalizer } from "./normalize.ts";
 import { withWords, type SearchRecords } from "./records.ts";
-import { SEARCH_LANGUAGE_CODE, shardFolders, type ShardFolder } from "./shards.ts";
+import { SEARCH_LANGUAGE_CODE, type ShardFolder } from "./shards.ts";
 import { copyTree, treeBytes, treeDigests, treeMatches } from "../util/files.ts";
 import { mapLimited } from "../util/map-limited.ts";
 import { makeScratch } from "../util/scratch.ts";
@@ -56,7 +56,7 @@ export interface SearchIndexOptions {
 export async function buildSearchIndex(records: SearchRecords, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
   const { cacheDir, fingerprint = "", concurrency = 2 } = options;
   const started = performance.now();
-  const folders = shardFolders(records.count);
+  const folders = records.shards;
   const cacheRoot = cacheDir ? path.join(cacheDir, "search") : undefined;
   const results: SearchIndexReport["shards"] = [];
   const keys = new Set<string>();

@@ -6,6 +6,7 @@
 import { formatDisplay, formatIso, yearMonth } from "../dates.ts";
 import type { Article } from "../content/load.ts";
 import type { Normalizer } from "./normalize.ts";
+import { INDEXED_TEXT, recordWeight, shardFolders, type ShardFolder } from "./shards.ts";
 import { indexTokens } from "./tokens.ts";
 
 export interface ScriptedText {
@@ -76,7 +77,8 @@ export function recordSource(view: ArticleSearchView, zone: string): RecordSourc
  */
 export function withWords(source: RecordSource, normalize: Normalizer): SearchRecord {
   const { title, text, author, source: from } = source.meta as { title: string; text: string; author: string; source: string };
-  const words = [indexTokens(normalize(title), { title: true }), indexTokens(normalize(`${author} ${from}`)), indexTokens(normalize(text))];
+  const words = [indexTokens(normalize(title), { title: true }), indexTokens(normalize(`${author} ${from}`)),
+    indexTokens(normalize(text.slice(0, INDEXED_TEXT)))];
   return { ...source, content: words.join(" ") };
 }
 
@@ -87,6 +89,8 @@ export function withWords(source: RecordSource, normalize: Normalizer): SearchRe
  */
 export interface SearchRecords {
   count: number;
+  /** The index's shards for these records (src/search/shards.ts): the search page lists them, the indexer fills them. */
+  shards: ShardFolder[];
   slice(from: number, to: number): RecordSource[];
   /**
    * What the records from `from` to `to` are made of (article digests, what is shown of them in both scripts, and
@@ -98,8 +102,10 @@ export interface SearchRecords {
 }
 
 export function lazyRecords(views: readonly ArticleSearchView[], zone: string): SearchRecords {
+  const weights = views.map(({ article: a }) => recordWeight(a.title, a.text, `${a.author} ${a.source}`));
   return {
     count: views.length,
+    shards: shardFolders(weights),
     slice: (from, to) => views.slice(from, to).map((view) => recordSource(view, zone)),
     // An article's digest stands for all of it (src/content/load.ts): its text is not serialised again.
     input: (from, to) => JSON.stringify([zone, views.slice(from, to).map(({ article, ...shown }) => [article.digest, shown])]),

@@ -4,8 +4,18 @@
  */
 import { positiveInteger } from "../util/env.ts";
 
-/** Articles per shard: a shard of 2,500 Chinese articles peaks near 1.3 GiB in Pagefind, under the 1.5 GiB budget. */
+/** Articles per shard, at most. */
 export const SHARD_SIZE = 2500;
+
+/**
+ * Characters per shard, at most (titles, bylines and text, as `recordWeight` counts them): what Pagefind's memory
+ * follows is the number of words it indexes, about 0.65 KiB a character of Chinese text, so a shard of long
+ * articles is cut short of SHARD_SIZE to stay near 1 GiB, within the 1.5 GiB a process budget, on any content.
+ */
+export const SHARD_CHARACTERS = 1_600_000;
+
+/** Characters of an article's text that are indexed: a pasted book must not take a shard's memory on its own. */
+export const INDEXED_TEXT = 200_000;
 
 /**
  * The newest articles, short of a whole shard, are cut into pieces of whole units of an eighth of a shard, in the
@@ -36,8 +46,21 @@ export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
   return positiveInteger(env.BROADSHEET_SEARCH_SHARD_SIZE, SHARD_SIZE);
 }
 
-/** Whole shards from the oldest, then the newest in pieces; a function of the number of records alone. */
-export function shardFolders(records: number, size = shardSize()): ShardFolder[] {
+/** What an article weighs in a shard: the characters it has Pagefind index. */
+export function recordWeight(title: string, text: string, byline: string): number {
+  return title.length * 2 + byline.length + Math.min(text.length, INDEXED_TEXT);
+}
+
+/**
+ * Whole shards of `size` records from the oldest, then the newest in pieces; a function of the records' weights
+ * alone (a number stands for that many records of no weight). A shard or piece heavier than `characters` is halved
+ * (by records) until each part fits, so Pagefind's memory is bounded on any content; the split depends on that
+ * shard's own records only, so editing an article never moves another shard's records. Shards are named after their
+ * first record, so a split does not rename the shards after it (a shard's name is part of its index).
+ */
+export function shardFolders(weights: number | readonly number[], size = shardSize(), characters = SHARD_CHARACTERS): ShardFolder[] {
+  const w = typeof weights === "number" ? new Array<number>(weights).fill(0) : weights;
+  const records = w.length;
   const unit = Math.max(1, Math.ceil(size / TAIL_UNITS));
   const ranges: [number, number][] = [];
   let start = 0;
@@ -50,5 +73,21 @@ export function shardFolders(records: number, size = shardSize()): ShardFolder[]
     }
   }
   if (start < records || ranges.length === 0) ranges.push([start, records - start]);
-  return ranges.map(([from, count], i) => ({ name: `shard-${i + 1}`, path: `pagefind/shard-${i + 1}/`, start: from, count }));
+  const weight = (from: number, count: number) => {
+    let sum = 0;
+    for (let i = from; i < from + count; i++) sum += w[i]!;
+    return sum;
+  };
+  const fitted: [number, number][] = [];
+  const fit = (from: number, count: number): void => {
+    if (count <= 1 || weight(from, count) <= characters) {
+      fitted.push([from, count]);
+      return;
+    }
+    const half = Math.ceil(count / 2);
+    fit(from, half);
+    fit(from + half, count - half);
+  };
+  for (const [from, count] of ranges) fit(from, count);
+  return fitted.map(([from, count]) => ({ name: `shard-${from}`, path: `pagefind/shard-${from}/`, start: from, count }));
 }

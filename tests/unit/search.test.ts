@@ -85,9 +85,22 @@ describe("search records and shards", () => {
     assert.equal(record.meta.author_hans, "记者 白国军");
     assert.equal(record.meta.source_hans, "辽宁法制报");
   });
-  it("cuts shards from the oldest, so old shards keep their articles", () => {
-    assert.deepEqual(shardFolders(0, 2).map((f) => f.path), ["pagefind/shard-1/"]);
-    assert.deepEqual(shardFolders(5, 2).map((f) => f.path), ["pagefind/shard-1/", "pagefind/shard-2/", "pagefind/shard-3/"]);
+  it("cuts shards from the oldest, so old shards keep their articles, each named after its first", () => {
+    assert.deepEqual(shardFolders(0, 2).map((f) => f.path), ["pagefind/shard-0/"]);
+    assert.deepEqual(shardFolders(5, 2).map((f) => f.path), ["pagefind/shard-0/", "pagefind/shard-2/", "pagefind/shard-4/"]);
+  });
+  it("halves a shard whose articles are too long for one Pagefind process, and only that shard", () => {
+    const weights = new Array<number>(40).fill(100);
+    const plain = shardFolders(weights, 16, 10_000).map((f) => [f.start, f.count]);
+    assert.deepEqual(plain, [[0, 16], [16, 16], [32, 8]]);
+    // Articles 16 to 31 grow: their shard is cut in two, then four; the shards around it keep their records and names.
+    for (let i = 16; i < 32; i++) weights[i] = 1000;
+    const split = shardFolders(weights, 16, 10_000);
+    assert.deepEqual(split.map((f) => [f.start, f.count]), [[0, 16], [16, 8], [24, 8], [32, 8]]);
+    for (let i = 16; i < 32; i++) weights[i] = 2000;
+    assert.deepEqual(shardFolders(weights, 16, 10_000).map((f) => f.name), ["shard-0", "shard-16", "shard-20", "shard-24", "shard-28", "shard-32"]);
+    // One article heavier than a shard is a shard of its own.
+    assert.deepEqual(shardFolders([50_000], 16, 10_000).map((f) => f.count), [1]);
   });
   it("cuts the newest articles into pieces of binary sizes, so publishing re-indexes a small piece", () => {
     const ranges = (n: number) => shardFolders(n, 160).map((f) => [f.start, f.count]);
