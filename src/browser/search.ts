@@ -6,31 +6,11 @@
  */
 import { excerpt } from "../search/excerpt.ts";
 import { closeness } from "../search/rank.ts";
+import { SearchIndex, shardsOf, type Pagefind, type PagefindResult } from "./search-index.ts";
 import { createNormalizer, type CharTable } from "../search/normalize.ts";
 import { queryRuns, queryWords, segmentedQuery, TITLE_MARK, wordSegmenter } from "../search/tokens.ts";
 
 declare const __SEARCH_TABLE__: CharTable;
-
-interface PagefindResultData {
-  url: string;
-  meta: Record<string, string>;
-}
-interface PagefindResult {
-  id: string;
-  score: number;
-  /** Where the matched words stand in the record. */
-  words: number[];
-  data(): Promise<PagefindResultData>;
-}
-interface PagefindSearch {
-  results: PagefindResult[];
-}
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
-  search(query: string, options?: Record<string, unknown>): Promise<PagefindSearch>;
-}
 
 const SHOWN = 10;
 const normalize = createNormalizer(__SEARCH_TABLE__);
@@ -40,22 +20,13 @@ const status = document.getElementById("search-status")!;
 const list = document.getElementById("search-results")!;
 const pager = document.getElementById("search-pager")!;
 const script = form.dataset.script === "zh-Hans" ? "hans" : "hant";
-const shards = (form.dataset.shards ?? "").split(" ").filter(Boolean);
-const shardNames = shards.map((url) => url.replace(/\/$/, "").split("/").pop()!);
+const more = document.getElementById("search-more")!;
+const index = new SearchIndex(shardsOf(form), Number(form.dataset.buckets ?? 16), form.dataset.words ?? "");
 const message = (key: string, values: Record<string, string | number> = {}) =>
   (form.dataset[`msg${key[0]!.toUpperCase()}${key.slice(1)}`] ?? "").replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
-let engine: Promise<Pagefind> | undefined;
-function loadEngine(): Promise<Pagefind> {
-  engine ??= (async () => {
-    const pagefind = (await import(/* primary shard */ `${shards[0]}pagefind.js`)) as Pagefind;
-    await pagefind.options({ basePath: shards[0], excerptLength: 0, noWorker: true });
-    await pagefind.init();
-    for (const shard of shards.slice(1)) await pagefind.mergeIndex(shard);
-    return pagefind;
-  })();
-  return engine;
-}
+/** Shards opened at most before the reader asks for earlier years (each "earlier" step opens as many again). */
+const SHARDS_A_STEP = 3;
 
 interface Query {
   q: string;
@@ -64,12 +35,14 @@ interface Query {
   sort: string;
   /** The page of results, from 1 ("" for the first). */
   page: string;
+  /** How many times the reader asked for earlier years ("" for none). */
+  earlier: string;
 }
 
 function readAddress(): Query {
   const params = new URLSearchParams(location.search);
   const get = (name: string) => params.get(name) ?? "";
-  return { q: get("q"), channel: get("channel"), year: get("year"), sort: get("sort"), page: get("page") };
+  return { q: get("q"), channel: get("channel"), year: get("year"), sort: get("sort"), page: get("page"), earlier: get("earlier") };
 }
 
 function fillForm(query: Query): void {
@@ -83,7 +56,7 @@ function readForm(): Query {
   const data = new FormData(form);
   const get = (name: string) => String(data.get(name) ?? "").trim();
   // A new search starts at its first page.
-  return { q: get("q"), channel: get("channel"), year: get("year"), sort: get("sort"), page: "" };
+  return { q: get("q"), channel: get("channel"), year: get("year"), sort: get("sort"), page: "", earlier: "" };
 }
 
 function addressOf(query: Query): string {
@@ -101,6 +74,7 @@ async function run(query: Query): Promise<void> {
   const current = ++generation;
   list.replaceChildren();
   pager.replaceChildren();
+  more.replaceChildren();
   pager.hidden = true;
   const normalized = normalize(query.q);
   // The query as written (its runs as phrases), and as words wherever they stand (a run typed without spaces).
@@ -112,51 +86,30 @@ async function run(query: Query): Promise<void> {
   }
   status.textContent = message("searching");
   try {
-    const pagefind = await loadEngine();
-    // Pagefind matches a word it lacks by a shorter one ("fuzzy"), shard by shard; a quoted word matches exactly.
-    const hits: Hits = new Map();
-    const look = (tokens: string[]) => Promise.all(tokens.filter((t) => !hits.has(t)).map(async (token) =>
-      hits.set(token, new Map((await pagefind.search(`"${token}"`)).results.map((r) => [r.id, r.words])))));
-    const having = (list: string[]) => intersect(list.map((t) => new Set(hits.get(t)!.keys())));
-    // The query as written first. Only when nothing holds it are its words looked for wherever they stand (a run
-    // typed without spaces, 于天敏調研): each further word costs the reader an index chunk per shard.
-    await look([...phrase.required, ...phrase.title]);
+    // The query as written first; only when no shard holds it are its words looked for wherever they stand
+    // (于天敏調研): each further word costs the reader an index chunk per shard.
     let required = phrase.required;
-    let matching = having(required);
-    const titleWords = words.required.map((w) => w + TITLE_MARK);
-    if (matching.size === 0 && words.required.join() !== phrase.required.join()) {
-      await look([...words.required, ...titleWords]);
+    let candidates = await index.candidates(required, query.year);
+    if (candidates.length === 0 && words.required.join() !== phrase.required.join()) {
       required = words.required;
-      matching = having(required);
+      candidates = await index.candidates(required, query.year);
     }
-    const filters: Record<string, string> = {};
-    if (query.channel) filters.channel = query.channel;
-    if (query.year) filters.year = query.year;
-    // Shards hold consecutive stretches of time: the newest shard first, each sorted by date, lists every match
-    // newest first (Pagefind's merged results are not in one order).
-    const find = async (extra: Record<string, string>, sort?: Record<string, string>) =>
-      (await pagefind.search(required.join(" "), { filters: { ...filters, ...extra }, ...(sort ? { sort } : {}) }))
-        .results.filter((r) => matching.has(r.id));
+    // One shard at a time (headline matches first, then newest first) until a page of results, or the step's
+    // shards are searched. The page asked for does not change which shards are searched, so every page of a search
+    // counts the same results.
+    const page = Math.max(1, Number.parseInt(query.page, 10) || 1);
+    const limit = SHARDS_A_STEP * (1 + (Number.parseInt(query.earlier, 10) || 0));
+    const newest = query.sort === "newest" ? [...candidates].sort((a, b) => b - a) : candidates;
+    const opened: number[] = [];
     let ordered: PagefindResult[] = [];
-    if (matching.size > 0 && query.sort === "newest") {
-      for (const shard of [...shardNames].reverse()) ordered.push(...await find({ shard }, { date: "desc" }));
-    } else if (matching.size > 0) {
-      // Relevance: the query as written in the headline, then in the text; then all its words in the headline;
-      // then the rest. Within each, articles where the words stand closest first, then Pagefind's ranking.
-      const tiers = [having(phrase.title), having(phrase.required), ...(required === phrase.required ? [] : [having(titleWords)])];
-      const tier = (id: string) => {
-        const found = tiers.findIndex((set) => set.has(id));
-        return found === -1 ? tiers.length : found;
-      };
-      // How close: the query's words as written, or as segmented when that is how the articles were found.
-      const groups = required === phrase.required ? phrase.required.map((t) => [t]) : words.groups;
-      const span = (id: string) => closeness(groups.map((group) => hits.get(group[0]!)!.get(id) ?? []));
-      ordered = (await find({})).map((r) => ({ r, tier: tier(r.id), span: span(r.id) }))
-        .sort((a, b) => a.tier - b.tier || a.span - b.span || b.r.score - a.r.score).map((x) => x.r);
+    while (opened.length < Math.min(limit, newest.length) && ordered.length < SHOWN) {
+      opened.push(newest[opened.length]!);
+      ordered = await rank(await index.open(opened), opened, query, phrase, words, required);
+      if (current !== generation) return;
     }
     const pages = Math.max(1, Math.ceil(ordered.length / SHOWN));
-    const page = Math.min(pages, Math.max(1, Number.parseInt(query.page, 10) || 1));
-    const shown = ordered.slice((page - 1) * SHOWN, page * SHOWN);
+    const shownPage = Math.min(pages, page);
+    const shown = ordered.slice((shownPage - 1) * SHOWN, shownPage * SHOWN);
     const data = await Promise.all(shown.map((r) => r.data()));
     if (current !== generation) return;
     const seen = new Set<string>();
@@ -168,36 +121,80 @@ async function run(query: Query): Promise<void> {
       list.append(renderResult(item.meta, url, runs));
     }
     const total = ordered.length;
-    status.textContent = total === 0 ? message("none", { q: query.q })
-      : total > SHOWN ? message("shown", { n: total, from: (page - 1) * SHOWN + 1, to: (page - 1) * SHOWN + shown.length })
-        : message("count", { n: total });
-    if (pages > 1) renderPager(query, page, pages);
+    const partial = opened.length < newest.length;
+    status.textContent = (total === 0 ? message("none", { q: query.q })
+      : total > SHOWN ? message("shown", { n: total, from: (shownPage - 1) * SHOWN + 1, to: (shownPage - 1) * SHOWN + shown.length })
+        : message("count", { n: total })) + (partial ? message("searched", { years: index.years(opened) }) : "");
+    if (pages > 1) renderPager(query, shownPage, pages);
+    if (partial) more.append(stepLink({ ...query, page: "", earlier: String((Number.parseInt(query.earlier, 10) || 0) + 1) }, message("earlier")));
   } catch (error) {
     console.error(error);
     if (current === generation) status.textContent = message("failed");
   }
 }
 
+/** The matches in the opened shards, ordered as the reader asked: by relevance, or newest first. */
+async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: ReturnType<typeof queryWords>,
+  words: ReturnType<typeof segmentedQuery>, required: string[]): Promise<PagefindResult[]> {
+  const only = index.only(opened);
+  // Pagefind matches a word it lacks by a shorter one ("fuzzy"); a quoted word matches exactly.
+  const hits: Hits = new Map();
+  const relaxed = required !== phrase.required;
+  const titleWords = words.required.map((w) => w + TITLE_MARK);
+  const tokens = [...new Set([...required, ...phrase.title, ...(relaxed ? [...phrase.required, ...titleWords] : [])])];
+  await Promise.all(tokens.map(async (token) =>
+    hits.set(token, new Map((await pagefind.search(`"${token}"`, { filters: only })).results.map((r) => [r.id, r.words])))));
+  const having = (list: string[]) => intersect(list.map((t) => new Set(hits.get(t)!.keys())));
+  const matching = having(required);
+  if (matching.size === 0) return [];
+  const filters: Record<string, unknown> = { ...only };
+  if (query.channel) filters.channel = query.channel;
+  if (query.year) filters.year = query.year;
+  const find = async (extra: Record<string, unknown>, sort?: Record<string, string>) =>
+    (await pagefind.search(required.join(" "), { filters: { ...filters, ...extra }, ...(sort ? { sort } : {}) }))
+      .results.filter((r) => matching.has(r.id));
+  if (query.sort === "newest") {
+    // Shards hold consecutive stretches of time: the newest shard first, each sorted by date, lists every match
+    // newest first (Pagefind's merged results are not in one order).
+    const ordered: PagefindResult[] = [];
+    for (const shard of [...opened].sort((a, b) => b - a)) ordered.push(...await find({ shard: index.shards[shard]!.name }, { date: "desc" }));
+    return ordered;
+  }
+  // Relevance: the query as written in the headline, then in the text; then all its words in the headline; then
+  // the rest. Within each, articles where the words stand closest first, then Pagefind's ranking.
+  const tiers = [having(phrase.title), having(phrase.required), ...(relaxed ? [having(titleWords)] : [])];
+  const tier = (id: string) => {
+    const found = tiers.findIndex((set) => set.has(id));
+    return found === -1 ? tiers.length : found;
+  };
+  // How close: the query's words as written, or as segmented when that is how the articles were found.
+  const groups = relaxed ? words.groups : phrase.required.map((t) => [t]);
+  const span = (id: string) => closeness(groups.map((group) => hits.get(group[0]!)!.get(id) ?? []));
+  return (await find({})).map((r) => ({ r, tier: tier(r.id), span: span(r.id) }))
+    .sort((a, b) => a.tier - b.tier || a.span - b.span || b.r.score - a.r.score).map((x) => x.r);
+}
+
+/** A link to another state of the search (a page, earlier years): an address of its own, followed in place. */
+function stepLink(next: Query, text: string, rel?: string): HTMLAnchorElement {
+  const a = document.createElement("a");
+  a.href = addressOf(next);
+  a.textContent = text;
+  if (rel) a.rel = rel;
+  a.addEventListener("click", (event) => {
+    event.preventDefault();
+    history.pushState(null, "", addressOf(next));
+    void run(next).then(() => status.focus());
+  });
+  return a;
+}
+
 /** Links to the other pages of results: each an address of its own, so Back and sharing work. */
 function renderPager(query: Query, page: number, pages: number): void {
-  const link = (n: number, text: string, rel?: string) => {
-    const a = document.createElement("a");
-    a.href = addressOf({ ...query, page: String(n) });
-    a.textContent = text;
-    if (rel) a.rel = rel;
-    a.addEventListener("click", (event) => {
-      event.preventDefault();
-      const next = { ...query, page: String(n) };
-      history.pushState(null, "", addressOf(next));
-      void run(next).then(() => status.focus());
-    });
-    return a;
-  };
-  if (page > 1) pager.append(link(page - 1, message("previous"), "prev"));
+  if (page > 1) pager.append(stepLink({ ...query, page: String(page - 1) }, message("previous"), "prev"));
   const label = document.createElement("span");
   label.textContent = message("paging", { n: page, total: pages });
   pager.append(label);
-  if (page < pages) pager.append(link(page + 1, message("next"), "next"));
+  if (page < pages) pager.append(stepLink({ ...query, page: String(page + 1) }, message("next"), "next"));
   pager.hidden = false;
 }
 

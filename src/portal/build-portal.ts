@@ -100,7 +100,7 @@ export function shapePortal(prepared: PreparedPortal): Portal {
   const { site } = content;
   const related = relatedIndex(localized[0]!.articles);
   const scripts = localized.map((local) => buildScriptPortal({
-    content: local, t: uiText(local.script, converter), now: options.now, searchShards: searchRecords.shards.map((s) => s.name), related,
+    content: local, t: uiText(local.script, converter), now: options.now, searchShards: searchRecords.shards.map((shard, i) => ({ name: shard.name, years: searchRecords.shardYears[i]! })), searchBuckets: searchRecords.buckets, related,
   }));
 
   const urls = createUrls(site);

@@ -39,8 +39,10 @@ export interface ScriptPortalOptions {
   t: UiText;
   now: DateTime;
   /** How many articles the search index holds (decides its shards). */
-  /** The search index's shards, oldest first, by folder name (src/search/shards.ts). */
-  searchShards: string[];
+  /** The search index's shards, oldest first (src/search/shards.ts): folder name and the years it covers. */
+  searchShards: { name: string; years: string }[];
+  /** Buckets of the search index's word directory. */
+  searchBuckets: number;
   /** Related articles by slug (src/portal/collections.ts relatedIndex), the same in both scripts. */
   related: ReadonlyMap<string, readonly string[]>;
 }
@@ -54,7 +56,7 @@ const FEED_TYPES: Record<FeedFormat, { type: string; label: string }> = {
 };
 const FORMATS = Object.keys(FEED_FILES) as FeedFormat[];
 
-export function buildScriptPortal({ content, t, now, searchShards, related }: ScriptPortalOptions): ScriptPortal {
+export function buildScriptPortal({ content, t, now, searchShards, searchBuckets, related }: ScriptPortalOptions): ScriptPortal {
   const { site, script, articles } = content;
   const urls = createUrls(site);
   const zone = site.timeZone;
@@ -484,11 +486,15 @@ export function buildScriptPortal({ content, t, now, searchShards, related }: Sc
     intro: t.searchHint,
     channels: site.channels.map((c) => ({ value: c.slug, text: c.name })),
     years,
-    shards: searchShards.map((name) => urls.href(paths.searchShard(name))),
+    shards: searchShards.map((shard) => urls.href(paths.searchShard(shard.name))),
+    shardYears: searchShards.map((shard) => shard.years),
+    wordsHref: urls.href(paths.searchWords()),
+    buckets: searchBuckets,
     searchScriptHref: urls.href(paths.asset("search.js")),
     messages: {
       count: t.resultsCount, shown: t.resultsShown, none: t.noResults, searching: t.searching, empty: t.searchEmpty,
       failed: t.searchFailed, previous: t.previousPage, next: t.nextPage, paging: t.pageOf, pages: t.resultsPages,
+      searched: t.searchedYears, earlier: t.searchEarlier,
     },
   };
   search.head.noindex = true;

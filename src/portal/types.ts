@@ -151,8 +151,12 @@ export interface SearchPage extends PageBase {
   intro: string;
   channels: { value: string; text: string }[];
   years: string[];
-  /** Index shards to search, as links. */
+  /** Index shards to search, as links, oldest first, and the years each covers ("2016-2017"). */
   shards: string[];
+  shardYears: string[];
+  /** The word directory (src/search/word-directory.ts): its folder, as a link, and its number of buckets. */
+  wordsHref: string;
+  buckets: number;
   searchScriptHref: string;
   /** Messages the search script shows, in this script. */
   messages: Record<string, string>;

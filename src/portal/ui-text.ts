@@ -80,6 +80,8 @@ export const UI_HANT = {
   resultsCount: "找到 {n} 篇文章",
   resultsShown: "找到 {n} 篇文章，顯示第 {from}–{to} 篇",
   resultsPages: "搜尋結果分頁",
+  searchedYears: "（已搜尋 {years} 年）",
+  searchEarlier: "搜尋更早的文章 →",
   previousPage: "上一頁",
   nextPage: "下一頁",
   noResults: "沒有找到與「{q}」相關的文章。請換個詞，或減少篩選條件。",

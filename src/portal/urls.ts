@@ -51,6 +51,7 @@ export const paths = {
   page: (slug: string) => sitePath(slug),
   search: () => sitePath("search"),
   searchShard: (name: string) => sitePath("pagefind", name),
+  searchWords: () => sitePath("pagefind", "words"),
   feed: (format: FeedFormat, channel?: string) => filePath("feeds", ...(channel ? [channel] : []), FEED_FILES[format]),
   file: (name: string) => filePath(name),
   asset: (name: string) => filePath("assets", name),

@@ -15,7 +15,8 @@ import { searchCharTable } from "./char-table.ts";
 import { createNormalizer } from "./normalize.ts";
 import { withWords, type SearchRecords } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE, type ShardFolder } from "./shards.ts";
-import { copyTree, treeBytes, treeDigests, treeMatches } from "../util/files.ts";
+import { copyTree, digest, fileDigest, treeBytes, treeDigests, treeMatches } from "../util/files.ts";
+import { writeDirectory } from "./word-directory.ts";
 import { mapLimited } from "../util/map-limited.ts";
 import { makeScratch } from "../util/scratch.ts";
 import { runWorker, WorkerError } from "../util/worker.ts";
@@ -28,6 +29,8 @@ export interface SearchIndexReport {
   reused: number;
   /** Cached shards whose files were not the ones stored: discarded and indexed again. */
   damaged: string[];
+  /** Buckets of the word directory (src/search/word-directory.ts). */
+  buckets: number;
   shards: { folder: string; records: number; peakMiB: number; seconds: number }[];
   bytes: number;
   seconds: number;
@@ -62,18 +65,23 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
   const keys = new Set<string>();
   const pending: { folder: ShardFolder; target: string; cached?: string }[] = [];
   const damaged: string[] = [];
+  // Each shard's distinct words, for the word directory.
+  const wordFiles = new Map<string, string>();
   for (const folder of folders) {
     const { start, count } = folder;
     const key = createHash("sha256").update(fingerprint).update(folder.name).update(records.input(start, start + count)).digest("hex");
     keys.add(key);
     const target = path.join(siteDir, folder.path);
     const cached = cacheRoot ? path.join(cacheRoot, key) : undefined;
-    const digests = cached ? storedDigests(cached) : undefined;
+    const stored = cached ? storedDigests(cached) : undefined;
     // The output may be recycled from the last build (src/build/output.ts) and hold this very shard already.
-    if (cached && digests && (treeMatches(target, digests) || placeShard(cached, digests, target))) {
+    if (cached && stored && fileDigest(`${cached}.words`) === stored.words &&
+      (treeMatches(target, stored.files) || placeShard(cached, stored.files, target))) {
       results.push({ folder: folder.path, records: count, peakMiB: 0, seconds: 0 });
+      wordFiles.set(folder.name, `${cached}.words`);
       continue;
     }
+    const digests = stored;
     if (cached && digests) {
       damaged.push(path.basename(cached));
       discardShard(cached);
@@ -93,7 +101,8 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
     const file = path.join(scratch, `${folder.name}.json`);
     writeFileSync(file, JSON.stringify(shardRecords));
     const t0 = performance.now();
-    const out = await runWorker<{ added: number; problems: string[]; peakKiB: number }>(WORKER, [file, target])
+    const words = path.join(scratch, `${folder.name}.words`);
+    const out = await runWorker<{ added: number; problems: string[]; peakKiB: number }>(WORKER, [file, target, words])
       .catch((error: WorkerError) => {
         throw new SearchIndexError(`search indexing failed (${error.message})`, error.lines);
       });
@@ -107,9 +116,12 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
       await rm(`${cached}.partial`, { recursive: true, force: true });
       copyTree(target, `${cached}.partial`);
       await rename(`${cached}.partial`, cached);
-      writeFileSync(`${cached}.json.partial`, JSON.stringify(treeDigests(cached)));
+      const wordList = readFileSync(words);
+      writeFileSync(`${cached}.words`, wordList);
+      writeFileSync(`${cached}.json.partial`, JSON.stringify({ files: treeDigests(cached), words: digest(wordList) } satisfies StoredShard));
       await rename(`${cached}.json.partial`, `${cached}.json`);
     }
+    wordFiles.set(folder.name, cached ? `${cached}.words` : words);
     results.push({ folder: folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds: (performance.now() - t0) / 1000 });
   }, concurrency);
 
@@ -119,6 +131,7 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
     for (const entry of await readdir(path.join(siteDir, "pagefind"))) {
       if (!names.has(entry)) await rm(path.join(siteDir, "pagefind", entry), { recursive: true, force: true });
     }
+    writeDirectory(folders.map((f) => wordFiles.get(f.name)!), siteDir, records.buckets);
     const counted = await countIndexedPages(siteDir, folders.map((f) => f.path));
     if (counted !== records.count) {
       // Pagefind drops a record with no words; name the likely ones so an editor can fix them.
@@ -130,10 +143,10 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
     results.sort((a, b) => (a.folder < b.folder ? -1 : 1));
     if (cacheRoot) {
       for (const name of await readdir(cacheRoot).catch(() => [] as string[])) {
-        if (!keys.has(name.replace(/\.json$/, ""))) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
+        if (!keys.has(name.replace(/\.(?:json|words)$/, ""))) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
       }
     }
-    return { records: counted, reused, damaged, shards: results, bytes: treeBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
+    return { records: counted, reused, damaged, buckets: records.buckets, shards: results, bytes: treeBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -163,11 +176,17 @@ async function pruneBundle(dir: string): Promise<void> {
   }
 }
 
+/** What is kept beside a cached shard: the digest of each of its files, and of its list of words. */
+interface StoredShard {
+  files: Record<string, string>;
+  words: string;
+}
+
 /** The digests a cached shard was stored with, or undefined when it has none (never finished, or unreadable). */
-function storedDigests(cached: string): Record<string, string> | undefined {
+function storedDigests(cached: string): StoredShard | undefined {
   try {
-    const digests = JSON.parse(readFileSync(`${cached}.json`, "utf8")) as unknown;
-    return typeof digests === "object" && digests !== null && !Array.isArray(digests) ? digests as Record<string, string> : undefined;
+    const stored = JSON.parse(readFileSync(`${cached}.json`, "utf8")) as Partial<StoredShard>;
+    return typeof stored.files === "object" && stored.files !== null && typeof stored.words === "string" ? stored as StoredShard : undefined;
   } catch {
     return undefined;
   }
@@ -184,4 +203,5 @@ function placeShard(cached: string, digests: Record<string, string>, target: str
 function discardShard(cached: string): void {
   rmSync(cached, { recursive: true, force: true });
   rmSync(`${cached}.json`, { force: true });
+  rmSync(`${cached}.words`, { force: true });
 }

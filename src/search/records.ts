@@ -8,6 +8,7 @@ import type { Article } from "../content/load.ts";
 import type { Normalizer } from "./normalize.ts";
 import { INDEXED_TEXT, recordWeight, shardFolders, type ShardFolder } from "./shards.ts";
 import { indexTokens } from "./tokens.ts";
+import { bucketCount } from "./word-directory.ts";
 
 export interface ScriptedText {
   "zh-Hant": string;
@@ -91,6 +92,10 @@ export interface SearchRecords {
   count: number;
   /** The index's shards for these records (src/search/shards.ts): the search page lists them, the indexer fills them. */
   shards: ShardFolder[];
+  /** Buckets of the word directory (src/search/word-directory.ts). */
+  buckets: number;
+  /** The years each shard's articles cover: "2016-2017", or "2018". */
+  shardYears: string[];
   slice(from: number, to: number): RecordSource[];
   /**
    * What the records from `from` to `to` are made of (article digests, what is shown of them in both scripts, and
@@ -103,9 +108,13 @@ export interface SearchRecords {
 
 export function lazyRecords(views: readonly ArticleSearchView[], zone: string): SearchRecords {
   const weights = views.map(({ article: a }) => recordWeight(a.title, a.text, `${a.author} ${a.source}`));
+  const shards = shardFolders(weights);
+  const year = (i: number) => yearMonth(views[i]!.article.date, zone).year;
   return {
     count: views.length,
-    shards: shardFolders(weights),
+    shards,
+    shardYears: shards.map((s) => (s.count === 0 ? "" : year(s.start) === year(s.start + s.count - 1) ? year(s.start) : `${year(s.start)}-${year(s.start + s.count - 1)}`)),
+    buckets: bucketCount(weights.reduce((a, b) => a + b, 0)),
     slice: (from, to) => views.slice(from, to).map((view) => recordSource(view, zone)),
     // An article's digest stands for all of it (src/content/load.ts): its text is not serialised again.
     input: (from, to) => JSON.stringify([zone, views.slice(from, to).map(({ article, ...shown }) => [article.digest, shown])]),

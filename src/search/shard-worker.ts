@@ -1,12 +1,13 @@
 /**
  * One shard of the search index, built in its own process so that no process holds more than one shard's
  * index in memory. Arguments (src/util/worker.ts): a JSON file of records (without their words,
- * which are cut here), and the folder for its Pagefind bundle.
+ * which are cut here), the folder for its Pagefind bundle, and a file for the shard's distinct words (sorted, one a
+ * line, for the word directory: src/search/word-directory.ts).
  * Prints one JSON line: records added, errors, and the Pagefind service's peak memory.
  * https://pagefind.app/docs/node-api/
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import * as pagefind from "pagefind";
 import { searchCharTable } from "./char-table.ts";
@@ -16,7 +17,7 @@ import { SEARCH_LANGUAGE_CODE as SEARCH_LANGUAGE } from "./shards.ts";
 import { workerArguments } from "../util/worker.ts";
 
 
-const [recordsFile, outputPath] = await workerArguments();
+const [recordsFile, outputPath, wordsFile] = await workerArguments();
 const normalize = createNormalizer(searchCharTable());
 const records = (JSON.parse(await readFile(recordsFile!, "utf8")) as RecordSource[]).map((r) => withWords(r, normalize));
 const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, keepIndexUrl: false });
@@ -29,6 +30,9 @@ for (const record of records) {
   else added++;
 }
 const written = await index.writeFiles({ outputPath: outputPath! });
+const words = new Set<string>();
+for (const record of records) for (const word of record.content.split(" ")) if (word) words.add(word);
+writeFileSync(wordsFile!, [...words].sort().join("\n"));
 problems.push(...written.errors);
 const peakKiB = servicePeakKiB();
 await pagefind.close();

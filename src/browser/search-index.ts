@@ -1,0 +1,113 @@
+/**
+ * The search page's view of the index: which shards can answer a query (the word directory,
+ * src/search/word-directory.ts), and Pagefind with just those shards merged in, newest first, so that a search costs
+ * the reader the same whatever the size of the archive. https://pagefind.app/docs/api/
+ */
+import { TITLE_MARK } from "../search/tokens.ts";
+import { lookupWords, shardsHolding } from "../search/word-buckets.ts";
+
+export interface PagefindResultData {
+  url: string;
+  meta: Record<string, string>;
+}
+export interface PagefindResult {
+  id: string;
+  score: number;
+  /** Where the matched words stand in the record. */
+  words: number[];
+  data(): Promise<PagefindResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+}
+export interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  search(query: string, options?: Record<string, unknown>): Promise<PagefindSearch>;
+}
+
+export interface Shard {
+  /** The shard's folder, as a link. */
+  href: string;
+  /** Its name, which its records carry as the `shard` filter. */
+  name: string;
+  /** The first and last year of its articles. */
+  years: [number, number];
+}
+
+/** Reads the shards from the search form: `data-shards` (links), `data-shard-years` ("2016-2017 2017 …"). */
+export function shardsOf(form: HTMLFormElement): Shard[] {
+  const hrefs = (form.dataset.shards ?? "").split(" ").filter(Boolean);
+  const years = (form.dataset.shardYears ?? "").split(" ");
+  return hrefs.map((href, i) => {
+    const [first, last] = (years[i] ?? "").split("-").map(Number);
+    return { href, name: href.replace(/\/$/, "").split("/").pop()!, years: [first ?? 0, last ?? first ?? 0] };
+  });
+}
+
+export class SearchIndex {
+  private engine: Promise<Pagefind> | undefined;
+  private readonly merged = new Set<number>();
+  private readonly buckets = new Map<number, Promise<Record<string, number[]>>>();
+
+  constructor(readonly shards: readonly Shard[], private readonly bucketCount: number, private readonly wordsHref: string) {}
+
+  /**
+   * The shards that can answer a query, in the order to open them: those holding all its words in a headline first,
+   * then the others, each newest first; only shards of the year, when one is asked for.
+   */
+  async candidates(words: readonly string[], year?: string): Promise<number[]> {
+    const looked = lookupWords(words);
+    const [all, titled] = await shardsHolding([looked, looked.map((w) => w + TITLE_MARK)], this.bucketCount, (bucket) => this.bucket(bucket));
+    const wanted = Number(year);
+    const inYear = (s: number) => !year || (this.shards[s]!.years[0] <= wanted && wanted <= this.shards[s]!.years[1]);
+    const first = titled!.filter((s) => all!.includes(s)).reverse();
+    return [...first, ...all!.filter((s) => !first.includes(s)).reverse()].filter(inYear);
+  }
+
+  /** Pagefind with the given shards merged in (each once; the first one opened starts the engine). */
+  async open(shards: readonly number[]): Promise<Pagefind> {
+    const first = shards[0]!;
+    this.engine ??= (async () => {
+      const base = this.shards[first]!.href;
+      const pagefind = (await import(`${base}pagefind.js`)) as Pagefind;
+      await pagefind.options({ basePath: base, excerptLength: 0, noWorker: true });
+      await pagefind.init();
+      this.merged.add(first);
+      return pagefind;
+    })();
+    const pagefind = await this.engine;
+    for (const shard of shards) {
+      if (this.merged.has(shard)) continue;
+      this.merged.add(shard);
+      await pagefind.mergeIndex(this.shards[shard]!.href);
+    }
+    return pagefind;
+  }
+
+  /** A filter keeping a search to `shards`, needed once an earlier query merged others. */
+  only(shards: readonly number[]): Record<string, unknown> {
+    return this.merged.size > shards.length ? { shard: { any: shards.map((s) => this.shards[s]!.name) } } : {};
+  }
+
+  /** "2023–2026": the years the given shards cover. */
+  years(shards: readonly number[]): string {
+    const first = Math.min(...shards.map((s) => this.shards[s]!.years[0]));
+    const last = Math.max(...shards.map((s) => this.shards[s]!.years[1]));
+    return first === last ? String(first) : `${first}–${last}`;
+  }
+
+  private bucket(bucket: number): Promise<Record<string, number[]>> {
+    let loaded = this.buckets.get(bucket);
+    if (!loaded) {
+      loaded = (async () => {
+        const response = await fetch(`${this.wordsHref}${bucket}.pf_words`);
+        if (!response.ok || !response.body) throw new Error(`word directory bucket ${bucket}: ${response.status}`);
+        return (await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json()) as Record<string, number[]>;
+      })();
+      this.buckets.set(bucket, loaded);
+    }
+    return loaded;
+  }
+}
