@@ -4,6 +4,7 @@
  * follows each search, so a search can be shared and Back works. Only this page loads this script.
  * https://pagefind.app/docs/api/
  */
+import "./reader-settings.ts";
 import { excerpt } from "../search/excerpt.ts";
 import { closeness } from "../search/rank.ts";
 import { SearchIndex, shardsOf, type Pagefind, type PagefindResult } from "./search-index.ts";
@@ -26,7 +27,7 @@ const message = (key: string, values: Record<string, string | number> = {}) =>
   (form.dataset[`msg${key[0]!.toUpperCase()}${key.slice(1)}`] ?? "").replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
 /** Shards opened at most before the reader asks for earlier years (each "earlier" step opens as many again). */
-const SHARDS_A_STEP = 3;
+const SHARDS_A_STEP = 2;
 
 interface Query {
   q: string;
@@ -98,12 +99,18 @@ async function run(query: Query): Promise<void> {
     // shards are searched. The page asked for does not change which shards are searched, so every page of a search
     // counts the same results.
     const page = Math.max(1, Number.parseInt(query.page, 10) || 1);
-    const limit = SHARDS_A_STEP * (1 + (Number.parseInt(query.earlier, 10) || 0));
     const newest = query.sort === "newest" ? [...candidates].sort((a, b) => b - a) : candidates;
     const opened: number[] = [];
     let ordered: PagefindResult[] = [];
-    while (opened.length < Math.min(limit, newest.length) && ordered.length < SHOWN) {
+    while (opened.length < Math.min(SHARDS_A_STEP, newest.length) && ordered.length < SHOWN) {
       opened.push(newest[opened.length]!);
+      ordered = await rank(await index.open(opened), opened, query, phrase, words, required);
+      if (current !== generation) return;
+    }
+    // Each step to earlier years opens as many shards again.
+    const wanted = Math.min(newest.length, opened.length + SHARDS_A_STEP * (Number.parseInt(query.earlier, 10) || 0));
+    if (wanted > opened.length) {
+      opened.push(...newest.slice(opened.length, wanted));
       ordered = await rank(await index.open(opened), opened, query, phrase, words, required);
       if (current !== generation) return;
     }
@@ -156,6 +163,7 @@ async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: 
   if (query.sort === "newest") {
     // Shards hold consecutive stretches of time: the newest shard first, each sorted by date, lists every match
     // newest first (Pagefind's merged results are not in one order).
+    if (opened.length === 1) return find({}, { date: "desc" });
     const ordered: PagefindResult[] = [];
     for (const shard of [...opened].sort((a, b) => b - a)) ordered.push(...await find({ shard: index.shards[shard]!.name }, { date: "desc" }));
     return ordered;
