@@ -66,6 +66,11 @@ export class SearchIndex {
     return [...first, ...all!.filter((s) => !first.includes(s)).reverse()].filter(inYear);
   }
 
+  /** The shards (positions, oldest first) that hold every one of `words`, looked up exactly (no sampling). */
+  async holding(words: readonly string[]): Promise<number[]> {
+    return (await shardsHolding([words], this.bucketCount, (bucket) => this.bucket(bucket)))[0]!;
+  }
+
   /** Pagefind with the given shards merged in (each once; the first one opened starts the engine). */
   async open(shards: readonly number[]): Promise<Pagefind> {
     const first = shards[0]!;

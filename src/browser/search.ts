@@ -9,7 +9,7 @@ import { excerpt } from "../search/excerpt.ts";
 import { closeness } from "../search/rank.ts";
 import { SearchIndex, shardsOf, type Pagefind, type PagefindResult } from "./search-index.ts";
 import { createNormalizer, type CharTable } from "../search/normalize.ts";
-import { queryRuns, queryWords, segmentedQuery, TITLE_MARK, wordSegmenter } from "../search/tokens.ts";
+import { queryRuns, queryWords, runSplits, segmentedQuery, TITLE_MARK, wordSegmenter, type SegmentedQuery } from "../search/tokens.ts";
 
 declare const __SEARCH_TABLE__: CharTable;
 
@@ -89,11 +89,13 @@ async function run(query: Query): Promise<void> {
   try {
     // The query as written first; only when no shard holds it are its words looked for wherever they stand
     // (于天敏調研): each further word costs the reader an index chunk per shard.
-    let required = phrase.required;
-    let candidates = await index.candidates(required, query.year);
-    if (candidates.length === 0 && words.required.join() !== phrase.required.join()) {
-      required = words.required;
-      candidates = await index.candidates(required, query.year);
+    let found: SegmentedQuery = { required: phrase.required, groups: phrase.required.map((t) => [t]) };
+    let candidates = await index.candidates(found.required, query.year);
+    if (candidates.length === 0) {
+      const split = await splitQuery(normalized);
+      if (split && split.required.join() !== phrase.required.join()) found = split;
+      else if (words.required.join() !== phrase.required.join()) found = words;
+      if (found.required !== phrase.required) candidates = await index.candidates(found.required, query.year);
     }
     // One shard at a time (headline matches first, then newest first) until a page of results, or the step's
     // shards are searched. The page asked for does not change which shards are searched, so every page of a search
@@ -104,14 +106,14 @@ async function run(query: Query): Promise<void> {
     let ordered: PagefindResult[] = [];
     while (opened.length < Math.min(SHARDS_A_STEP, newest.length) && ordered.length < SHOWN) {
       opened.push(newest[opened.length]!);
-      ordered = await rank(await index.open(opened), opened, query, phrase, words, required);
+      ordered = await rank(await index.open(opened), opened, query, phrase, found);
       if (current !== generation) return;
     }
     // Each step to earlier years opens as many shards again.
     const wanted = Math.min(newest.length, opened.length + SHARDS_A_STEP * (Number.parseInt(query.earlier, 10) || 0));
     if (wanted > opened.length) {
       opened.push(...newest.slice(opened.length, wanted));
-      ordered = await rank(await index.open(opened), opened, query, phrase, words, required);
+      ordered = await rank(await index.open(opened), opened, query, phrase, found);
       if (current !== generation) return;
     }
     const pages = Math.max(1, Math.ceil(ordered.length / SHOWN));
@@ -140,12 +142,39 @@ async function run(query: Query): Promise<void> {
   }
 }
 
+/**
+ * A query typed without spaces read as the words the index holds: each run that no shard holds as written is cut
+ * into two or three words (于天敏|調研), the first reading whose words some shard holds all of, the most specific
+ * of those; runs the index holds stay whole. Undefined when no reading is held.
+ */
+async function splitQuery(normalized: string): Promise<SegmentedQuery | undefined> {
+  const groups: string[][] = [];
+  for (const run of queryRuns(normalized).sort((a, b) => normalized.indexOf(a) - normalized.indexOf(b))) {
+    const whole = queryWords(run).required;
+    if (!/^[\u3400-\u9fff]+$/.test(run) || (await index.holding(whole)).length > 0) {
+      groups.push(whole);
+      continue;
+    }
+    let best: { parts: string[][]; shards: number } | undefined;
+    for (const split of runSplits(run)) {
+      if (best && split.length > best.parts.length) break;
+      const parts = split.map((part) => queryWords(part).required);
+      const shards = (await index.holding(parts.flat())).length;
+      if (shards > 0 && (!best || shards < best.shards)) best = { parts, shards };
+    }
+    if (!best) return undefined;
+    groups.push(...best.parts);
+  }
+  return { required: [...new Set(groups.flat())], groups };
+}
+
 /** The matches in the opened shards, ordered as the reader asked: by relevance, or newest first. */
 async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: ReturnType<typeof queryWords>,
-  words: ReturnType<typeof segmentedQuery>, required: string[]): Promise<PagefindResult[]> {
+  words: SegmentedQuery): Promise<PagefindResult[]> {
   const only = index.only(opened);
   // Pagefind matches a word it lacks by a shorter one ("fuzzy"); a quoted word matches exactly.
   const hits: Hits = new Map();
+  const required = words.required;
   const relaxed = required !== phrase.required;
   const titleWords = words.required.map((w) => w + TITLE_MARK);
   const tokens = [...new Set([...required, ...phrase.title, ...(relaxed ? [...phrase.required, ...titleWords] : [])])];
@@ -176,7 +205,7 @@ async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: 
     return found === -1 ? tiers.length : found;
   };
   // How close: the query's words as written, or as segmented when that is how the articles were found.
-  const groups = relaxed ? words.groups : phrase.required.map((t) => [t]);
+  const groups = words.groups;
   const span = (id: string) => closeness(groups.map((group) => hits.get(group[0]!)!.get(id) ?? []));
   return (await find({})).map((r) => ({ r, tier: tier(r.id), span: span(r.id) }))
     .sort((a, b) => a.tier - b.tier || a.span - b.span || b.r.score - a.r.score).map((x) => x.r);

@@ -104,3 +104,18 @@ export function wordSegmenter(): Segment {
   const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
   return (run) => [...segmenter.segment(run)].map((s) => s.segment);
 }
+
+/**
+ * Ways to read a run typed without spaces as two or three words of at least two characters each (于天敏|調研), two
+ * words first. Runs shorter than four or longer than twelve characters are not split.
+ */
+export function runSplits(run: string): string[][] {
+  const n = run.length;
+  if (n < 4 || n > 12) return [];
+  const splits: string[][] = [];
+  for (let i = 2; i <= n - 2; i++) splits.push([run.slice(0, i), run.slice(i)]);
+  for (let i = 2; i <= n - 4; i++) {
+    for (let j = i + 2; j <= n - 2; j++) splits.push([run.slice(0, i), run.slice(i, j), run.slice(j)]);
+  }
+  return splits;
+}

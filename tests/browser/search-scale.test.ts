@@ -101,7 +101,7 @@ describe("search across many shards", () => {
     const queries = [
       `search/?q=${encodeURIComponent("鴨綠江 誓師")}`, `search/?q=${encodeURIComponent("調兵山市矛盾糾紛多元化解工作見成效")}`,
       `search/?q=${encodeURIComponent("社會治理")}&sort=newest`, `search/?q=${encodeURIComponent("社會治理")}&channel=news`,
-      `search/?q=${encodeURIComponent("社會治理")}&year=2019`,
+      `search/?q=${encodeURIComponent("社會治理")}&year=2019`, `search/?q=${encodeURIComponent("于天敏調研")}`,
     ];
     for (const path of queries) {
       const page = await openPage(portal.browser, 375);
@@ -109,6 +109,7 @@ describe("search across many shards", () => {
         const found = await measure(page, path);
         t.diagnostic(`${decodeURIComponent(path)}: ${found.bytes} bytes in ${found.files.length} requests; ${found.status}`);
         assert.ok(found.hrefs.length > 0, found.status);
+        if (path.includes(encodeURIComponent("于天敏調研"))) assert.equal(found.hrefs[0], "/articles/benxi-2020-07-16/", "typed without a space");
         assert.ok(found.bytes <= CEILING.bytes && found.files.length <= CEILING.requests, `${path}: ${found.bytes} bytes, ${found.files.length} requests`);
       } finally {
         await page.close();

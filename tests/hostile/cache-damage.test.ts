@@ -93,11 +93,13 @@ describe("a damaged build cache", () => {
   });
 
   it("a cached search shard with a garbled entry file or truncated index files is indexed again", async () => {
-    const shards = readdirSync(cache("search")).filter((n) => !n.endsWith(".json"));
+    const shards = readdirSync(cache("search"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     assert.ok(shards.length >= 3, `${shards.length} shards`);
     writeFileSync(cache("search", shards[0]!, "pagefind-entry.json"), "{ garbled");
     const files = filesUnder(cache("search", shards[1]!)).filter((f) => /\.pf_(?:index|fragment)$/.test(f));
     for (const file of files.slice(0, 3)) truncateSync(cache("search", shards[1]!, file), 10);
+    // And the list of a shard's words, from which the word directory is made.
+    writeFileSync(cache("search", `${shards[2]!}.words`), "garbled");
     // A published shard too, which a later build recycles.
     const published = filesUnder(path.join(project.root, "_site/pagefind")).filter((f) => f.endsWith("pagefind-entry.json"));
     writeFileSync(path.join(project.root, "_site/pagefind", published[0]!), "{ garbled");

@@ -8,7 +8,7 @@ import { createNormalizer } from "../../src/search/normalize.ts";
 import { recordSource, withWords } from "../../src/search/records.ts";
 import { shardFolders } from "../../src/search/shards.ts";
 import { closeness } from "../../src/search/rank.ts";
-import { encodeWord, indexTokens, queryRuns, queryWords, segmentedQuery } from "../../src/search/tokens.ts";
+import { encodeWord, indexTokens, queryRuns, queryWords, runSplits, segmentedQuery } from "../../src/search/tokens.ts";
 
 const normalize = createNormalizer(searchCharTable());
 
@@ -130,6 +130,13 @@ describe("queries typed without spaces", () => {
     assert.ok(!query.required.includes(encodeWord("敏调")), "no bigram across the two words");
     // A segmenter that knows no word gives characters, which still find every article holding them all.
     assert.deepEqual(segmentedQuery("白国军", (run) => [...run]).required, ["白", "国", "军"].map(encodeWord));
+  });
+
+  it("can be read as two or three words of two characters or more, two words first", () => {
+    assert.deepEqual(runSplits("于天敏調研").slice(0, 2), [["于天", "敏調研"], ["于天敏", "調研"]]);
+    assert.deepEqual(runSplits("于天敏調研").length, 2, "five characters cannot make three words of two");
+    assert.deepEqual(runSplits("鴨綠江誓師大會").at(-1), ["鴨綠江", "誓師", "大會"]);
+    assert.deepEqual(runSplits("調兵山"), [], "a short run is one word");
   });
 
   it("rank by how close the words stand", () => {
