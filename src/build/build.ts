@@ -149,7 +149,8 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
     }
     log(`Search index: ${search.records} articles in ${search.shards.length} shard(s) (${search.reused} from the cache), ` +
       `${(search.bytes / 1024 / 1024).toFixed(1)} MiB, ${search.seconds.toFixed(2)} s` +
-      (search.shards.some((s) => s.peakMiB > 0) ? ` (Pagefind peak ${Math.max(...search.shards.map((s) => s.peakMiB))} MiB)` : ""));
+      (search.shards.some((s) => s.peakMiB > 0) ? ` (Pagefind peak ${Math.max(...search.shards.map((s) => s.peakMiB))} MiB, ` +
+        `${indexingMs(search.shards)} ms of a shard process an article indexed)` : ""));
     // Every one of them must have been written.
     const verified = await verifyOutput({
       dir: staged, expected: outputs, pathPrefix: site.pathPrefix,
@@ -178,6 +179,13 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
     await discard(staged);
     throw error;
   }
+}
+
+/** Time the shard processes took per article they indexed (shards from the cache are not counted). */
+function indexingMs(shards: SearchIndexReport["shards"]): string {
+  const indexed = shards.filter((s) => s.seconds > 0);
+  const articles = indexed.reduce((sum, s) => sum + s.records, 0);
+  return (indexed.reduce((sum, s) => sum + s.seconds, 0) * 1000 / Math.max(1, articles)).toFixed(1);
 }
 
 /** The browser code, bundled once for each version of the code (the memo is emptied when the code changes). */

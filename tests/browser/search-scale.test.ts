@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { generateArticles, writeArticles } from "../../bench/generate.ts";
-import { openPage, startPortal, type RunningPortal } from "../helpers/browser.ts";
+import { openPage, searchOutcome, startPortal, type RunningPortal } from "../helpers/browser.ts";
 import { article } from "../helpers/project.ts";
 
 const KB = 1024;
@@ -44,16 +44,7 @@ describe("search across many shards", () => {
     page.off("requestfinished", counting);
     return { ...shown, bytes, files };
   }
-  async function settled(page: Page) {
-    await page.waitForFunction(() => {
-      const text = document.getElementById("search-status")?.textContent ?? "";
-      return text !== "" && !text.endsWith("…");
-    });
-    return {
-      status: (await page.locator("#search-status").textContent()) ?? "",
-      hrefs: await page.locator("#search-results a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
-    };
-  }
+  const settled = searchOutcome;
   const shardMetadata = (files: string[]) => files.filter((f) => f.endsWith(".pf_meta")).length;
 
   it("finds a rare word of the oldest article without a filter, opening one shard, under the ceilings", async (t) => {

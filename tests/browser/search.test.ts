@@ -5,9 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { generateArticles, writeArticles } from "../../bench/generate.ts";
-import { horizontalOverflow, openPage, seriousViolations, startPortal, type RunningPortal } from "../helpers/browser.ts";
+import { horizontalOverflow, openPage, searchOutcome, seriousViolations, startPortal, type RunningPortal } from "../helpers/browser.ts";
 import { article, createProject } from "../helpers/project.ts";
 import { shardFolders } from "../../src/search/shards.ts";
 
@@ -50,18 +50,7 @@ describe("search", () => {
   });
   after(() => portal?.close());
 
-  async function results(page: Page): Promise<{ status: string; hrefs: string[]; titles: string[]; meta: string[] }> {
-    await page.waitForFunction(() => {
-      const text = document.getElementById("search-status")?.textContent ?? "";
-      return text !== "" && !text.endsWith("…");
-    });
-    return {
-      status: (await page.locator("#search-status").textContent()) ?? "",
-      hrefs: await page.locator("#search-results a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
-      titles: await page.locator("#search-results a").allTextContents(),
-      meta: await page.locator("#search-results .article-list__meta").allTextContents(),
-    };
-  }
+  const results = searchOutcome;
   async function search(path: string): Promise<Awaited<ReturnType<typeof results>>> {
     const page = await openPage(browser, 1280);
     try {

@@ -71,3 +71,17 @@ export async function startPortal(prepare: (project: Project) => Promise<void>, 
     },
   };
 }
+
+/** What the search page shows once its search has settled: the status line, and the results' links and lines. */
+export async function searchOutcome(page: Page): Promise<{ status: string; hrefs: string[]; titles: string[]; meta: string[] }> {
+  await page.waitForFunction(() => {
+    const text = document.getElementById("search-status")?.textContent ?? "";
+    return text !== "" && !text.endsWith("…");
+  });
+  return {
+    status: (await page.locator("#search-status").textContent()) ?? "",
+    hrefs: await page.locator("#search-results a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+    titles: await page.locator("#search-results a").allTextContents(),
+    meta: await page.locator("#search-results .article-list__meta").allTextContents(),
+  };
+}
