@@ -10,7 +10,8 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { generateArticles, writeArticles } from "../../bench/generate.ts";
-import { createProject, type Project } from "../helpers/project.ts";
+import { article, createProject, VALID, type Project } from "../helpers/project.ts";
+import { validJpeg } from "../helpers/pictures.ts";
 import { digest, filesUnder } from "../../src/util/files.ts";
 
 const ENV = { BROADSHEET_SEARCH_SHARD_SIZE: "40" };
@@ -111,5 +112,26 @@ describe("a damaged build cache", () => {
     assert.deepEqual(await project.hashTree(), cold);
     // And the damage does not come back.
     assert.doesNotMatch(await rebuild(), /was damaged/);
+  });
+});
+
+describe("a damaged picture rendition in the build cache", () => {
+  it("is encoded again, not published", async () => {
+    const project = await createProject();
+    try {
+      await project.write("content/articles/pictured.md", article(VALID, "![座談會現場](meeting.jpg)"));
+      await project.write("content/articles/meeting.jpg", await validJpeg());
+      assert.equal((await project.run("build")).code, 0);
+      const published = await project.hashTree();
+      const renditions = path.join(project.root, ".broadsheet/cache/img");
+      const jpeg = readdirSync(renditions).find((n) => n.endsWith(".jpeg"))!;
+      truncateSync(path.join(renditions, jpeg), 50);
+      await rm(path.join(project.root, ".broadsheet/cache/previous-output"), { recursive: true, force: true });
+      const result = await project.run("build");
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(await project.hashTree(), published);
+    } finally {
+      await project.dispose();
+    }
   });
 });
