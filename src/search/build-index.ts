@@ -16,12 +16,12 @@ import { createNormalizer } from "./normalize.ts";
 import { withWords, type SearchRecords } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE, type ShardFolder } from "./shards.ts";
 import { copyTree, digest, fileDigest, treeBytes, treeDigests, treeMatches } from "../util/files.ts";
-import { writeDirectory } from "./word-directory.ts";
 import { mapLimited } from "../util/map-limited.ts";
 import { makeScratch } from "../util/scratch.ts";
 import { runWorker, WorkerError } from "../util/worker.ts";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "shard-worker.ts");
+const DIRECTORY_WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "word-directory-worker.ts");
 
 export interface SearchIndexReport {
   records: number;
@@ -131,7 +131,10 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
     for (const entry of await readdir(path.join(siteDir, "pagefind"))) {
       if (!names.has(entry)) await rm(path.join(siteDir, "pagefind", entry), { recursive: true, force: true });
     }
-    writeDirectory(folders.map((f) => wordFiles.get(f.name)!), siteDir, records.buckets);
+    await runWorker(DIRECTORY_WORKER, [String(records.buckets), siteDir, ...folders.map((f) => wordFiles.get(f.name)!)])
+      .catch((error: WorkerError) => {
+        throw new SearchIndexError(`the search index's word directory could not be written (${error.message})`, error.lines);
+      });
     const counted = await countIndexedPages(siteDir, folders.map((f) => f.path));
     if (counted !== records.count) {
       // Pagefind drops a record with no words; name the likely ones so an editor can fix them.
