@@ -97,23 +97,26 @@ async function run(query: Query): Promise<void> {
       else if (words.required.join() !== phrase.required.join()) found = words;
       if (found.required !== phrase.required) candidates = await index.candidates(found.required, query.year);
     }
-    // One shard at a time (headline matches first, then newest first) until a page of results, or the step's
-    // shards are searched. The page asked for does not change which shards are searched, so every page of a search
-    // counts the same results.
+    // One shard at a time (headline matches first, then newest first) until a page of results, or the step's shards
+    // are searched; for a long query (three words or more, each an index chunk a shard), until an article whose
+    // headline holds it as written. The page asked for does not change which shards are searched, so every page of
+    // a search counts the same results.
     const page = Math.max(1, Number.parseInt(query.page, 10) || 1);
     const newest = query.sort === "newest" ? [...candidates].sort((a, b) => b - a) : candidates;
     const opened: number[] = [];
     let ordered: PagefindResult[] = [];
-    while (opened.length < Math.min(SHARDS_A_STEP, newest.length) && ordered.length < SHOWN) {
+    let headline = false;
+    while (opened.length < Math.min(SHARDS_A_STEP, newest.length) && ordered.length < SHOWN && !headline) {
       opened.push(newest[opened.length]!);
-      ordered = await rank(await index.open(opened), opened, query, phrase, found);
+      ({ ordered, headline } = await rank(await index.open(opened), opened, query, phrase, found));
+      headline &&= found.required.length >= 3;
       if (current !== generation) return;
     }
     // Each step to earlier years opens as many shards again.
     const wanted = Math.min(newest.length, opened.length + SHARDS_A_STEP * (Number.parseInt(query.earlier, 10) || 0));
     if (wanted > opened.length) {
       opened.push(...newest.slice(opened.length, wanted));
-      ordered = await rank(await index.open(opened), opened, query, phrase, found);
+      ({ ordered } = await rank(await index.open(opened), opened, query, phrase, found));
       if (current !== generation) return;
     }
     const pages = Math.max(1, Math.ceil(ordered.length / SHOWN));
@@ -168,9 +171,12 @@ async function splitQuery(normalized: string): Promise<SegmentedQuery | undefine
   return { required: [...new Set(groups.flat())], groups };
 }
 
-/** The matches in the opened shards, ordered as the reader asked: by relevance, or newest first. */
+/**
+ * The matches in the opened shards, ordered as the reader asked (by relevance, or newest first), and whether one
+ * holds the query as written in its headline.
+ */
 async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: ReturnType<typeof queryWords>,
-  words: SegmentedQuery): Promise<PagefindResult[]> {
+  words: SegmentedQuery): Promise<{ ordered: PagefindResult[]; headline: boolean }> {
   const only = index.only(opened);
   // Pagefind matches a word it lacks by a shorter one ("fuzzy"); a quoted word matches exactly.
   const hits: Hits = new Map();
@@ -182,7 +188,7 @@ async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: 
     hits.set(token, new Map((await pagefind.search(`"${token}"`, { filters: only })).results.map((r) => [r.id, r.words])))));
   const having = (list: string[]) => intersect(list.map((t) => new Set(hits.get(t)!.keys())));
   const matching = having(required);
-  if (matching.size === 0) return [];
+  if (matching.size === 0) return { ordered: [], headline: false };
   const filters: Record<string, unknown> = { ...only };
   if (query.channel) filters.channel = query.channel;
   if (query.year) filters.year = query.year;
@@ -192,10 +198,10 @@ async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: 
   if (query.sort === "newest") {
     // Shards hold consecutive stretches of time: the newest shard first, each sorted by date, lists every match
     // newest first (Pagefind's merged results are not in one order).
-    if (opened.length === 1) return find({}, { date: "desc" });
+    if (opened.length === 1) return { ordered: await find({}, { date: "desc" }), headline: false };
     const ordered: PagefindResult[] = [];
     for (const shard of [...opened].sort((a, b) => b - a)) ordered.push(...await find({ shard: index.shards[shard]!.name }, { date: "desc" }));
-    return ordered;
+    return { ordered, headline: false };
   }
   // Relevance: the query as written in the headline, then in the text; then all its words in the headline; then
   // the rest. Within each, articles where the words stand closest first, then Pagefind's ranking.
@@ -207,8 +213,9 @@ async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: 
   // How close: the query's words as written, or as segmented when that is how the articles were found.
   const groups = words.groups;
   const span = (id: string) => closeness(groups.map((group) => hits.get(group[0]!)!.get(id) ?? []));
-  return (await find({})).map((r) => ({ r, tier: tier(r.id), span: span(r.id) }))
+  const ordered = (await find({})).map((r) => ({ r, tier: tier(r.id), span: span(r.id) }))
     .sort((a, b) => a.tier - b.tier || a.span - b.span || b.r.score - a.r.score).map((x) => x.r);
+  return { ordered, headline: ordered.some((r) => tiers[0]!.has(r.id)) };
 }
 
 /** A link to another state of the search (a page, earlier years): an address of its own, followed in place. */
