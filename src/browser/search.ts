@@ -9,7 +9,7 @@ import { excerpt } from "../search/excerpt.ts";
 import { closeness } from "../search/rank.ts";
 import { SearchIndex, shardsOf, type Pagefind, type PagefindResult } from "./search-index.ts";
 import { createNormalizer, type CharTable } from "../search/normalize.ts";
-import { queryRuns, queryWords, runSplits, segmentedQuery, TITLE_MARK, wordSegmenter, type SegmentedQuery } from "../search/tokens.ts";
+import { queryRuns, queryRunsInOrder, queryWords, runSplits, segmentedQuery, TITLE_MARK, wordSegmenter, type SegmentedQuery } from "../search/tokens.ts";
 
 declare const __SEARCH_TABLE__: CharTable;
 
@@ -152,9 +152,9 @@ async function run(query: Query): Promise<void> {
  */
 async function splitQuery(normalized: string): Promise<SegmentedQuery | undefined> {
   const groups: string[][] = [];
-  for (const run of queryRuns(normalized).sort((a, b) => normalized.indexOf(a) - normalized.indexOf(b))) {
+  for (const { run, chinese } of queryRunsInOrder(normalized)) {
     const whole = queryWords(run).required;
-    if (!/^[\u3400-\u9fff]+$/.test(run) || (await index.holding(whole)).length > 0) {
+    if (!chinese || (await index.holding(whole)).length > 0) {
       groups.push(whole);
       continue;
     }

@@ -127,7 +127,13 @@ export const MAX_PIXELS = 268_402_689;
  * naming the article and the picture, instead of the encoder failing later with no file named. A picture that
  * decoded before (by the hash of its bytes, `decoded`) is not decoded again.
  */
-export async function undecodablePictures(uses: readonly PictureUse[], decoded?: { has(hash: string): boolean; add(hash: string): void }): Promise<Problem[]> {
+/** Hashes of pictures known to decode (the build keeps them in its memo). */
+export interface DecodedPictures {
+  has(hash: string): boolean;
+  add(hash: string): void;
+}
+
+export async function undecodablePictures(uses: readonly PictureUse[], decoded?: DecodedPictures): Promise<Problem[]> {
   const failures = new Map<string, string>();
   for (const source of new Set(uses.map((u) => u.source))) {
     let bytes: Buffer;

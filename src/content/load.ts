@@ -11,7 +11,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { articleSchema, ARTICLE_FIELDS, SLUG_PATTERN, unknownFieldMessage } from "./article-schema.ts";
 import { listContent, unreadable } from "./files.ts";
-import { createImageResolver, largestJpeg, pictureStamp, undecodablePictures, type ImageJob, type PictureUse } from "./images.ts";
+import { createImageResolver, largestJpeg, pictureStamp, undecodablePictures, type DecodedPictures, type ImageJob, type PictureUse } from "./images.ts";
 import { renderBody, deriveSummary, TOO_DEEP } from "./markdown.ts";
 import { scanText } from "./text-warnings.ts";
 import type { Memo } from "../util/memo.ts";
@@ -359,7 +359,7 @@ function readArticle(file: string, bytes: Uint8Array, context: ArticleContext, k
 }
 
 /** Hashes of pictures that decoded, kept in the memo so that a rebuild decodes only new pictures. */
-function decodedPictures(memo?: Memo): { has(hash: string): boolean; add(hash: string): void } | undefined {
+function decodedPictures(memo?: Memo): DecodedPictures | undefined {
   if (!memo) return undefined;
   return { has: (hash) => memo.get<true>(`picture-decodes:${hash}`) === true, add: (hash) => memo.set(`picture-decodes:${hash}`, true) };
 }

@@ -81,8 +81,7 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
       wordFiles.set(folder.name, `${cached}.words`);
       continue;
     }
-    const digests = stored;
-    if (cached && digests) {
+    if (cached && stored) {
       damaged.push(path.basename(cached));
       discardShard(cached);
     }

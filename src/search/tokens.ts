@@ -70,6 +70,11 @@ export function queryWords(normalized: string): QueryWords {
   return { required: unique, title: unique.map((w) => w + TITLE_MARK) };
 }
 
+/** The runs of a query (normalised) in the order typed, and whether each is a run of Chinese characters. */
+export function queryRunsInOrder(normalized: string): { run: string; chinese: boolean }[] {
+  return (normalized.match(RUN) ?? []).map((run) => ({ run, chinese: IS_CJK.test(run) }));
+}
+
 /** The runs of a query as typed (normalised), longest first, for marking matches in excerpts. */
 export function queryRuns(normalized: string): string[] {
   return [...new Set(normalized.match(RUN) ?? [])].sort((a, b) => b.length - a.length);
