@@ -4,7 +4,7 @@
  * https://www.11ty.dev/docs/config/
  */
 import type { UserConfig } from "@11ty/eleventy";
-import { copiesAssets, portalSource } from "./src/build/portal-source.ts";
+import { copiesAssets, portalSource } from "./src/pipeline/portal-source.ts";
 import { ELEVENTY_INPUT } from "./src/eleventy/input.ts";
 import { portalPlugin } from "./src/eleventy/portal-plugin.ts";
 

@@ -88,7 +88,7 @@ try {
 
 async function rebuilds(cold: number): Promise<void> {
   // Publish: one more article, dated after all the others. The first rebuild after a cold build has no earlier
-  // output to recycle (src/build/output.ts), so it also makes the output tree afresh.
+  // output to recycle (src/pipeline/output.ts), so it also makes the output tree afresh.
   const publishNew = async (i: number, date: string, label: string) => {
     const extra = articles[i]!;
     await writeArticles(root, [{ ...extra, text: extra.text.replace(/^date: .*$/m, `date: ${date}`) }]);

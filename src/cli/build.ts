@@ -1,6 +1,6 @@
 /** `npm run build`: the production build into `_site/`. Exit code 1 on any content or build error. */
-import { buildSite, BuildError, ContentError } from "../build/build.ts";
-import { SearchIndexError } from "../search/build-index.ts";
+import { buildSite, BuildError, ContentError } from "../pipeline/build.ts";
+import { SearchIndexError } from "../search/indexer.ts";
 import { LockError } from "../util/lock.ts";
 import { WorkerError } from "../util/worker.ts";
 

@@ -2,7 +2,7 @@
  * Images in articles: a cover (front-matter `cover` and `coverAlt`) and inline Markdown images, each a file next
  * to the article. Markup is made while the content is read (sizes come from the file's header, so width and
  * height are known and nothing shifts); the AVIF, WebP and JPEG renditions are encoded by the build into a cache
- * and copied into the output (src/build/images.ts). A missing file, a missing alt text or a remote address is a
+ * and copied into the output (src/pipeline/images.ts). A missing file, a missing alt text or a remote address is a
  * content error on the image's line.
  * https://www.11ty.dev/docs/plugins/image/
  */

@@ -6,7 +6,7 @@
  */
 import type { UserConfig } from "@11ty/eleventy";
 import { READER_BOOT } from "../browser/boot.ts";
-import type { PortalBatch } from "../build/portal-source.ts";
+import type { PortalBatch } from "../pipeline/portal-source.ts";
 import { outputPath, paths } from "../portal/urls.ts";
 
 export interface PortalPluginOptions {
@@ -41,7 +41,7 @@ export function portalPlugin(config: UserConfig, options: PortalPluginOptions): 
     const { directories } = event as { directories: { output: string } };
     // eleventy-img (and sharp) load only for a portal with pictures.
     if (current && current.images.length > 0) {
-      const { writeImages } = await import("../build/images.ts");
+      const { writeImages } = await import("../pipeline/images.ts");
       await writeImages(current.images, directories.output, current.pathPrefix);
     }
   });

@@ -1,15 +1,15 @@
 /**
  * Pages built only when they are rendered (DeferredPage): articles, lists and archives, nearly all of a portal. A
  * rebuild needs a page's cache key, not the page, so each deferred page names all it is made from in its `inputs`:
- * the script's frame (the site, and every navigation frame a page can have, which carries the UI text and the
- * footer's pages), and its own content: its article by digest (src/content/load.ts), and the articles it lists or
+ * the script's chromes (the site, and every chrome a page can have, which carries the UI text and the footer's
+ * pages), and its own content: its article by digest (src/content/load.ts), and the articles it lists or
  * links by what is shown of them (`listedKey`). The incremental build tests check that a change of each kind of
  * input re-renders the pages that show it and that the output equals a cold build.
  */
 import { createHash } from "node:crypto";
 import { SCRIPTS, type Script } from "../scripts/convert.ts";
 import type { LocalArticle } from "./localize.ts";
-import type { DeferredPage, PageBase } from "./types.ts";
+import type { DeferredPage, PageBase, PageKind, SitemapEntry } from "./types.ts";
 import { inScript, outputPath, type SitePath, type Urls } from "./urls.ts";
 
 export interface PageFactoryOptions {
@@ -19,15 +19,15 @@ export interface PageFactoryOptions {
   urls: Urls;
   /** The script switch's words (`t.otherScript`). */
   otherScriptText: string;
-  /** What every page of this script is framed by (see above), as JSON-able data. */
-  frame: unknown;
+  /** Every chrome a page of this script can have, and the site (see above), as JSON-able data. */
+  chromes: unknown;
 }
 
 export interface PageFactory {
   /** A page built when rendered; `path` is its path before it is put in a script, `native` its own script. */
   defer<P extends PageBase>(
-    page: { kind: string; key: string; path: SitePath; native?: string; inputs: unknown[] },
-    build: () => P,
+    page: { kind: PageKind; key: string; path: SitePath; native?: string; inputs: unknown[]; sitemap?: SitemapEntry },
+    make: () => P,
   ): DeferredPage<P>;
   /** Every page learns its twin in the other script: hreflang alternates (after its other links) and the switch. */
   twinned<P extends PageBase>(page: P, path: SitePath, native?: string): P;
@@ -36,7 +36,7 @@ export interface PageFactory {
 export function pageFactory(options: PageFactoryOptions): PageFactory {
   const { script, siteLang, urls } = options;
   const otherScript = SCRIPTS.find((s) => s !== script)!;
-  const frame = createHash("sha256").update(JSON.stringify([script, options.frame])).digest("base64");
+  const chromes = createHash("sha256").update(JSON.stringify([script, options.chromes])).digest("base64");
   const twinned = <P extends PageBase>(page: P, path: SitePath, native = siteLang): P => {
     const twins = SCRIPTS.map((s) => [s, urls.absolute(inScript(path, s, native))] as const).sort(([x], [y]) => (x < y ? -1 : 1));
     for (const [s, canonical] of twins) page.head.links.push({ rel: "alternate", hreflang: s, href: canonical });
@@ -45,12 +45,13 @@ export function pageFactory(options: PageFactoryOptions): PageFactory {
   };
   return {
     twinned,
-    defer: (page, build) => ({
+    defer: (page, make) => ({
       kind: page.kind,
       key: page.key,
       outputPath: outputPath(inScript(page.path, script, page.native ?? siteLang)),
-      inputs: JSON.stringify([frame, page.key, ...page.inputs]),
-      build: () => twinned(build(), page.path, page.native),
+      ...(page.sitemap ? { sitemap: page.sitemap } : {}),
+      inputs: JSON.stringify([chromes, page.key, ...page.inputs]),
+      make: () => twinned(make(), page.path, page.native),
     }),
   };
 }

@@ -1,148 +1,75 @@
 /**
- * Atom 1.0, RSS 2.0 and JSON Feed 1.1, from one description of a feed. Times are the site's zone (+08:00), the
- * feed's updated time is its newest entry's (never the clock), and every URL is absolute.
- * https://www.rfc-editor.org/rfc/rfc4287 · https://www.rssboard.org/rss-specification · https://www.jsonfeed.org/version/1.1/
- *
- * Written here rather than with @11ty/eleventy-plugin-rss: that plugin renders Eleventy collections of template
- * files, and articles are data here (src/content), never templates.
+ * The portal's feeds, in each script: one for the whole portal and one per channel, each the newest `feedSize`
+ * articles in Atom, RSS and JSON Feed (written by src/portal/feed-formats.ts, at the addresses of `paths.feed`),
+ * and the links that advertise them: in the head of the page a feed follows, and visibly on home and channel pages.
  */
 import { DateTime } from "luxon";
-import { escapeXml } from "./escape.ts";
-import { formatIso } from "../dates.ts";
+import type { Channel } from "../content/site-config.ts";
+import type { ScriptContext } from "./context.ts";
+import { atomFeed, jsonFeed, rssFeed, type Feed, type FeedEntry } from "./feed-formats.ts";
+import type { LocalArticle } from "./localize.ts";
+import type { HeadLink, Link, OutputFile } from "./types.ts";
+import { FEED_FILES, outputPath, paths, type FeedFormat, type SitePath } from "./urls.ts";
 
-export interface FeedEntry {
-  id: string;
-  url: string;
-  title: string;
-  summary: string;
-  html: string;
-  published: DateTime;
-  updated: DateTime;
-  author: string;
-  source: string;
-  channel: string;
-  tags: string[];
-  lang: string;
+const FORMATS: Record<FeedFormat, { type: string; label: string; write: (feed: Feed) => string }> = {
+  atom: { type: "application/atom+xml", label: "Atom", write: atomFeed },
+  rss: { type: "application/rss+xml", label: "RSS", write: rssFeed },
+  json: { type: "application/feed+json", label: "JSON Feed", write: jsonFeed },
+};
+const FORMAT_NAMES = Object.keys(FEED_FILES) as FeedFormat[];
+
+export interface ScriptFeeds {
+  /** Every feed file of this script. */
+  files: OutputFile[];
+  /** The portal feed's head links (home page and channel pages carry them). */
+  portalHead: HeadLink[];
+  /** The portal feed's visible links (home page). */
+  portalLinks: Link[];
+  /** A channel feed's head and visible links. */
+  channel(channel: Channel): { head: HeadLink[]; links: Link[] };
 }
 
-export interface Feed {
-  title: string;
-  description: string;
-  /** The page the feed follows (home or channel), absolute. */
-  homeUrl: string;
-  lang: string;
-  publisher: string;
-  /** Absolute URLs of this feed in each format. */
-  urls: { atom: string; rss: string; json: string };
-  /** Newest first. */
-  entries: FeedEntry[];
-  /** Used for the feed's updated time when it has no entries: the newest article of the whole portal. */
-  fallbackUpdated: DateTime;
-  zone: string;
+export function scriptFeeds(context: ScriptContext): ScriptFeeds {
+  const { site, script, urls, zone, articles } = context;
+  const newest = articles[0];
+  const fallbackUpdated = newest ? (newest.updated ?? newest.date) : DateTime.fromMillis(0, { zone });
+  const feedPath = (format: FeedFormat, channel?: string) => context.at(paths.feed(format, channel));
+  const entry = (a: LocalArticle): FeedEntry => {
+    const url = urls.absolute(context.articlePath(a));
+    return {
+      id: url, url, title: a.title, summary: a.summary, html: a.html, published: a.date, updated: a.updated ?? a.date,
+      author: a.author, source: a.source, channel: a.channel.name, tags: a.tags, lang: script,
+    };
+  };
+  const files: OutputFile[] = [];
+  const write = (title: string, description: string, home: SitePath, list: readonly LocalArticle[], channel?: string) => {
+    const absolute = (format: FeedFormat) => urls.absolute(feedPath(format, channel));
+    const feed: Feed = {
+      title, description, homeUrl: urls.absolute(home), lang: script, publisher: site.sponsor,
+      urls: { atom: absolute("atom"), rss: absolute("rss"), json: absolute("json") },
+      entries: list.slice(0, site.feedSize).map(entry),
+      fallbackUpdated,
+      zone,
+    };
+    for (const format of FORMAT_NAMES) files.push({ outputPath: outputPath(feedPath(format, channel)), body: FORMATS[format].write(feed) });
+  };
+  const headLinks = (title: string, channel?: string): HeadLink[] => FORMAT_NAMES.map((format) => ({
+    rel: "alternate", type: FORMATS[format].type, title: `${title} (${FORMATS[format].label})`, href: urls.href(feedPath(format, channel)),
+  }));
+  const visibleLinks = (channel?: string): Link[] =>
+    FORMAT_NAMES.map((format) => ({ text: FORMATS[format].label, href: urls.href(feedPath(format, channel)) }));
+
+  write(site.name, site.description ?? site.name, context.at(paths.home()), articles);
+  for (const channel of site.channels) {
+    const title = channelFeedTitle(context, channel);
+    write(title, channel.description ?? title, context.at(paths.channel(channel.slug)), context.byChannel.get(channel.slug) ?? [], channel.slug);
+  }
+  return {
+    files,
+    portalHead: headLinks(site.name),
+    portalLinks: visibleLinks(),
+    channel: (channel) => ({ head: headLinks(channelFeedTitle(context, channel), channel.slug), links: visibleLinks(channel.slug) }),
+  };
 }
 
-const rfc3339 = formatIso;
-// RFC 822 dates must use English names whatever the build machine's locale.
-const rfc822 = (dt: DateTime, zone: string) => dt.setZone(zone).setLocale("en-US").toFormat("ccc, dd LLL yyyy HH:mm:ss ZZZ");
-
-function feedUpdated(feed: Feed): DateTime {
-  let newest = feed.entries.length === 0 ? feed.fallbackUpdated : feed.entries[0]!.updated;
-  for (const e of feed.entries) if (e.updated > newest) newest = e.updated;
-  return newest;
-}
-
-const cdata = (html: string) => `<![CDATA[${html.replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
-
-export function atomFeed(feed: Feed): string {
-  const x = escapeXml;
-  const entries = feed.entries.map((e) => [
-    "  <entry>",
-    `    <id>${x(e.id)}</id>`,
-    `    <title>${x(e.title)}</title>`,
-    `    <link rel="alternate" type="text/html" href="${x(e.url)}"/>`,
-    `    <published>${rfc3339(e.published, feed.zone)}</published>`,
-    `    <updated>${rfc3339(e.updated, feed.zone)}</updated>`,
-    `    <author><name>${x(e.author)}</name></author>`,
-    `    <category term="${x(e.channel)}" label="${x(e.channel)}"/>`,
-    ...e.tags.map((t) => `    <category term="${x(t)}"/>`),
-    `    <source><title>${x(e.source)}</title></source>`,
-    `    <summary>${x(e.summary)}</summary>`,
-    `    <content type="html" xml:lang="${x(e.lang)}">${x(e.html)}</content>`,
-    "  </entry>",
-  ].join("\n"));
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(feed.lang)}">`,
-    `  <id>${x(feed.urls.atom)}</id>`,
-    `  <title>${x(feed.title)}</title>`,
-    `  <subtitle>${x(feed.description)}</subtitle>`,
-    `  <link rel="self" type="application/atom+xml" href="${x(feed.urls.atom)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${x(feed.homeUrl)}"/>`,
-    `  <updated>${rfc3339(feedUpdated(feed), feed.zone)}</updated>`,
-    `  <author><name>${x(feed.publisher)}</name></author>`,
-    `  <generator>Broadsheet</generator>`,
-    ...entries,
-    "</feed>",
-    "",
-  ].join("\n");
-}
-
-export function rssFeed(feed: Feed): string {
-  const x = escapeXml;
-  const items = feed.entries.map((e) => [
-    "    <item>",
-    `      <title>${x(e.title)}</title>`,
-    `      <link>${x(e.url)}</link>`,
-    `      <guid isPermaLink="true">${x(e.id)}</guid>`,
-    `      <pubDate>${rfc822(e.published, feed.zone)}</pubDate>`,
-    `      <dc:creator>${x(e.author)}</dc:creator>`,
-    `      <dc:source>${x(e.source)}</dc:source>`,
-    `      <category>${x(e.channel)}</category>`,
-    ...e.tags.map((t) => `      <category domain="tag">${x(t)}</category>`),
-    `      <description>${x(e.summary)}</description>`,
-    `      <content:encoded>${cdata(e.html)}</content:encoded>`,
-    "    </item>",
-  ].join("\n"));
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
-    "  <channel>",
-    `    <title>${x(feed.title)}</title>`,
-    `    <link>${x(feed.homeUrl)}</link>`,
-    `    <description>${x(feed.description)}</description>`,
-    `    <language>${x(feed.lang)}</language>`,
-    `    <lastBuildDate>${rfc822(feedUpdated(feed), feed.zone)}</lastBuildDate>`,
-    `    <atom:link rel="self" type="application/rss+xml" href="${x(feed.urls.rss)}"/>`,
-    "    <generator>Broadsheet</generator>",
-    ...items,
-    "  </channel>",
-    "</rss>",
-    "",
-  ].join("\n");
-}
-
-export function jsonFeed(feed: Feed): string {
-  return `${JSON.stringify({
-    version: "https://jsonfeed.org/version/1.1",
-    title: feed.title,
-    home_page_url: feed.homeUrl,
-    feed_url: feed.urls.json,
-    description: feed.description,
-    language: feed.lang,
-    authors: [{ name: feed.publisher }],
-    _broadsheet: { updated: rfc3339(feedUpdated(feed), feed.zone) },
-    items: feed.entries.map((e) => ({
-      id: e.id,
-      url: e.url,
-      title: e.title,
-      summary: e.summary,
-      content_html: e.html,
-      date_published: rfc3339(e.published, feed.zone),
-      date_modified: rfc3339(e.updated, feed.zone),
-      authors: [{ name: e.author }],
-      tags: [e.channel, ...e.tags],
-      language: e.lang,
-      _broadsheet: { source: e.source, channel: e.channel },
-    })),
-  }, null, 2)}\n`;
-}
+const channelFeedTitle = (context: ScriptContext, channel: Channel) => `${context.site.name}：${channel.name}`;

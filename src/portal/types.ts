@@ -1,12 +1,31 @@
 /**
- * The prepared pages the templates print (see src/portal/script-portal.ts). Every string a template shows is
- * here, already in the page's script; templates add markup only.
+ * The prepared pages the templates print (made by src/portal/pages/). Every string a template shows is here,
+ * already in the page's script; templates add markup only.
+ *
+ * Words used across the portal's code:
+ * - script: 繁體 (zh-Hant) or 简体 (zh-Hans). Every page exists in both; a page's own script (`native`: the article's
+ *   language, the site's for other pages) is at the root, the other under /hant/ or /hans/.
+ * - twin: the same page in the other script. Each page links its twin (hreflang and the script switch): `twinned`.
+ * - chrome: what surrounds a page's own content — header, channel navigation with its current link, footer, and the
+ *   interface words. One object per current link, shared by every page with that link.
+ * - page kind: which family a page belongs to (PageKind); the Eleventy plugin prints each kind with its template.
+ * - planned page: a page as the build knows it before rendering (`Planned`): made already, or deferred.
+ * - deferred page: a page made only when it is rendered, known until then by its output path and `inputs` (what it
+ *   is made from), which key the page cache.
+ * - listed key: what a list shows of an article (address, title, date, channel, summary), digested: a deferred
+ *   page's inputs name the articles it lists by it (src/portal/deferred.ts).
+ * - channel: a section of the portal (欄目), configured in site.yaml; each article belongs to one.
+ * - shard: one part of the search index (src/search/shards.ts); the search page opens only those a query needs.
  */
 import type { Script } from "../scripts/convert.ts";
 import type { Link, MetaTag } from "./seo.ts";
+import type { SitemapEntry } from "./sitemap.ts";
 import type { UiText } from "./ui-text.ts";
 
-export type { Link };
+export type { Link, SitemapEntry };
+
+/** Every family of page; src/portal/pages/ has a module for each, the Eleventy plugin a template. */
+export type PageKind = "home" | "article" | "channel" | "tag" | "month" | "archive" | "page" | "search";
 
 export interface HeadLink {
   rel: string;
@@ -43,7 +62,7 @@ export interface Chrome {
 }
 
 export interface PageBase {
-  kind: string;
+  kind: PageKind;
   /** Stable identity of the page across scripts and builds (`article:benxi`, `channel:news:3`). */
   key: string;
   outputPath: string;
@@ -54,6 +73,8 @@ export interface PageBase {
   breadcrumbs: Link[];
   /** The same page in the other script. */
   toggle?: Link & { lang: Script };
+  /** The page's entry in sitemap.xml; pages that are not listed there (404, search) have none. */
+  sitemap?: SitemapEntry;
 }
 
 /**
@@ -61,19 +82,21 @@ export interface PageBase {
  * all it is made from, so a rebuild does not build the pages the cache already holds.
  */
 export interface DeferredPage<P extends PageBase> {
-  kind: string;
+  kind: PageKind;
   key: string;
   outputPath: string;
+  sitemap?: SitemapEntry;
   /** What the page is made from, as text: the same inputs and the same code make the same page. */
   inputs: string;
-  build(): P;
+  /** The page itself: called only when it is rendered. */
+  make(): P;
 }
 
 /** A page as the build cache sees it: built, or deferred with the inputs it will be built from. */
 export type Planned<P extends PageBase> = P | DeferredPage<P>;
 
 export function isDeferred<P extends PageBase>(page: Planned<P>): page is DeferredPage<P> {
-  return "build" in page;
+  return "make" in page;
 }
 
 export interface ListItem {

@@ -120,3 +120,8 @@ export function lazyRecords(views: readonly ArticleSearchView[], zone: string): 
     input: (from, to) => JSON.stringify([zone, views.slice(from, to).map(({ article, ...shown }) => [article.digest, shown])]),
   };
 }
+
+/** Where the index lies, as the search page links it: each shard's folder name and years, and the directory's buckets. */
+export function searchLayout(records: SearchRecords): { shards: { name: string; years: string }[]; buckets: number } {
+  return { shards: records.shards.map((shard, i) => ({ name: shard.name, years: records.shardYears[i]! })), buckets: records.buckets };
+}

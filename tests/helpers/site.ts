@@ -2,7 +2,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
-import { internalTargets } from "../../src/build/verify.ts";
+import { internalTargets } from "../../src/pipeline/verify.ts";
 import { filesUnder } from "../../src/util/files.ts";
 
 /** Every output file reachable by links from the home page. */

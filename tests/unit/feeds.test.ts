@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { DateTime } from "luxon";
-import { atomFeed, jsonFeed, rssFeed, type Feed } from "../../src/portal/feeds.ts";
+import { atomFeed, jsonFeed, rssFeed, type Feed } from "../../src/portal/feed-formats.ts";
 
 const zone = "Asia/Shanghai";
 const at = (iso: string) => DateTime.fromISO(iso, { zone });

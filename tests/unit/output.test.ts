@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { keepWanted } from "../../src/build/output.ts";
+import { keepWanted } from "../../src/pipeline/output.ts";
 import { digest } from "../../src/util/files.ts";
 
 describe("keepWanted (recycling the last output)", () => {

@@ -3,13 +3,13 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { codeFingerprint, PageCache } from "../../src/build/page-cache.ts";
-import type { DeferredPage, PageBase } from "../../src/portal/build-portal.ts";
+import { codeFingerprint, PageCache } from "../../src/pipeline/page-cache.ts";
+import type { DeferredPage, PageBase } from "../../src/portal/portal.ts";
 
 /** Only what the cache reads of a page. */
 const built = (outputPath: string, title: string) => ({ outputPath, title }) as unknown as PageBase;
 const deferred = (outputPath: string, inputs: string): DeferredPage<PageBase> => ({
-  kind: "article", key: outputPath, outputPath, inputs, build: () => assert.fail("the cache never builds a page"),
+  kind: "article", key: outputPath, outputPath, inputs, make: () => assert.fail("the cache never builds a page"),
 });
 
 describe("page cache", () => {

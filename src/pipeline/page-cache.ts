@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { PlannedPage } from "../portal/build-portal.ts";
+import type { PlannedPage } from "../portal/portal.ts";
 import { isDeferred } from "../portal/types.ts";
 import { digest } from "../util/files.ts";
 

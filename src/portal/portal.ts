@@ -1,5 +1,5 @@
 /**
- * The whole portal as data: what is published at the build's reference time, shaped once per script (繁體 and
+ * The whole portal as data: what is published at the build's reference time, planned once per script (繁體 and
  * 简体, every page linking its twin in the other script), plus the feeds, sitemaps and robots.txt.
  */
 import type { DateTime } from "luxon";
@@ -8,35 +8,33 @@ import type { ImageJob } from "../content/images.ts";
 import type { Article, Content } from "../content/load.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import { createScriptConverter, rememberingConverter, SCRIPTS, type Script, type ScriptConverter } from "../scripts/convert.ts";
+import type { ArticleSearchView } from "../search/records.ts";
 import { nextPublication, publishedArticles, relatedIndex } from "./collections.ts";
+import type { SearchLayout } from "./context.ts";
 import { contentInScript, type ScriptContent } from "./localize.ts";
-import { buildScriptPortal } from "./script-portal.ts";
+import { planScriptPortal } from "./script-portal.ts";
 import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles } from "./sitemap.ts";
-import { lazyRecords, type SearchRecords } from "../search/records.ts";
 import type { ArchivePage, ArticlePage, DeferredPage, HomePage, ListPage, OutputFile, PageBase, Planned, SearchPage, StaticPage } from "./types.ts";
 import { uiText } from "./ui-text.ts";
 import { createUrls, inScript, outputPath, paths } from "./urls.ts";
 import type { Memo } from "../util/memo.ts";
 
 export type * from "./types.ts";
+export type { SearchLayout };
 
 export interface Portal {
   home: HomePage[];
-  /** Built only when rendered (see DeferredPage), as are lists and most archives. */
+  /** Made only when rendered (see DeferredPage), as are lists and most archives. */
   articles: DeferredPage<ArticlePage>[];
   lists: DeferredPage<ListPage>[];
   archives: Planned<ArchivePage>[];
   pages: StaticPage[];
   search: SearchPage[];
-  /** One search record per published article, oldest first (the order the index is sharded in). */
-  searchRecords: SearchRecords;
   /** Files printed as they are: feeds, sitemaps, robots.txt. */
   files: OutputFile[];
   /** Pictures to encode into the output, and the sub-path their URLs carry. */
   images: ImageJob[];
   pathPrefix: string;
-  /** Preview only: pages that list content errors in place of the portal. */
-  errors?: { outputPath: string; lines: string[] }[];
   /** Counts for the build's report and checks. */
   stats: { published: number; waiting: number; drafts: number; next?: { file: string; date: string } };
 }
@@ -50,21 +48,21 @@ export interface PortalOptions {
 }
 
 /**
- * The first half of shaping: what is published, the content in each script, and the search records (which need
- * nothing more, so the index can be started while the pages are shaped and rendered).
+ * The first half of planning: what is published, and the content in each script. The search index needs nothing
+ * more (`searchViews`), so it can be started while the pages are planned and rendered.
  */
-export interface PreparedPortal {
+export interface LocalizedPortal {
   content: Content & { site: SiteConfig };
   options: PortalOptions;
   converter: ScriptConverter;
   /** Published articles, newest first (in preview also drafts and future articles). */
   published: Article[];
   localized: ScriptContent[];
-  /** One search record per live article, oldest first (the order the index is sharded in). */
-  searchRecords: SearchRecords;
+  /** What readers can find: each live article once, oldest first, with what search shows of it in both scripts. */
+  searchViews: ArticleSearchView[];
 }
 
-export function preparePortal(content: Content & { site: SiteConfig }, options: PortalOptions): PreparedPortal {
+export function localizePortal(content: Content & { site: SiteConfig }, options: PortalOptions): LocalizedPortal {
   const { site } = content;
   const converter = options.converter ?? (options.memo
     ? rememberingConverter(createScriptConverter(site.protectedWords), options.memo, site.protectedWords)
@@ -72,14 +70,13 @@ export function preparePortal(content: Content & { site: SiteConfig }, options: 
   const published = publishedArticles(content.articles, { now: options.now, ...(options.preview ? { preview: true } : {}) });
   const localized = SCRIPTS.map((script) => contentInScript({ ...content, articles: published }, script, converter, options.memo));
 
-  // What readers can find: in preview `published` also holds drafts and future articles, which search never does.
-  // Each article once, with its title, channel and address in both scripts.
+  // In preview `published` also holds drafts and future articles, which search never does.
   const urls = createUrls(site);
   const inScriptBySlug = new Map(localized.map((l) => [l.script, new Map(l.articles.map((a) => [a.slug, a]))]));
   const live = published.filter((a) => !a.draft && a.date <= options.now);
   const searchViews = [...live].reverse().map((a) => {
     const local = (script: Script) => inScriptBySlug.get(script)!.get(a.slug)!;
-    const both = <T>(f: (script: Script) => T) => ({ "zh-Hant": f("zh-Hant"), "zh-Hans": f("zh-Hans") });
+    const both = <T>(pick: (script: Script) => T) => ({ "zh-Hant": pick("zh-Hant"), "zh-Hans": pick("zh-Hans") });
     return {
       article: a,
       titles: both((s) => local(s).title),
@@ -90,58 +87,62 @@ export function preparePortal(content: Content & { site: SiteConfig }, options: 
       tags: local(site.lang).tagKeys,
     };
   });
-  const searchRecords = lazyRecords(searchViews, site.timeZone);
-  return { content, options, converter, published, localized, searchRecords };
+  return { content, options, converter, published, localized, searchViews };
 }
 
-/** The whole portal from prepared content. */
-export function shapePortal(prepared: PreparedPortal): Portal {
-  const { content, options, converter, published, localized, searchRecords } = prepared;
+/** The whole portal from localized content; `search` is where the search index lies, for the search page. */
+export function planPages(localizedPortal: LocalizedPortal, search: SearchLayout): Portal {
+  const { content, options, converter, localized, searchViews } = localizedPortal;
   const { site } = content;
   const related = relatedIndex(localized[0]!.articles);
-  const scripts = localized.map((local) => buildScriptPortal({
-    content: local, t: uiText(local.script, converter), now: options.now, searchShards: searchRecords.shards.map((shard, i) => ({ name: shard.name, years: searchRecords.shardYears[i]! })), searchBuckets: searchRecords.buckets, related,
+  const scripts = localized.map((local) => planScriptPortal({
+    content: local, t: uiText(local.script, converter), now: options.now, search, related,
   }));
-
-  const urls = createUrls(site);
-  const files: OutputFile[] = scripts.flatMap((s) => s.feeds);
-  for (const file of sitemapFiles(scripts.flatMap((s) => s.sitemap), (n) => urls.absolute(paths.file(`sitemap-${n}.xml`)))) {
-    files.push({ outputPath: outputPath(paths.file(file.name)), body: file.body });
-  }
-  // News sitemaps list each article once, at its own script's address.
-  const news = published
-    .filter((a) => !a.draft && inNewsWindow(a.date, options.now))
-    .map((a) => ({ url: urls.absolute(paths.article(a.slug)), title: a.title, published: formatIso(a.date, site.timeZone), lang: a.lang }));
-  const newsPath = paths.file("sitemap-news.xml");
-  files.push({ outputPath: outputPath(newsPath), body: newsSitemap(site.name, news, urls.absolute(paths.home())) });
-  files.push({
-    outputPath: outputPath(paths.file("robots.txt")),
-    body: robotsTxt([urls.absolute(paths.file("sitemap.xml")), urls.absolute(newsPath)]),
-  });
-
   const next = nextPublication(content.articles, options.now);
-  return {
+  const portal: Portal = {
     home: scripts.map((s) => s.home),
     articles: scripts.flatMap((s) => s.articles),
     lists: scripts.flatMap((s) => s.lists),
     archives: scripts.flatMap((s) => s.archives),
     pages: scripts.flatMap((s) => [...s.pages, s.notFound]),
     search: scripts.map((s) => s.search),
-    searchRecords,
-    files,
+    files: scripts.flatMap((s) => s.feeds),
     images: content.images,
     pathPrefix: site.pathPrefix,
     stats: {
-      published: searchRecords.count,
+      published: searchViews.length,
       waiting: content.articles.filter((a) => !a.draft && a.date > options.now).length,
       drafts: content.articles.filter((a) => a.draft).length,
       ...(next ? { next: { file: next.file, date: formatIso(next.date, site.timeZone) } } : {}),
     },
   };
+  portal.files.push(...siteMaps(portal, localizedPortal));
+  return portal;
 }
 
-export function buildPortal(content: Content & { site: SiteConfig }, options: PortalOptions): Portal {
-  return shapePortal(preparePortal(content, options));
+/** sitemap.xml from every rendered page that has an entry, the news sitemap, and robots.txt pointing to both. */
+function siteMaps(portal: Portal, { content, published, options }: LocalizedPortal): OutputFile[] {
+  const { site } = content;
+  const urls = createUrls(site);
+  const entries = renderedPages(portal).flatMap((page) => (page.sitemap ? [page.sitemap] : []));
+  const files = sitemapFiles(entries, (n) => urls.absolute(paths.file(`sitemap-${n}.xml`)))
+    .map((file) => ({ outputPath: outputPath(paths.file(file.name)), body: file.body }));
+  // News sitemaps list each article once, at its own script's address.
+  const news = published
+    .filter((a) => !a.draft && inNewsWindow(a.date, options.now))
+    .map((a) => ({ url: urls.absolute(paths.article(a.slug)), title: a.title, published: formatIso(a.date, site.timeZone), lang: a.lang }));
+  const newsPath = paths.file("sitemap-news.xml");
+  files.push({ outputPath: outputPath(newsPath), body: newsSitemap(site.name, news, urls.absolute(paths.home())) });
+  files.push({ outputPath: outputPath(paths.file("robots.txt")), body: robotsTxt([urls.absolute(paths.file("sitemap.xml")), urls.absolute(newsPath)]) });
+  return files;
+}
+
+/** No search index (unit tests of the pages): the search page lists no shards. */
+export const NO_SEARCH: SearchLayout = { shards: [], buckets: 1 };
+
+/** Localizes and plans in one step, for callers that start no search index alongside. */
+export function planPortal(content: Content & { site: SiteConfig }, options: PortalOptions, search: SearchLayout = NO_SEARCH): Portal {
+  return planPages(localizePortal(content, options), search);
 }
 
 export type PlannedPage = Planned<PageBase>;

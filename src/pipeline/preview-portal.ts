@@ -7,7 +7,8 @@ import { browserAssets } from "../browser/bundle.ts";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { referenceTime } from "../dates.ts";
-import { buildPortal, renderedPages } from "../portal/build-portal.ts";
+import { localizePortal, planPages, renderedPages } from "../portal/portal.ts";
+import { lazyRecords, searchLayout } from "../search/records.ts";
 import { pageIdentity, sharedDigest } from "./page-cache.ts";
 import { portalBatch, type PortalBatch } from "./portal-source.ts";
 import { Memo } from "../util/memo.ts";
@@ -29,7 +30,8 @@ export async function previewPortal(root: string): Promise<PortalBatch> {
     previewHashes.clear();
     return errorPortal(lines, previewPaths);
   }
-  const portal = buildPortal({ ...content, site: content.site }, { now: referenceTime(process.env, content.site.timeZone), preview: true, memo });
+  const localized = localizePortal({ ...content, site: content.site }, { now: referenceTime(process.env, content.site.timeZone), preview: true, memo });
+  const portal = planPages(localized, searchLayout(lazyRecords(localized.searchViews, content.site.timeZone)));
   memo.settle();
   const pages = renderedPages(portal);
   const render = new Set<string>();

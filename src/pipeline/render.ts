@@ -1,6 +1,6 @@
 /**
  * Rendering the portal's pages with Eleventy into the staging folder, always in child processes
- * (src/build/render-worker.ts): the first is started with the build (startRenderer), so it loads Eleventy on the
+ * (src/pipeline/render-worker.ts): the first is started with the build (startRenderer), so it loads Eleventy on the
  * other core while this process loads and shapes the content. A large set is cut into batches, each rendered from
  * its own pages' data only, two at a time for the machine's two cores: Eleventy holds on to what it rendered until
  * its process ends, so no process ever holds more than one batch of it.
@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serialize } from "node:v8";
 import type { BrowserAsset } from "../browser/bundle.ts";
-import type { Portal } from "../portal/build-portal.ts";
+import type { Portal } from "../portal/portal.ts";
 import { portalBatch } from "./portal-source.ts";
 import { positiveInteger } from "../util/env.ts";
 import { mapLimited } from "../util/map-limited.ts";

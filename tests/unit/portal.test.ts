@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { DateTime } from "luxon";
 import type { Article, Content } from "../../src/content/load.ts";
 import { siteSchema, type SiteConfig } from "../../src/content/site-config.ts";
-import { buildPortal, type PageBase } from "../../src/portal/build-portal.ts";
+import { planPortal, type PageBase } from "../../src/portal/portal.ts";
 
 const site: SiteConfig = siteSchema.parse({
   name: "遼寧長安網", sponsor: "中共遼寧省委政法委員會", baseUrl: "https://e.cn", protectedWords: ["于天敏"],
@@ -22,16 +22,16 @@ const content: Content & { site: SiteConfig } = {
   site, pages: [], problems: [], images: [],
   articles: [make("hant", "zh-Hant"), make("hans", "zh-Hans", { date: at("2020-07-17T09:00") })],
 };
-const portal = buildPortal(content, { now: at("2021-01-01T00:00") });
-const articles = portal.articles.map((page) => page.build());
-const lists = portal.lists.map((page) => page.build());
+const portal = planPortal(content, { now: at("2021-01-01T00:00") });
+const articles = portal.articles.map((page) => page.make());
+const lists = portal.lists.map((page) => page.make());
 const find = <P extends PageBase>(pages: P[], outputPath: string) => {
   const page = pages.find((p) => p.outputPath === outputPath);
   assert.ok(page, `${outputPath} missing; have ${pages.map((p) => p.outputPath).join(", ")}`);
   return page;
 };
 
-describe("buildPortal in two scripts", () => {
+describe("planPortal in two scripts", () => {
   it("puts an article's own script at /articles/ and its twin under the other script's folder", () => {
     const hant = find(articles, "articles/hant/index.html");
     const hantTwin = find(articles, "hans/articles/hant/index.html");

@@ -56,7 +56,7 @@ export interface SearchIndexOptions {
  * processes runs before this returns its promise (the function does not await until then), so that the caller can
  * keep this thread busy (shaping pages) while they work.
  */
-export async function buildSearchIndex(records: SearchRecords, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
+export async function indexSearch(records: SearchRecords, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
   const { cacheDir, fingerprint = "", concurrency = 2 } = options;
   const started = performance.now();
   const folders = records.shards;
@@ -74,7 +74,7 @@ export async function buildSearchIndex(records: SearchRecords, siteDir: string, 
     const target = path.join(siteDir, folder.path);
     const cached = cacheRoot ? path.join(cacheRoot, key) : undefined;
     const stored = cached ? storedDigests(cached) : undefined;
-    // The output may be recycled from the last build (src/build/output.ts) and hold this very shard already.
+    // The output may be recycled from the last build (src/pipeline/output.ts) and hold this very shard already.
     if (cached && stored && fileDigest(`${cached}.words`) === stored.words &&
       (treeMatches(target, stored.files) || placeShard(cached, stored.files, target))) {
       results.push({ folder: folder.path, records: count, peakMiB: 0, seconds: 0 });

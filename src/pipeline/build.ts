@@ -7,7 +7,7 @@ import path from "node:path";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { formatIso, referenceTime } from "../dates.ts";
-import { preparePortal, renderedPages, shapePortal, type Portal } from "../portal/build-portal.ts";
+import { localizePortal, renderedPages, planPages, type Portal } from "../portal/portal.ts";
 import { positiveInteger } from "../util/env.ts";
 import { acquireLock } from "../util/lock.ts";
 import { Memo } from "../util/memo.ts";
@@ -17,7 +17,8 @@ import { discard, openStaging, recycleStaging, swapIn, sweepLeftovers } from "./
 import { codeFingerprint, PageCache } from "./page-cache.ts";
 import { renderPortal, startRenderer } from "./render.ts";
 import { verifyOutput } from "./verify.ts";
-import { buildSearchIndex, type SearchIndexReport } from "../search/build-index.ts";
+import { indexSearch, type SearchIndexReport } from "../search/indexer.ts";
+import { lazyRecords, searchLayout } from "../search/records.ts";
 
 export interface BuildOptions {
   /** Project root (where content/, templates/ and .eleventy.ts are); Eleventy reads paths relative to it. */
@@ -114,7 +115,8 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   const now = referenceTime(env, site.timeZone);
   const reference = formatIso(now, site.timeZone);
   log(`Build reference time: ${reference}${env.SOURCE_DATE_EPOCH ? " (SOURCE_DATE_EPOCH)" : ""}`);
-  const prepared = preparePortal({ ...content, site }, { now, memo });
+  const localized = localizePortal({ ...content, site }, { now, memo });
+  const searchRecords = lazyRecords(localized.searchViews, site.timeZone);
   step("load and convert");
 
   const staged = openStaging(outDir, cacheDir);
@@ -122,10 +124,10 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   try {
     // The search index needs only the records, so it is built (in its own processes, under pagefind/) while the
     // pages are shaped, planned and rendered: its processes are running when the call returns.
-    searching = buildSearchIndex(prepared.searchRecords, staged, { cacheDir, fingerprint });
+    searching = indexSearch(searchRecords, staged, { cacheDir, fingerprint });
     searching.catch(() => undefined);
     step("start the search index");
-    const shaped = shapePortal(prepared);
+    const shaped = planPages(localized, searchLayout(searchRecords));
     step("shape (pages, feeds, sitemaps)");
     const cache = new PageCache(cacheDir, fingerprint);
     const pages = renderedPages(shaped);

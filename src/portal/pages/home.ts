@@ -1,0 +1,35 @@
+/** The home page: the lead article, the latest ones, and a block per channel with its newest articles. */
+import type { ScriptContext } from "../context.ts";
+import type { ScriptFeeds } from "../feeds.ts";
+import { webSiteJsonLd } from "../seo.ts";
+import type { HomePage } from "../types.ts";
+import { fill } from "../ui-text.ts";
+import { paths } from "../urls.ts";
+
+/** Articles listed under the lead. */
+const HOME_LATEST = 10;
+/** Articles in each channel's block. */
+const SECTION_SIZE = 5;
+
+export function homePage(context: ScriptContext, feeds: ScriptFeeds): HomePage {
+  const { site, script, t, articles, urls } = context;
+  const path = context.at(paths.home());
+  const base = context.base({
+    kind: "home", key: "home", path, title: site.name, description: site.description ?? site.name, crumbs: [], current: context.links.home.href,
+  });
+  base.head.jsonLd.push(webSiteJsonLd(site, urls.absolute(path), script));
+  base.head.links.push(...feeds.portalHead);
+  return context.twinned({
+    ...base,
+    feeds: feeds.portalLinks,
+    ...(articles[0] ? { lead: context.item(articles[0]) } : {}),
+    latest: articles.slice(1, 1 + HOME_LATEST).map(context.item),
+    sections: site.channels.map((c) => ({
+      channel: context.channelLink(c),
+      ...(c.description ? { description: c.description } : {}),
+      more: fill(t.more, { channel: c.name }),
+      items: (context.byChannel.get(c.slug) ?? []).slice(0, SECTION_SIZE).map(context.item),
+    })),
+    sitemap: context.sitemapEntry(path, articles),
+  }, paths.home());
+}
