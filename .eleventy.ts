@@ -4,9 +4,9 @@
  * https://www.11ty.dev/docs/config/
  */
 import type { UserConfig } from "@11ty/eleventy";
-import { copiesAssets, portalSource } from "./src/pipeline/portal-source.ts";
 import { ELEVENTY_INPUT } from "./src/eleventy/input.ts";
 import { portalPlugin } from "./src/eleventy/portal-plugin.ts";
+import { portalPluginOptions } from "./src/pipeline/handover.ts";
 
 export default function (eleventyConfig: UserConfig) {
   // Editor files are read by src/content, never by Eleventy as templates or data (content never runs code): the
@@ -14,10 +14,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.ignores.add("content/**");
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-  // A build rendered in several batches copies public/ once.
-  if (copiesAssets()) eleventyConfig.addPassthroughCopy({ public: "/" });
   eleventyConfig.addWatchTarget("content/**/*.{md,yaml}");
-  eleventyConfig.addPlugin(portalPlugin, { portal: () => portalSource(process.cwd()) });
+  // The portal to render: the batch a render process of the build was handed, or the preview's (src/pipeline/handover.ts).
+  eleventyConfig.addPlugin(portalPlugin, portalPluginOptions(process.cwd()));
 }
 
 export const config = {

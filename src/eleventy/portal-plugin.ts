@@ -1,39 +1,40 @@
 /**
  * The Eleventy plugin that writes the portal: one virtual template per kind of page, each paginated over the
- * prepared pages of src/portal. No editor file is ever an Eleventy template, so front-matter is never run and an
+ * batch's pages of that kind. No editor file is ever an Eleventy template, so front-matter is never run and an
  * article body is never rendered by a template engine.
  * https://www.11ty.dev/docs/virtual-templates/ and https://www.11ty.dev/docs/pagination/
  */
 import type { UserConfig } from "@11ty/eleventy";
 import { READER_BOOT } from "../browser/boot.ts";
-import type { PortalBatch } from "../pipeline/portal-source.ts";
+import type { PageKind } from "../portal/types.ts";
 import { outputPath, paths } from "../portal/urls.ts";
+import type { PortalBatch } from "./batch.ts";
 
 export interface PortalPluginOptions {
-  /** Called at the start of every build (every rebuild in preview), so the data is always fresh. */
+  /** Called at the start of every Eleventy run (every rebuild in preview), so the data is always fresh. */
   portal: () => Promise<PortalBatch>;
+  /** Whether this run copies public/ into the output. */
+  copyAssets: boolean;
 }
+
+/** The template (under templates/) that prints each kind of page. */
+const TEMPLATES: Record<PageKind, string> = {
+  home: "pages/home.njk",
+  article: "pages/article.njk",
+  channel: "pages/list.njk",
+  tag: "pages/list.njk",
+  month: "pages/list.njk",
+  archive: "pages/archive.njk",
+  page: "pages/page.njk",
+  search: "pages/search.njk",
+};
+const KINDS = Object.keys(TEMPLATES) as PageKind[];
 
 type PageData = { p: { outputPath: string } };
 
-/** Each kind of page: which prepared pages it paginates over and the template that prints one. */
-const KINDS: { name: string; pick: (portal: PortalBatch) => unknown[]; template: string }[] = [
-  { name: "home", pick: (x) => x.home, template: '{% extends "pages/home.njk" %}' },
-  { name: "article", pick: (x) => x.articles, template: '{% extends "pages/article.njk" %}' },
-  { name: "list", pick: (x) => x.lists, template: '{% extends "pages/list.njk" %}' },
-  { name: "archive", pick: (x) => x.archives, template: '{% extends "pages/archive.njk" %}' },
-  { name: "page", pick: (x) => x.pages, template: '{% extends "pages/page.njk" %}' },
-  { name: "search", pick: (x) => x.search, template: '{% extends "pages/search.njk" %}' },
-  { name: "errors", pick: (x) => x.errors ?? [], template: '{% include "pages/errors.njk" %}' },
-  {
-    name: "file",
-    pick: (x) => [...x.files, ...x.assets.map((a) => ({ outputPath: outputPath(paths.asset(a.name)), body: a.body }))],
-    template: "{{ p.body | safe }}",
-  },
-];
-
 export function portalPlugin(config: UserConfig, options: PortalPluginOptions): void {
   config.addGlobalData("boot", READER_BOOT);
+  if (options.copyAssets) config.addPassthroughCopy({ public: "/" });
   // Pictures are encoded after the pages are written, into the same output folder.
   let current: PortalBatch | undefined;
   config.on("eleventy.after", async (event) => {
@@ -41,19 +42,27 @@ export function portalPlugin(config: UserConfig, options: PortalPluginOptions): 
     const { directories } = event as { directories: { output: string } };
     // eleventy-img (and sharp) load only for a portal with pictures.
     if (current && current.images.length > 0) {
-      const { writeImages } = await import("../pipeline/images.ts");
+      const { writeImages } = await import("./images.ts");
       await writeImages(current.images, directories.output, current.pathPrefix);
     }
   });
   config.addGlobalData("broadsheet", async () => {
-    const portal = await options.portal();
-    current = portal;
-    // The batch holds only the pages to render (the build cache, or the preview, has the others).
-    return Object.fromEntries(KINDS.map((kind) => [kind.name, kind.pick(portal)]));
+    const batch = await options.portal();
+    current = batch;
+    return {
+      ...Object.fromEntries(KINDS.map((kind) => [kind, batch.pages.filter((page) => page.kind === kind)])),
+      errors: batch.errors ?? [],
+      file: [...batch.files, ...batch.assets.map((a) => ({ outputPath: outputPath(paths.asset(a.name)), body: a.body }))],
+    };
   });
-  for (const kind of KINDS) {
-    config.addTemplate(`_broadsheet/${kind.name}.njk`, kind.template, {
-      pagination: { data: `broadsheet.${kind.name}`, size: 1, alias: "p", addAllPagesToCollections: false },
+  const templates: [string, string][] = [
+    ...KINDS.map((kind): [string, string] => [kind, `{% extends "${TEMPLATES[kind]}" %}`]),
+    ["errors", '{% include "pages/errors.njk" %}'],
+    ["file", "{{ p.body | safe }}"],
+  ];
+  for (const [name, template] of templates) {
+    config.addTemplate(`_broadsheet/${name}.njk`, template, {
+      pagination: { data: `broadsheet.${name}`, size: 1, alias: "p", addAllPagesToCollections: false },
       permalink: (data: PageData) => data.p.outputPath,
       eleventyExcludeFromCollections: true,
     });

@@ -10,47 +10,48 @@ import { referenceTime } from "../dates.ts";
 import { localizePortal, planPages, renderedPages } from "../portal/portal.ts";
 import { lazyRecords, searchLayout } from "../search/records.ts";
 import { pageIdentity, sharedDigest } from "./page-cache.ts";
-import { portalBatch, type PortalBatch } from "./portal-source.ts";
+import type { PortalBatch } from "../eleventy/batch.ts";
+import { portalBatch } from "./batch.ts";
 import { Memo } from "../util/memo.ts";
 
-/** Output paths of the last good preview: while the content has errors, each of them shows the errors. */
-let previewPaths: string[] = ["index.html"];
-/** What each preview page was last rendered from: a page whose data is unchanged is not rendered again. */
-const previewHashes = new Map<string, string>();
-/** Articles as loaded and converted by the last rebuild: an unchanged file is not parsed, checked or converted again. */
-const memo = new Memo();
-
-export async function previewPortal(root: string): Promise<PortalBatch> {
-  const content = await loadContent(root, { memo });
-  const errors = content.problems.filter((p) => p.severity === "error");
-  if (errors.length > 0 || !content.site) {
-    const lines = errors.map(formatProblem);
-    for (const line of lines) console.error(line);
-    // Every page is overwritten by the error page, so all must be rendered again once the errors are fixed.
-    previewHashes.clear();
-    return errorPortal(lines, previewPaths);
-  }
-  const localized = localizePortal({ ...content, site: content.site }, { now: referenceTime(process.env, content.site.timeZone), preview: true, memo });
-  const portal = planPages(localized, searchLayout(lazyRecords(localized.searchViews, content.site.timeZone)));
-  memo.settle();
-  const pages = renderedPages(portal);
-  const render = new Set<string>();
-  const digest = sharedDigest();
-  for (const page of pages) {
-    const hash = createHash("sha1").update(pageIdentity(page, digest)).digest("hex");
-    if (previewHashes.get(page.outputPath) !== hash) render.add(page.outputPath);
-    previewHashes.set(page.outputPath, hash);
-  }
-  previewPaths = pages.map((p) => p.outputPath);
-  return portalBatch(portal, browserAssets(), render);
+/**
+ * A preview session: the portal to render on each rebuild. It remembers the output paths of the last good preview
+ * (while the content has errors, each of them shows the errors), what each page was last rendered from (a page whose
+ * data is unchanged is not rendered again), and the articles as loaded and converted (an unchanged file is not
+ * parsed, checked or converted again).
+ */
+export function previewSession(root: string): () => Promise<PortalBatch> {
+  let previewPaths: string[] = ["index.html"];
+  const previewHashes = new Map<string, string>();
+  const memo = new Memo();
+  return async () => {
+    const content = await loadContent(root, { memo });
+    const errors = content.problems.filter((p) => p.severity === "error");
+    if (errors.length > 0 || !content.site) {
+      const lines = errors.map(formatProblem);
+      for (const line of lines) console.error(line);
+      // Every page is overwritten by the error page, so all must be rendered again once the errors are fixed.
+      previewHashes.clear();
+      return errorPortal(lines, previewPaths);
+    }
+    const now = referenceTime(process.env, content.site.timeZone);
+    const localized = localizePortal({ ...content, site: content.site }, { now, preview: true, memo });
+    const portal = planPages(localized, searchLayout(lazyRecords(localized.searchViews, content.site.timeZone)));
+    memo.settle();
+    const pages = renderedPages(portal);
+    const render = new Set<string>();
+    const digest = sharedDigest();
+    for (const page of pages) {
+      const hash = createHash("sha1").update(pageIdentity(page, digest)).digest("hex");
+      if (previewHashes.get(page.outputPath) !== hash) render.add(page.outputPath);
+      previewHashes.set(page.outputPath, hash);
+    }
+    previewPaths = pages.map((p) => p.outputPath);
+    return portalBatch(portal, browserAssets(), render);
+  };
 }
 
 /** The preview while content has errors: every page the editor may be looking at lists them instead. */
 function errorPortal(lines: string[], paths: string[]): PortalBatch {
-  return {
-    home: [], articles: [], lists: [], archives: [], pages: [], search: [], files: [], assets: [], images: [],
-    pathPrefix: "/",
-    errors: paths.map((outputPath) => ({ outputPath, lines })),
-    stats: { published: 0, waiting: 0, drafts: 0 },
-  };
+  return { pages: [], files: [], assets: [], images: [], pathPrefix: "/", copyAssets: true, errors: paths.map((outputPath) => ({ outputPath, lines })) };
 }

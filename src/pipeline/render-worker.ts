@@ -8,11 +8,12 @@ import path from "node:path";
 import { deserialize } from "node:v8";
 import Eleventy from "@11ty/eleventy";
 import { ELEVENTY_INPUT } from "../eleventy/input.ts";
-import { providePortal, type PortalBatch } from "./portal-source.ts";
+import type { PortalBatch } from "../eleventy/batch.ts";
+import { handOver } from "./handover.ts";
 import { workerArguments } from "../util/worker.ts";
 
 const [batchFile, root, outDir] = await workerArguments();
-providePortal(deserialize(await readFile(batchFile!)) as PortalBatch);
+handOver(deserialize(await readFile(batchFile!)) as PortalBatch);
 const eleventy = new Eleventy(path.join(root!, ELEVENTY_INPUT), outDir!, { configPath: path.join(root!, ".eleventy.ts"), quietMode: true });
 await eleventy.write();
 console.log(JSON.stringify({ peakKiB: process.resourceUsage().maxRSS }));

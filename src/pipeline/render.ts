@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { serialize } from "node:v8";
 import type { BrowserAsset } from "../browser/bundle.ts";
 import type { Portal } from "../portal/portal.ts";
-import { portalBatch } from "./portal-source.ts";
+import { portalBatch } from "./batch.ts";
 import { positiveInteger } from "../util/env.ts";
 import { mapLimited } from "../util/map-limited.ts";
 import { makeScratch } from "../util/scratch.ts";
