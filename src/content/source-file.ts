@@ -147,3 +147,10 @@ function yamlReason(message: string): string {
   return `is not valid YAML (${first.replace(/ at line \d+, column \d+:?$/, "")}); ` +
     'check the colons and quotes, e.g. title: "標題"';
 }
+
+/** An editor's file from its bytes: decoded, then split into front-matter and body. */
+export function parseSource(bytes: Uint8Array, file: string): Split {
+  const decoded = decodeSource(bytes, file);
+  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  return parseFrontMatter(decoded.text, file);
+}

@@ -3,7 +3,7 @@
  * cut into pages. Pure functions over loaded articles, tested directly.
  */
 import type { DateTime } from "luxon";
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 
 export interface PublishOptions {
   /** The build's reference time: articles dated after it wait. */

@@ -6,7 +6,7 @@
 import type { DateTime } from "luxon";
 import { formatDisplay, formatIso, yearMonth } from "../dates.ts";
 import type { Channel, SiteConfig } from "../content/site-config.ts";
-import type { Page } from "../content/load.ts";
+import type { Page } from "../content/pages.ts";
 import type { Script } from "../scripts/convert.ts";
 import { groupBy } from "./collections.ts";
 import { listedKey, pageFactory, type PageFactory } from "./deferred.ts";

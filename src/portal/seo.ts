@@ -5,7 +5,7 @@
  * https://ogp.me/ · https://schema.org/NewsArticle · https://developers.google.com/search/docs/appearance/structured-data/article
  */
 import { formatDisplay, formatIso } from "../dates.ts";
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import { jsonForScript } from "./escape.ts";
 

@@ -4,7 +4,7 @@
  * article's own text for excerpts.
  */
 import { formatDisplay, formatIso, yearMonth } from "../dates.ts";
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import type { Normalizer } from "./normalize.ts";
 import { INDEXED_TEXT, recordWeight, shardFolders, type ShardFolder } from "./shards.ts";
 import { indexTokens } from "./tokens.ts";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DateTime } from "luxon";
-import type { Article } from "../../src/content/load.ts";
+import type { Article } from "../../src/content/article.ts";
 import {
   neighbourIndex, nextPublication, pagesFromOldest, publishedArticles, relatedIndex,
 } from "../../src/portal/collections.ts";

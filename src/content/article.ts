@@ -1,0 +1,161 @@
+/**
+ * An article file, parsed and checked: its front-matter against the schema (src/content/article-schema.ts), its body
+ * rendered (src/content/markdown.ts), its pictures resolved, and every problem of the file collected.
+ */
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { ARTICLE_FIELDS, SLUG_PATTERN, type articleSchema } from "./article-schema.ts";
+import { schemaProblems } from "./field-problems.ts";
+import { createImageResolver, largestJpeg } from "./images.ts";
+import { deriveSummary, renderBody, TOO_DEEP } from "./markdown.ts";
+import type { Problem } from "./problems.ts";
+import type { Channel, SiteConfig } from "./site-config.ts";
+import { parseSource, type FrontMatter } from "./source-file.ts";
+import { scanText } from "./text-warnings.ts";
+
+export interface Article {
+  /** Source file, relative to the project root. */
+  file: string;
+  slug: string;
+  title: string;
+  date: DateTime;
+  updated?: DateTime;
+  source: string;
+  author: string;
+  channel: Channel;
+  /** The sponsor as written, or the site's. */
+  sponsor: string;
+  organizer?: string;
+  editor?: string;
+  tags: string[];
+  summary: string;
+  lang: "zh-Hant" | "zh-Hans";
+  draft: boolean;
+  html: string;
+  text: string;
+  /**
+   * A hash of everything the article is made from (its file and bytes, the site configuration, its pictures):
+   * equal digests, equal articles. The build cache keys pages by it rather than hashing their text again.
+   */
+  digest: string;
+  /** The cover picture's markup and the URL of its largest JPEG (for og:image). */
+  cover?: { html: string; url: string };
+}
+
+/** A picture an article shows: its source file and what its markup was made from (src/content/images.ts). */
+export interface Picture {
+  source: string;
+  stamp: string;
+  /** Where the article first shows it. */
+  line: number;
+  field: string;
+}
+
+/** What loading one article file yields. */
+export interface ArticleOutcome {
+  article?: Article;
+  problems: Problem[];
+  pictures: Picture[];
+}
+
+export interface ArticleContext {
+  root: string;
+  site: SiteConfig;
+  schema: ReturnType<typeof articleSchema>;
+  /** A hash of the site configuration and project folder, which every article is loaded against. */
+  siteKey: string;
+}
+
+/** Parses and checks one article file: the article, or every problem the file has. */
+export function parseArticle(file: string, bytes: Uint8Array, context: ArticleContext, key: string): ArticleOutcome {
+  const { root, site, schema } = context;
+  const problems: Problem[] = [];
+  const pictures = new Map<string, Omit<Picture, "source">>();
+  const source = parseSource(bytes, file);
+  if (!source.ok) return { problems: source.problems, pictures: [] };
+  const fm = source.frontMatter;
+  const parsed = schema.safeParse(fm.data);
+  const slug = (typeof fm.data.slug === "string" ? fm.data.slug.trim() : "") || path.posix.basename(file, ".md");
+  if (fm.data.slug === undefined && !SLUG_PATTERN.test(slug)) {
+    problems.push({
+      severity: "error", file, line: 1, field: "slug",
+      message: `the file name "${slug}" cannot be a web address; rename the file (e.g. benxi-survey.md) or add slug: benxi-survey`,
+    });
+  }
+  const resolveImage = createImageResolver(root, file, site.pathPrefix);
+  const imageHtml = (src: string, alt: string, line: number, field: string, cover = false) => {
+    const resolved = resolveImage(src, alt, { cover });
+    if (!resolved.ok) {
+      problems.push({ severity: "error", file, line, field, message: resolved.message });
+      return undefined;
+    }
+    if (!pictures.has(resolved.job.source)) pictures.set(resolved.job.source, { stamp: JSON.stringify(resolved.metadata), line, field });
+    return resolved;
+  };
+  const body = renderBody(fm.body, {
+    image: (src, alt, line) => imageHtml(src, alt, fm.bodyLine + line, "image")?.html ?? "",
+  });
+  if (body.tooDeep !== undefined) {
+    problems.push({ severity: "error", file, line: fm.bodyLine + body.tooDeep, field: "body", message: TOO_DEEP });
+  }
+  problems.push(...textWarnings(file, fm, site.sizeWarnings));
+  const outcome = (article?: Omit<Article, "digest">): ArticleOutcome => {
+    const shown = [...pictures].map(([source, use]) => ({ source, ...use }));
+    const digest = createHash("sha256").update(key).update(JSON.stringify(shown.map(({ source, stamp }) => ({ source, stamp })))).digest("hex");
+    return { ...(article ? { article: { ...article, digest } } : {}), problems, pictures: shown };
+  };
+  // The body is checked even when the front-matter is wrong, so one run reports every problem of the file.
+  if (!parsed.success) {
+    problems.push(...schemaProblems(parsed.error, fm, file, ARTICLE_FIELDS));
+    return outcome();
+  }
+  const data = parsed.data;
+  const cover = data.cover && data.coverAlt ? imageHtml(data.cover, data.coverAlt, fm.lines.cover ?? 1, "cover", true) : undefined;
+  if (!body.text.trim() && !body.html.includes("<img")) {
+    problems.push({ severity: "error", file, line: fm.bodyLine, field: "body", message: "is empty; write the article below the closing ---" });
+    return outcome();
+  }
+  return outcome({
+    file,
+    slug,
+    title: data.title,
+    date: data.date,
+    ...(data.updated ? { updated: data.updated } : {}),
+    source: data.source,
+    author: data.author,
+    channel: site.channels.find((c) => c.name === data.channel)!,
+    sponsor: data.sponsor ?? site.sponsor,
+    ...(data.organizer ? { organizer: data.organizer } : {}),
+    ...(data.editor ? { editor: data.editor } : {}),
+    tags: data.tags,
+    summary: data.summary ?? deriveSummary(body.firstParagraph),
+    lang: data.lang ?? site.lang,
+    draft: data.draft,
+    html: body.html,
+    text: body.text,
+    ...(cover ? { cover: { html: cover.html, url: largestJpeg(cover.metadata) ?? "" } } : {}),
+  });
+}
+
+/** Warnings about the text: characters a converter or a scraper left (src/content/text-warnings.ts) and sizes past the limits. */
+function textWarnings(file: string, fm: FrontMatter, limits: SiteConfig["sizeWarnings"]): Problem[] {
+  const problems: Problem[] = [];
+  for (const w of scanText(fm.body, fm.bodyLine)) {
+    problems.push({ severity: "warning", file, line: w.line, column: w.column, field: "body", message: w.message });
+  }
+  if (typeof fm.data.title === "string" && fm.data.title.length > limits.title) {
+    problems.push({ severity: "warning", file, line: fm.lines.title ?? 1, field: "title",
+      message: `標題有 ${fm.data.title.length} 字，超過 ${limits.title} 字 (is ${fm.data.title.length} characters long, more than ${limits.title}; sizeWarnings.title in site.yaml sets the limit)` });
+  }
+  if (fm.body.length > limits.body) {
+    problems.push({ severity: "warning", file, line: fm.bodyLine, field: "body",
+      message: `正文有 ${fm.body.length} 字，超過 ${limits.body} 字 (is ${fm.body.length} characters long, more than ${limits.body}; was a whole file pasted in? sizeWarnings.body in site.yaml sets the limit)` });
+  }
+  if (typeof fm.data.title === "string") {
+    for (const w of scanText(fm.data.title, fm.lines.title ?? 1)) {
+      problems.push({ severity: "warning", file, line: w.line, field: "title", message: w.message });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,43 @@
+/** Standalone pages (content/pages/*.md: about, contact …): a title, an optional summary and a Markdown body. */
+import path from "node:path";
+import { z } from "zod";
+import { SLUG_PATTERN } from "./article-schema.ts";
+import { schemaProblems } from "./field-problems.ts";
+import { deriveSummary, renderBody, TOO_DEEP } from "./markdown.ts";
+import type { Problem } from "./problems.ts";
+import { parseSource } from "./source-file.ts";
+
+/** First path segments the portal itself uses; a page may not take them. */
+export const RESERVED_SLUGS = ["articles", "channels", "tags", "archive", "search", "assets", "feeds", "pagefind",
+  "hans", "hant", "404", "sitemap", "robots"];
+
+export interface Page {
+  file: string;
+  /** The file's name: the page's address. */
+  slug: string;
+  title: string;
+  summary: string;
+  html: string;
+}
+
+export const pageSchema = z.strictObject({
+  title: z.string({ error: "is missing; a page needs a title" }).trim().min(1),
+  summary: z.string().trim().optional(),
+});
+
+/** One page file: the page, or its problems. */
+export function parsePage(file: string, bytes: Uint8Array): { page?: Page; problems: Problem[] } {
+  const source = parseSource(bytes, file);
+  if (!source.ok) return { problems: source.problems };
+  const slug = path.posix.basename(file, ".md");
+  if (!SLUG_PATTERN.test(slug) || RESERVED_SLUGS.includes(slug)) {
+    return { problems: [{ severity: "error", file, line: 1, field: "file name", message: `"${slug}" cannot be a page address; use lower-case letters, digits and hyphens, not ${RESERVED_SLUGS.join(", ")}` }] };
+  }
+  const parsed = pageSchema.safeParse(source.frontMatter.data);
+  if (!parsed.success) return { problems: schemaProblems(parsed.error, source.frontMatter, file, Object.keys(pageSchema.shape)) };
+  const body = renderBody(source.frontMatter.body);
+  if (body.tooDeep !== undefined) {
+    return { problems: [{ severity: "error", file, line: source.frontMatter.bodyLine + body.tooDeep, field: "body", message: TOO_DEEP }] };
+  }
+  return { page: { file, slug, title: parsed.data.title, summary: parsed.data.summary ?? deriveSummary(body.firstParagraph), html: body.html }, problems: [] };
+}

@@ -1,0 +1,35 @@
+/**
+ * The site configuration file, content/_data/site.yaml: read as YAML by the same parser as front-matter,
+ * overridden by the environment (src/content/site-config.ts applyEnvironment), and checked against its schema.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { schemaProblems } from "./field-problems.ts";
+import { unreadable } from "./files.ts";
+import type { Problem } from "./problems.ts";
+import { applyEnvironment, siteSchema, type SiteConfig } from "./site-config.ts";
+import { decodeSource, parseFrontMatter, type Split } from "./source-file.ts";
+
+export const SITE_FILE = "content/_data/site.yaml";
+
+export async function loadSiteConfig(root: string, env: NodeJS.ProcessEnv): Promise<{ site?: SiteConfig; problems: Problem[] }> {
+  let source: Split;
+  try {
+    const bytes = await readFile(path.join(root, SITE_FILE));
+    const decoded = decodeSource(bytes, SITE_FILE);
+    // The configuration is all YAML; wrap it as front-matter so it is read by the same parser.
+    source = decoded.ok ? parseFrontMatter(`---\n${decoded.text}\n---\n`, SITE_FILE) : { ok: false, problems: [decoded.problem] };
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    return { problems: [{ severity: "error", file: SITE_FILE, line: 1, field: "file", message: missing ? "is missing; the portal needs its site configuration" : unreadable(error) }] };
+  }
+  if (!source.ok) {
+    // Front-matter lines are one below the file's because of the wrapper line.
+    return { problems: source.problems.map((p) => ({ ...p, line: Math.max(1, p.line - 1) })) };
+  }
+  const fm = source.frontMatter;
+  const parsed = siteSchema.safeParse(applyEnvironment(fm.data, env));
+  if (parsed.success) return { site: parsed.data, problems: [] };
+  const lines = Object.fromEntries(Object.entries(fm.lines).map(([k, v]) => [k, v - 1]));
+  return { problems: schemaProblems(parsed.error, { ...fm, lines }, SITE_FILE, Object.keys(siteSchema.shape)) };
+}
