@@ -57,9 +57,9 @@ function build(label: string): Promise<number> {
     child.stdout.on("data", (d) => (out += d));
     child.on("close", (code) => {
       const wall = (performance.now() - t0) / 1000;
-      const line = (prefix: string) => new RegExp(`^${prefix}.*$`, "m").exec(out)?.[0] ?? "";
+      const lines = (prefix: string) => out.match(new RegExp(`^${prefix}.*$`, "gm")) ?? [];
       console.log(`\n${label}: ${wall.toFixed(2)} s wall (process start included)`);
-      console.log(`  ${line("Built ")}\n  ${line("Steps: ")}\n  ${line("Search index: ")}`);
+      console.log(["Built ", "Step: ", "Search index: "].flatMap(lines).map((line) => `  ${line}`).join("\n"));
       // The build process, its render processes and its Pagefind processes each report their own peak.
       const peaks = [/peak memory (\d+) MiB/, /peak (\d+) MiB each at most/, /Pagefind peak (\d+) MiB/].map((re) => Number(re.exec(out)?.[1] ?? 0));
       console.log(`  Largest process: ${Math.max(...peaks)} MiB (build ${peaks[0]}, render ${peaks[1] || "in the build process"}, Pagefind ${peaks[2] || "none run"})`);

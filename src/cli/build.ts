@@ -2,6 +2,7 @@
 import { buildSite, BuildError, ContentError } from "../pipeline/build.ts";
 import { SearchIndexError } from "../search/indexer.ts";
 import { LockError } from "../util/lock.ts";
+import { counted } from "../util/plural.ts";
 import { WorkerError } from "../util/worker.ts";
 
 try {
@@ -9,7 +10,7 @@ try {
 } catch (error) {
   if (error instanceof ContentError) {
     for (const line of error.lines) console.error(line);
-    console.error(`\nBuild stopped: ${error.lines.length} content error(s). _site/ was left as it was.`);
+    console.error(`\nBuild stopped: ${counted(error.lines.length, "content error")}. _site/ was left as it was.`);
   } else if (error instanceof LockError) {
     console.error(`\nBuild stopped: ${error.message}. _site/ was left as it was.`);
   } else if (error instanceof BuildError || error instanceof SearchIndexError || error instanceof WorkerError) {

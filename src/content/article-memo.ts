@@ -7,7 +7,10 @@ import { DateTime } from "luxon";
 import { parseArticle, type Article, type ArticleContext, type ArticleOutcome, type Picture } from "./article.ts";
 import { pictureStamp, type DecodedPictures } from "./images.ts";
 import type { Problem } from "./problems.ts";
+import { debug } from "../util/debug.ts";
 import type { Memo } from "../util/memo.ts";
+
+const log = debug("content");
 
 /** An article without errors as the memo keeps it: dates as milliseconds, the channel by slug. */
 interface StoredArticle {
@@ -30,8 +33,10 @@ export function loadArticle(file: string, bytes: Uint8Array, context: ArticleCon
       ...(updated !== undefined ? { updated: DateTime.fromMillis(updated, { zone }) } : {}),
       channel: context.site.channels.find((c) => c.slug === channel)!,
     } as Article;
+    log(`${file}: from the memo`);
     return { article, problems: stored.warnings, pictures: stored.pictures };
   }
+  log(`${file}: parsed`);
   const outcome = parseArticle(file, bytes, context, key);
   const { article } = outcome;
   if (memo && article && outcome.problems.every((p) => p.severity === "warning")) {

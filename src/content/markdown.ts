@@ -15,8 +15,7 @@ function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
   // The default preset's own limit, set here so that the check below reads the same number (not in the typings).
   (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
-  // Past maxNesting markdown-it drops the rest of the block silently (a list 60 levels deep lost its last items and
-  // the paragraph after it). Nested blocks are parsed by calling tokenize again, so this sees every level: the line
+  // Past maxNesting markdown-it drops the rest of the block silently. Nested blocks are parsed by calling tokenize again, so this sees every level: the line
   // where the limit is reached is reported, and the body refused, instead of text being lost.
   const tokenize = md.block.tokenize.bind(md.block);
   md.block.tokenize = (state, startLine, endLine) => {

@@ -1,6 +1,7 @@
 /**
- * The production build: load and check all content (stop on any error, `_site/` untouched), shape the portal at
- * the build's reference time, render it with Eleventy into a staging folder, verify it, then swap it in.
+ * The production build: load and check all content (stop on any error, `_site/` untouched), plan the portal at
+ * the build's reference time, render it with Eleventy into a staging folder while the search index is written,
+ * verify it, then publish it (swap it in).
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -19,6 +20,8 @@ import { renderPortal, startRenderer } from "./render.ts";
 import { verifyOutput } from "./verify.ts";
 import { indexSearch, type SearchIndexReport } from "../search/indexer.ts";
 import { lazyRecords, searchLayout } from "../search/records.ts";
+import { counted } from "../util/plural.ts";
+import { searchIndexLine, stepReporter, summaryLines } from "./report.ts";
 
 export interface BuildOptions {
   /** Project root (where content/, templates/ and .eleventy.ts are); Eleventy reads paths relative to it. */
@@ -33,11 +36,6 @@ export interface BuildReport {
   files: number;
   seconds: number;
   reference: string;
-}
-
-/** Peak resident memory of this process so far. */
-function peakMiB(): number {
-  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 /** The content has errors: nothing was built. `lines` name each one (file, line, field). */
@@ -91,14 +89,7 @@ type Settled = Required<Omit<BuildOptions, "outDir">> & { outDir: string; cacheD
 async function build(options: Settled, renderer: ReturnType<typeof startRenderer>): Promise<BuildReport> {
   const started = performance.now();
   const { env, log, root, outDir, cacheDir } = options;
-  const steps: string[] = [];
-  let lap = performance.now();
-  const step = (name: string) => {
-    const now = performance.now();
-    steps.push(`${name} ${((now - lap) / 1000).toFixed(2)} s (peak ${peakMiB()} MiB)`);
-    lap = now;
-  };
-
+  const step = stepReporter(log);
   const fingerprint = await codeFingerprint(root);
   // Articles loaded and converted by earlier builds, by content: only new and changed files are parsed again.
   const memoDir = path.join(cacheDir, "content");
@@ -123,71 +114,56 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   let searching: Promise<SearchIndexReport> | undefined;
   try {
     // The search index needs only the records, so it is built (in its own processes, under pagefind/) while the
-    // pages are shaped, planned and rendered: its processes are running when the call returns.
+    // pages are planned and rendered: its processes are running when the call returns.
     searching = indexSearch(searchRecords, staged, { cacheDir, fingerprint });
     searching.catch(() => undefined);
     step("start the search index");
-    const shaped = planPages(localized, searchLayout(searchRecords));
-    step("shape (pages, feeds, sitemaps)");
+    const portal = planPages(localized, searchLayout(searchRecords));
+    step("plan pages, feeds and sitemaps");
     const cache = new PageCache(cacheDir, fingerprint);
-    const pages = renderedPages(shaped);
+    const pages = renderedPages(portal);
     const plan = await cache.plan(pages);
-    step("plan (page cache)");
+    step("look up the page cache");
     // Every page and file the portal holds (archives and static pages included).
-    const outputs = [...pages, ...shaped.files].map((p) => p.outputPath);
+    const outputs = [...pages, ...portal.files].map((p) => p.outputPath);
     const placed = recycleStaging(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.digest])), outputs, ["pagefind/"], log);
-    step(`recycle the previous output (${placed.size} pages kept)`);
+    step(`recycle the previous output (${counted(placed.size, "page")} kept)`);
     for (const entry of cache.place(plan, staged, placed)) {
       log(`warning: build cache: page ${entry} was damaged (its bytes are not the ones stored); discarded, the page is rendered again`);
     }
     step("place cached pages");
-    const rendered = await renderPortal(shaped, { root, outDir: staged, render: plan.render, renderer, assets: await browserCode(memo), env });
-    step(`render (${plan.render.size} of ${pages.length} pages; ${plan.reuse.length} from the cache; ` +
-      `${rendered.processes} batch(es) in child processes, peak ${rendered.peakMiB} MiB each at most)`);
+    const rendered = await renderPortal(portal, { root, outDir: staged, render: plan.render, renderer, assets: await browserCode(memo), env });
+    step(`render (${plan.render.size} of ${counted(pages.length, "page")}; ${plan.reuse.length} from the cache; ` +
+      `${counted(rendered.processes, "batch", "batches")} in child processes, peak ${rendered.peakMiB} MiB each at most)`);
     const search = await searching;
     step("search index (finishing)");
     for (const shard of search.damaged) {
       log(`warning: build cache: search shard ${shard} was damaged (its files are not the ones stored); discarded and indexed again`);
     }
-    log(`Search index: ${search.records} articles in ${search.shards.length} shard(s) (${search.reused} from the cache), ` +
-      `${(search.bytes / 1024 / 1024).toFixed(1)} MiB, ${search.seconds.toFixed(2)} s` +
-      (search.shards.some((s) => s.peakMiB > 0) ? ` (Pagefind peak ${Math.max(...search.shards.map((s) => s.peakMiB))} MiB, ` +
-        `${indexingMs(search.shards)} ms of a shard process an article indexed)` : ""));
+    log(searchIndexLine(search));
     // Every one of them must have been written.
     const verified = await verifyOutput({
       dir: staged, expected: outputs, pathPrefix: site.pathPrefix,
       ...(plan.reuse.length > 0 ? { checkLinksOf: plan.render } : {}),
     });
     if (verified.problems.length > 0) {
-      throw new BuildError(`the built site failed its checks (${verified.problems.length} problems)`, verified.problems);
+      throw new BuildError(`the built site failed its checks (${counted(verified.problems.length, "problem")})`, verified.problems);
     }
     step("verify");
     await cache.store(plan, staged);
     memo.save(memoDir);
     await swapIn(staged, outDir, cacheDir, log);
-    step("cache and swap");
-    log(`Steps: ${steps.join(", ")}`);
+    step("cache and publish");
     const seconds = (performance.now() - started) / 1000;
-    const peak = peakMiB();
-    const { stats } = shaped;
-    log(`Built ${stats.published} articles, ${verified.files.length} files into ${path.relative(root, outDir) || "."}/ in ${seconds.toFixed(2)} s (peak memory ${peak} MiB)`);
-    if (stats.drafts > 0) log(`${stats.drafts} draft(s) left out`);
-    if (stats.next) {
-      log(`Next publication: ${stats.next.date} (${stats.next.file}); rebuild then to publish it`);
-    }
-    return { portal: shaped, files: verified.files.length, seconds, reference };
+    const { stats } = portal;
+    const summary = { published: stats.published, files: verified.files.length, outDir: path.relative(root, outDir) || ".", seconds, drafts: stats.drafts };
+    for (const line of summaryLines({ ...summary, ...(stats.next ? { next: stats.next } : {}) })) log(line);
+    return { portal, files: verified.files.length, seconds, reference };
   } catch (error) {
     await searching?.catch(() => undefined);
     await discard(staged);
     throw error;
   }
-}
-
-/** Time the shard processes took per article they indexed (shards from the cache are not counted). */
-function indexingMs(shards: SearchIndexReport["shards"]): string {
-  const indexed = shards.filter((s) => s.seconds > 0);
-  const articles = indexed.reduce((sum, s) => sum + s.records, 0);
-  return (indexed.reduce((sum, s) => sum + s.seconds, 0) * 1000 / Math.max(1, articles)).toFixed(1);
 }
 
 /** The browser code, bundled once for each version of the code (the memo is emptied when the code changes). */

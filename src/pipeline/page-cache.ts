@@ -13,7 +13,10 @@ import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PlannedPage } from "../portal/portal.ts";
 import { isDeferred } from "../portal/types.ts";
+import { debug } from "../util/debug.ts";
 import { digest } from "../util/files.ts";
+
+const log = debug("cache");
 
 export interface PagePlan {
   /** Output paths Eleventy must render. */
@@ -61,6 +64,15 @@ export class PageCache {
       const sum = present.get(key);
       if (sum) plan.reuse.push({ outputPath: page.outputPath, file: path.join(this.dir, `${key}.${sum}`), digest: sum });
       else plan.render.add(page.outputPath);
+    }
+    if (log.enabled) {
+      const byKind = new Map<string, number[]>();
+      for (const page of pages) {
+        const counts = byKind.get(page.kind) ?? [0, 0];
+        counts[plan.render.has(page.outputPath) ? 0 : 1]! += 1;
+        byKind.set(page.kind, counts);
+      }
+      for (const [kind, [render, reuse]] of byKind) log(`${kind}: ${render} to render, ${reuse} in the cache`);
     }
     return plan;
   }

@@ -14,12 +14,15 @@ import type { Portal } from "../portal/portal.ts";
 import { portalBatch } from "./batch.ts";
 import { positiveInteger } from "../util/env.ts";
 import { mapLimited } from "../util/map-limited.ts";
+import { debug } from "../util/debug.ts";
+import { counted } from "../util/plural.ts";
 import { makeScratch } from "../util/scratch.ts";
 import { Worker, WorkerError } from "../util/worker.ts";
 
+const log = debug("render");
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
 
-/** Pages one Eleventy process renders: it peaks near 600 MiB. */
+/** Pages one Eleventy process renders at most: Eleventy keeps what it rendered until its process ends. */
 const RENDER_BATCH = 6000;
 
 type Renderer = Worker<{ peakKiB: number }>;
@@ -62,9 +65,11 @@ export async function renderPortal(portal: Portal, options: RenderOptions): Prom
       const file = path.join(scratch, `batch-${i}.v8`);
       await writeFile(file, serialize(portalBatch(portal, assets, new Set(batch), i === 0)));
       const worker = i === 0 ? renderer : new Worker<{ peakKiB: number }>(WORKER, root);
+      log(`batch ${i + 1} of ${batches.length}: ${counted(batch.length, "page")}`);
       const report = await worker.run([file, root, outDir]).catch((error: WorkerError) => {
         throw new WorkerError(`rendering a batch of pages failed (${error.message})`, error.lines);
       });
+      log(`batch ${i + 1} rendered, peak ${Math.round(report.peakKiB / 1024)} MiB`);
       return report.peakKiB;
     }, concurrency);
     return { processes: batches.length, peakMiB: Math.round(Math.max(...peaks) / 1024) };

@@ -28,21 +28,22 @@ export function contentInScript(
 ): ScriptContent {
   const { site } = content;
   const siteLang = site.lang;
-  const c = (text: string, from: Script) => converter.convert(text, from, script);
-  const s = (text: string) => c(text, siteLang);
+  const convert = (text: string, from: Script) => converter.convert(text, from, script);
+  /** Text of the site's configuration or its pages, written in the site's script. */
+  const fromSite = (text: string) => convert(text, siteLang);
   const localSite: SiteConfig = script === siteLang ? site : {
     ...site,
-    name: s(site.name),
-    sponsor: s(site.sponsor),
-    ...(site.description ? { description: s(site.description) } : {}),
-    ...(site.organizer ? { organizer: s(site.organizer) } : {}),
-    ...(site.icp ? { icp: s(site.icp) } : {}),
-    channels: site.channels.map((ch) => ({ ...ch, name: s(ch.name), ...(ch.description ? { description: s(ch.description) } : {}) })),
+    name: fromSite(site.name),
+    sponsor: fromSite(site.sponsor),
+    ...(site.description ? { description: fromSite(site.description) } : {}),
+    ...(site.organizer ? { organizer: fromSite(site.organizer) } : {}),
+    ...(site.icp ? { icp: fromSite(site.icp) } : {}),
+    channels: site.channels.map((ch) => ({ ...ch, name: fromSite(ch.name), ...(ch.description ? { description: fromSite(ch.description) } : {}) })),
   };
   const channelBySlug = new Map(localSite.channels.map((ch) => [ch.slug, ch]));
   const articles = content.articles.map((a): LocalArticle => {
     const channel = channelBySlug.get(a.channel.slug)!;
-    const tagKeys = a.tags.map((t) => converter.convert(t, a.lang, siteLang));
+    const tagKeys = a.tags.map((tag) => converter.convert(tag, a.lang, siteLang));
     if (a.lang === script) {
       return { ...a, channel, sponsor: a.sponsor === site.sponsor ? localSite.sponsor : a.sponsor, tagKeys };
     }
@@ -50,18 +51,18 @@ export function contentInScript(
     const key = `${a.digest}|${script}`;
     let converted = memo?.get<Converted>(key);
     if (!converted) {
-      const f = (text: string) => c(text, a.lang);
+      const fromArticle = (text: string) => convert(text, a.lang);
       converted = {
-        title: f(a.title),
-        source: f(a.source),
-        author: f(a.author),
-        sponsor: a.sponsor === site.sponsor ? localSite.sponsor : f(a.sponsor),
-        ...(a.editor ? { editor: f(a.editor) } : {}),
-        ...(a.organizer ? { organizer: f(a.organizer) } : {}),
+        title: fromArticle(a.title),
+        source: fromArticle(a.source),
+        author: fromArticle(a.author),
+        sponsor: a.sponsor === site.sponsor ? localSite.sponsor : fromArticle(a.sponsor),
+        ...(a.editor ? { editor: fromArticle(a.editor) } : {}),
+        ...(a.organizer ? { organizer: fromArticle(a.organizer) } : {}),
         tags: tagKeys.map((k) => converter.convert(k, siteLang, script)),
-        summary: f(a.summary),
-        html: f(a.html),
-        ...(a.cover ? { cover: { ...a.cover, html: f(a.cover.html) } } : {}),
+        summary: fromArticle(a.summary),
+        html: fromArticle(a.html),
+        ...(a.cover ? { cover: { ...a.cover, html: fromArticle(a.cover.html) } } : {}),
       };
       memo?.set(key, converted);
     }
@@ -69,6 +70,6 @@ export function contentInScript(
     return { ...a, ...converted, channel, tagKeys };
   });
   const pages = script === siteLang ? content.pages
-    : content.pages.map((p) => ({ ...p, title: s(p.title), summary: s(p.summary), html: s(p.html) }));
+    : content.pages.map((p) => ({ ...p, title: fromSite(p.title), summary: fromSite(p.summary), html: fromSite(p.html) }));
   return { script, site: localSite, articles, pages };
 }

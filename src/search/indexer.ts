@@ -17,9 +17,12 @@ import { withWords, type SearchRecords } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE, type ShardFolder } from "./shards.ts";
 import { copyTree, digest, fileDigest, treeBytes, treeDigests, treeMatches } from "../util/files.ts";
 import { mapLimited } from "../util/map-limited.ts";
+import { debug } from "../util/debug.ts";
+import { counted } from "../util/plural.ts";
 import { makeScratch } from "../util/scratch.ts";
 import { runWorker, WorkerError } from "../util/worker.ts";
 
+const log = debug("search");
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "shard-worker.ts");
 const DIRECTORY_WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "word-directory-worker.ts");
 
@@ -79,6 +82,7 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
       (treeMatches(target, stored.files) || placeShard(cached, stored.files, target))) {
       results.push({ folder: folder.path, records: count, peakMiB: 0, seconds: 0 });
       wordFiles.set(folder.name, `${cached}.words`);
+      log(`shard ${folder.name}: ${counted(count, "article")}, from the cache`);
       continue;
     }
     if (cached && stored) {
@@ -91,37 +95,10 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
 
   // Everything up to the start of a shard's process is synchronous (see above).
   const scratch = makeScratch("search");
-  const indexing = mapLimited(pending, async ({ folder, target, cached }) => {
-    rmSync(target, { recursive: true, force: true });
-    // Each record also carries its shard's name as a filter: shards are in date order, so the search page can
-    // list "newest first" shard by shard, which Pagefind's merged results cannot do.
-    const shardRecords = records.slice(folder.start, folder.start + folder.count)
-      .map((r) => ({ ...r, filters: { ...r.filters, shard: [folder.name] } }));
-    const file = path.join(scratch, `${folder.name}.json`);
-    writeFileSync(file, JSON.stringify(shardRecords));
-    const t0 = performance.now();
-    const words = path.join(scratch, `${folder.name}.words`);
-    const out = await runWorker<{ added: number; problems: string[]; peakKiB: number }>(WORKER, [file, target, words])
-      .catch((error: WorkerError) => {
-        throw new SearchIndexError(`search indexing failed (${error.message})`, error.lines);
-      });
-    if (out.problems.length > 0 || out.added !== shardRecords.length) {
-      throw new SearchIndexError(`search shard ${folder.name} indexed ${out.added} of ${shardRecords.length} articles`, out.problems);
-    }
-    await pruneBundle(target);
-    if (cached) {
-      // Under a temporary name first, and its digests last: an interrupted build leaves no shard under a valid key.
-      discardShard(cached);
-      await rm(`${cached}.partial`, { recursive: true, force: true });
-      copyTree(target, `${cached}.partial`);
-      await rename(`${cached}.partial`, cached);
-      const wordList = readFileSync(words);
-      writeFileSync(`${cached}.words`, wordList);
-      writeFileSync(`${cached}.json.partial`, JSON.stringify({ files: treeDigests(cached), words: digest(wordList) } satisfies StoredShard));
-      await rename(`${cached}.json.partial`, `${cached}.json`);
-    }
-    wordFiles.set(folder.name, cached ? `${cached}.words` : words);
-    results.push({ folder: folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds: (performance.now() - t0) / 1000 });
+  const indexing = mapLimited(pending, async (shard) => {
+    const indexed = await indexShard(records, shard, scratch);
+    wordFiles.set(shard.folder.name, indexed.words);
+    results.push(indexed.report);
   }, concurrency);
 
   try {
@@ -130,17 +107,18 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
     for (const entry of await readdir(path.join(siteDir, "pagefind"))) {
       if (!names.has(entry)) await rm(path.join(siteDir, "pagefind", entry), { recursive: true, force: true });
     }
+    log(`word directory: ${counted(records.buckets, "bucket")} over ${counted(folders.length, "shard")}`);
     await runWorker(DIRECTORY_WORKER, [String(records.buckets), siteDir, ...folders.map((f) => wordFiles.get(f.name)!)])
       .catch((error: WorkerError) => {
         throw new SearchIndexError(`the search index's word directory could not be written (${error.message})`, error.lines);
       });
-    const counted = await countIndexedPages(siteDir, folders.map((f) => f.path));
-    if (counted !== records.count) {
+    const indexed = await countIndexedPages(siteDir, folders.map((f) => f.path));
+    if (indexed !== records.count) {
       // Pagefind drops a record with no words; name the likely ones so an editor can fix them.
       const normalize = createNormalizer(searchCharTable());
       const wordless = records.slice(0, records.count).filter((r) => !/\S/.test(withWords(r, normalize).content))
         .map((r) => `${r.url} has no words to search (its title and text are only punctuation or pictures)`);
-      throw new SearchIndexError(`the search index holds ${counted} articles but ${records.count} are published`, wordless);
+      throw new SearchIndexError(`the search index holds ${indexed} articles but ${records.count} are published`, wordless);
     }
     results.sort((a, b) => (a.folder < b.folder ? -1 : 1));
     if (cacheRoot) {
@@ -148,10 +126,46 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
         if (!keys.has(name.replace(/\.(?:json|words)$/, ""))) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
       }
     }
-    return { records: counted, reused, damaged, buckets: records.buckets, shards: results, bytes: treeBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
+    return { records: indexed, reused, damaged, buckets: records.buckets, shards: results, bytes: treeBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** Indexes one shard in its own process, then stores it in the cache (when there is one) under its key. */
+async function indexShard(records: SearchRecords, { folder, target, cached }: { folder: ShardFolder; target: string; cached?: string },
+  scratch: string): Promise<{ words: string; report: SearchIndexReport["shards"][number] }> {
+  rmSync(target, { recursive: true, force: true });
+  // Each record also carries its shard's name as a filter: shards are in date order, so the search page can
+  // list "newest first" shard by shard, which Pagefind's merged results cannot do.
+  const shardRecords = records.slice(folder.start, folder.start + folder.count)
+    .map((r) => ({ ...r, filters: { ...r.filters, shard: [folder.name] } }));
+  const file = path.join(scratch, `${folder.name}.json`);
+  writeFileSync(file, JSON.stringify(shardRecords));
+  const t0 = performance.now();
+  const words = path.join(scratch, `${folder.name}.words`);
+  const out = await runWorker<{ added: number; problems: string[]; peakKiB: number }>(WORKER, [file, target, words])
+    .catch((error: WorkerError) => {
+      throw new SearchIndexError(`search indexing failed (${error.message})`, error.lines);
+    });
+  if (out.problems.length > 0 || out.added !== shardRecords.length) {
+    throw new SearchIndexError(`search shard ${folder.name} indexed ${out.added} of ${shardRecords.length} articles`, out.problems);
+  }
+  await pruneBundle(target);
+  if (cached) {
+    // Under a temporary name first, and its digests last: an interrupted build leaves no shard under a valid key.
+    discardShard(cached);
+    await rm(`${cached}.partial`, { recursive: true, force: true });
+    copyTree(target, `${cached}.partial`);
+    await rename(`${cached}.partial`, cached);
+    const wordList = readFileSync(words);
+    writeFileSync(`${cached}.words`, wordList);
+    writeFileSync(`${cached}.json.partial`, JSON.stringify({ files: treeDigests(cached), words: digest(wordList) } satisfies StoredShard));
+    await rename(`${cached}.json.partial`, `${cached}.json`);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  log(`shard ${folder.name}: ${counted(out.added, "article")} indexed in ${seconds.toFixed(2)} s, Pagefind peak ${Math.round(out.peakKiB / 1024)} MiB`);
+  return { words: cached ? `${cached}.words` : words, report: { folder: folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds } };
 }
 
 /** Pages recorded in the written shards, read back from each shard's pagefind-entry.json. */

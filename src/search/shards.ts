@@ -20,7 +20,7 @@ export const INDEXED_TEXT = 200_000;
 /**
  * The newest articles, short of a whole shard, are cut into pieces of whole units of an eighth of a shard, in the
  * sizes of the binary digits of their count (4, 2, 1 units), then the rest. Publishing re-indexes the rest (at
- * most a unit, about a second, while the pages render) instead of a whole shard (about nine), and only now and
+ * most a unit, while the pages render) instead of a whole shard, and only now and
  * then merges pieces; a search downloads at most four small pieces besides the whole shards, each costing the
  * reader an index chunk per query word.
  */

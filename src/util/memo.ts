@@ -5,8 +5,7 @@
  * so the memo holds only what the current content uses.
  *
  * The entries are spread over BUCKETS v8-serialised files by a hash of their key, and a save rewrites only the
- * files whose entries changed: publishing one article rewrites one file, not a memo of the whole portal (half a
- * gigabyte at 100,000 articles). A file that cannot be read, or that was written by other code (`fingerprint`), is
+ * files whose entries changed: publishing one article rewrites one file, not a memo of the whole portal. A file that cannot be read, or that was written by other code (`fingerprint`), is
  * empty: deleting any of them, or the folder, is always safe. Each file starts with the sha256 of the rest: one
  * damaged on disk (a garbled byte deserialises into a wrong character without complaint) is discarded and listed
  * in `damaged`, and its entries are made again.
