@@ -12,7 +12,8 @@ import { groupBy } from "./collections.ts";
 import { listedKey, pageFactory, type PageFactory } from "./deferred.ts";
 import type { LocalArticle, ScriptContent } from "./localize.ts";
 import { breadcrumbJsonLd, pageMeta } from "./seo.ts";
-import type { Chrome, Link, ListItem, PageBase, PageKind, SitemapEntry } from "./types.ts";
+import { scriptFeeds, type ScriptFeeds } from "./feeds.ts";
+import type { Chrome, Link, ListItem, PageBase, PageKind, Planned, SitemapEntry } from "./types.ts";
 import type { UiText } from "./ui-text.ts";
 import { createUrls, inScript, outputPath, paths, type SitePath, type Urls } from "./urls.ts";
 
@@ -50,6 +51,9 @@ export interface BaseSpec {
   column?: Channel;
 }
 
+/** A page family (src/portal/pages/): its pages in one script, planned. */
+export type PageFamily<P extends PageBase> = (context: ScriptContext) => Planned<P>[];
+
 export interface ScriptContext extends PageFactory {
   site: SiteConfig;
   script: Script;
@@ -84,6 +88,8 @@ export interface ScriptContext extends PageFactory {
   listings(list: readonly LocalArticle[]): string[];
   /** A page's sitemap entry, its last modification the newest of `list` (or none). */
   sitemapEntry(path: SitePath, list?: readonly LocalArticle[]): SitemapEntry;
+  /** This script's feeds and the links that advertise them (src/portal/feeds.ts). */
+  feeds: ScriptFeeds;
 }
 
 export function scriptContext({ content, t, now, search, related }: ScriptContextOptions): ScriptContext {
@@ -160,7 +166,7 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
     chromes: [site, [undefined, links.home.href, links.archive.href, ...site.channels.map((c) => channelLink(c).href)].map(chrome)],
   });
   const lastmod = (list: readonly LocalArticle[]) => (list[0] ? formatIso(list[0].updated ?? list[0].date, zone) : undefined);
-  return {
+  const context: Omit<ScriptContext, "feeds"> = {
     ...factory, site, script, t, now, zone, urls, search, related, articles, pages: content.pages,
     byChannel: groupBy(articles, (a) => [a.channel.slug]),
     byTag: groupBy(articles, (a) => a.tagKeys),
@@ -173,4 +179,5 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
       return { url: urls.absolute(path), ...(modified ? { lastmod: modified } : {}) };
     },
   };
+  return { ...context, feeds: scriptFeeds(context) };
 }

@@ -29,7 +29,7 @@ export interface ScriptFeeds {
   channel(channel: Channel): { head: HeadLink[]; links: Link[] };
 }
 
-export function scriptFeeds(context: ScriptContext): ScriptFeeds {
+export function scriptFeeds(context: Omit<ScriptContext, "feeds">): ScriptFeeds {
   const { site, script, urls, zone, articles } = context;
   const newest = articles[0];
   const fallbackUpdated = newest ? (newest.updated ?? newest.date) : DateTime.fromMillis(0, { zone });
@@ -72,4 +72,4 @@ export function scriptFeeds(context: ScriptContext): ScriptFeeds {
   };
 }
 
-const channelFeedTitle = (context: ScriptContext, channel: Channel) => `${context.site.name}：${channel.name}`;
+const channelFeedTitle = (context: Omit<ScriptContext, "feeds">, channel: Channel) => `${context.site.name}：${channel.name}`;

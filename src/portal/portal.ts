@@ -100,12 +100,12 @@ export function planPages(localizedPortal: LocalizedPortal, search: SearchLayout
   }));
   const next = nextPublication(content.articles, options.now);
   const portal: Portal = {
-    home: scripts.map((s) => s.home),
+    home: scripts.flatMap((s) => s.home),
     articles: scripts.flatMap((s) => s.articles),
     lists: scripts.flatMap((s) => s.lists),
     archives: scripts.flatMap((s) => s.archives),
-    pages: scripts.flatMap((s) => [...s.pages, s.notFound]),
-    search: scripts.map((s) => s.search),
+    pages: scripts.flatMap((s) => s.pages),
+    search: scripts.flatMap((s) => s.search),
     files: scripts.flatMap((s) => s.feeds),
     images: content.images,
     pathPrefix: site.pathPrefix,

@@ -6,7 +6,7 @@ import { yearMonth } from "../../dates.ts";
 import { groupBy } from "../collections.ts";
 import type { ScriptContext } from "../context.ts";
 import type { LocalArticle } from "../localize.ts";
-import type { ArchivePage, DeferredPage, ListPage } from "../types.ts";
+import type { ArchivePage, DeferredPage, ListPage, Planned } from "../types.ts";
 import { fill } from "../ui-text.ts";
 import { paths } from "../urls.ts";
 
@@ -19,7 +19,12 @@ function monthsOf(context: ScriptContext, year: string) {
   return { byMonth, months: [...byMonth.keys()].sort().reverse() };
 }
 
-export function archiveIndexPage(context: ScriptContext): ArchivePage {
+/** The archive index, then a page per year. */
+export function archivePages(context: ScriptContext): Planned<ArchivePage>[] {
+  return [archiveIndexPage(context), ...yearPages(context)];
+}
+
+function archiveIndexPage(context: ScriptContext): ArchivePage {
   const { t, site, links } = context;
   const path = context.at(paths.archive());
   return context.twinned({
@@ -42,7 +47,7 @@ export function archiveIndexPage(context: ScriptContext): ArchivePage {
   }, paths.archive());
 }
 
-export function yearPages(context: ScriptContext): DeferredPage<ArchivePage>[] {
+function yearPages(context: ScriptContext): DeferredPage<ArchivePage>[] {
   const { t, site, links, urls } = context;
   return archiveYears(context).map((year) => {
     const { byMonth, months } = monthsOf(context, year);

@@ -1,6 +1,5 @@
 /** The home page: the lead article, the latest ones, and a block per channel with its newest articles. */
 import type { ScriptContext } from "../context.ts";
-import type { ScriptFeeds } from "../feeds.ts";
 import { webSiteJsonLd } from "../seo.ts";
 import type { HomePage } from "../types.ts";
 import { fill } from "../ui-text.ts";
@@ -11,7 +10,8 @@ const HOME_LATEST = 10;
 /** Articles in each channel's block. */
 const SECTION_SIZE = 5;
 
-export function homePage(context: ScriptContext, feeds: ScriptFeeds): HomePage {
+export function homePages(context: ScriptContext): HomePage[] {
+  const { feeds } = context;
   const { site, script, t, articles, urls } = context;
   const path = context.at(paths.home());
   const base = context.base({
@@ -19,7 +19,7 @@ export function homePage(context: ScriptContext, feeds: ScriptFeeds): HomePage {
   });
   base.head.jsonLd.push(webSiteJsonLd(site, urls.absolute(path), script));
   base.head.links.push(...feeds.portalHead);
-  return context.twinned({
+  return [context.twinned({
     ...base,
     feeds: feeds.portalLinks,
     ...(articles[0] ? { lead: context.item(articles[0]) } : {}),
@@ -31,5 +31,5 @@ export function homePage(context: ScriptContext, feeds: ScriptFeeds): HomePage {
       items: (context.byChannel.get(c.slug) ?? []).slice(0, SECTION_SIZE).map(context.item),
     })),
     sitemap: context.sitemapEntry(path, articles),
-  }, paths.home());
+  }, paths.home())];
 }

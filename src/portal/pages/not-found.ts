@@ -3,13 +3,13 @@ import type { ScriptContext } from "../context.ts";
 import type { StaticPage } from "../types.ts";
 import { paths } from "../urls.ts";
 
-export function notFoundPage(context: ScriptContext): StaticPage {
+export function notFoundPages(context: ScriptContext): StaticPage[] {
   const { t } = context;
   const base = context.base({ kind: "page", key: "404", path: context.at(paths.file("404.html")), title: t.notFoundTitle, description: t.notFoundTitle, crumbs: [] });
-  return context.twinned({
+  return [context.twinned({
     ...base,
     head: { ...base.head, noindex: true },
     title: t.notFoundTitle,
     html: `<p>${t.notFoundBody}</p>`,
-  }, paths.file("404.html"));
+  }, paths.file("404.html"))];
 }

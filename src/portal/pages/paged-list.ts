@@ -29,7 +29,7 @@ export interface ListSpec {
   feeds?: { links: Link[]; head: HeadLink[] };
 }
 
-export function pagedList(context: ScriptContext, spec: ListSpec, portalFeedHead: HeadLink[]): DeferredPage<ListPage>[] {
+export function pagedList(context: ScriptContext, spec: ListSpec): DeferredPage<ListPage>[] {
   const { site } = context;
   const { list, title } = spec;
   const newest = list.slice(0, site.perPage);
@@ -37,7 +37,7 @@ export function pagedList(context: ScriptContext, spec: ListSpec, portalFeedHead
   const pages = [context.defer({
     kind: spec.kind, key: spec.key, path: spec.pathOf(), inputs: [title, spec.intro ?? null, list.length, context.listings(newest)],
     sitemap: context.sitemapEntry(context.at(spec.pathOf()), list),
-  }, () => frontPage(context, spec, newest, chunks.length, portalFeedHead))];
+  }, () => frontPage(context, spec, newest, chunks.length))];
   if (list.length <= site.perPage) return pages;
   chunks.forEach((chunk, i) => {
     const number = i + 1;
@@ -53,14 +53,14 @@ const commonSpec = (spec: ListSpec) => ({
   kind: spec.kind, crumbs: spec.crumbs, ...(spec.current ? { current: spec.current } : {}), ...(spec.column ? { column: spec.column } : {}),
 });
 
-function frontPage(context: ScriptContext, spec: ListSpec, newest: LocalArticle[], numbered: number, portalFeedHead: HeadLink[]): ListPage {
+function frontPage(context: ScriptContext, spec: ListSpec, newest: LocalArticle[], numbered: number): ListPage {
   const { site, t, urls } = context;
   const { title } = spec;
   const front = context.base({
     ...commonSpec(spec), key: spec.key, path: context.at(spec.pathOf()), title,
     description: spec.intro ?? fill(t.listDescription, { title, site: site.name }),
   });
-  if (spec.feeds) front.head.links.push(...spec.feeds.head, ...portalFeedHead);
+  if (spec.feeds) front.head.links.push(...spec.feeds.head, ...context.feeds.portalHead);
   return {
     ...front,
     heading: title,

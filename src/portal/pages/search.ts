@@ -8,7 +8,7 @@ import { fill } from "../ui-text.ts";
 import { paths } from "../urls.ts";
 import { archiveYears } from "./archive.ts";
 
-export function searchPage(context: ScriptContext): SearchPage {
+export function searchPages(context: ScriptContext): SearchPage[] {
   const { t, site, urls, search: layout } = context;
   const page: SearchPage = {
     ...context.base({
@@ -31,5 +31,5 @@ export function searchPage(context: ScriptContext): SearchPage {
     },
   };
   page.head.noindex = true;
-  return context.twinned(page, paths.search());
+  return [context.twinned(page, paths.search())];
 }

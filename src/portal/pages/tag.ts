@@ -13,14 +13,15 @@ export function tagPages(context: ScriptContext): DeferredPage<ListPage>[] {
   return tagKeys(context).flatMap((key) => pagedList(context, {
     kind: "tag", key: `tag:${key}`, title: fill(t.tagTitle, { tag: context.tagName.get(key)! }), list: context.byTag.get(key)!,
     pathOf: (page) => paths.tag(key, page), crumbs: [context.links.home, context.links.tags],
-  }, []));
+  }));
 }
 
-export function tagIndexPage(context: ScriptContext): ArchivePage {
+/** The index of all tags (an archive-kind page). */
+export function tagIndexPages(context: ScriptContext): ArchivePage[] {
   const { t, site } = context;
   const keys = tagKeys(context);
   const path = context.at(paths.tags());
-  return context.twinned({
+  return [context.twinned({
     ...context.base({
       kind: "archive", key: "tags", path, title: t.tags, description: fill(t.tagsDescription, { site: site.name }), crumbs: [context.links.home],
     }),
@@ -30,5 +31,5 @@ export function tagIndexPage(context: ScriptContext): ArchivePage {
       links: keys.map((key) => ({ text: context.tagName.get(key)!, href: context.href(paths.tag(key)), count: context.byTag.get(key)!.length })),
     }],
     sitemap: context.sitemapEntry(path, context.articles),
-  }, paths.tags());
+  }, paths.tags())];
 }
