@@ -86,7 +86,7 @@ export function parseDate(input: string, zone: string = SITE_ZONE): DateParse {
 
 // Dates are parsed into the site's zone once; re-zoning one that is already there would make Luxon work out the
 // zone's offset again (Intl.DateTimeFormat). The fields are printed by hand: Luxon's toFormat parses its pattern on
-// every call, which was a tenth of the shaping of a large portal.
+// every call, which is costly over the dates of a large portal.
 interface Fields {
   date: string;
   time: string;

@@ -14,7 +14,7 @@ import { acquireLock } from "../util/lock.ts";
 import { Memo } from "../util/memo.ts";
 import { sweepScratch } from "../util/scratch.ts";
 import type { BrowserAsset } from "../browser/bundle.ts";
-import { discard, openStaging, recycleStaging, swapIn, sweepLeftovers } from "./output.ts";
+import { discard, openStaging, recycleStaging, publishOutput, sweepLeftovers } from "./output.ts";
 import { codeFingerprint, PageCache } from "./page-cache.ts";
 import { renderPortal, startRenderer } from "./render.ts";
 import { verifyOutput } from "./verify.ts";
@@ -67,7 +67,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     locks.push(await acquireLock(lockFile(outDir), { what: `${path.basename(outDir)}/`, waitMs, log }));
     sweepLeftovers(outDir);
     sweepScratch();
-    // Started first, so that it loads Eleventy on the other core while this process loads and shapes the content.
+    // Started first, so that it loads Eleventy on the other core while this process loads the content and plans the pages.
     const renderer = startRenderer(root);
     try {
       return await build({ ...options, root, env, log, outDir, cacheDir }, renderer);
@@ -152,7 +152,7 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
     step("verify");
     await cache.store(plan, staged);
     memo.save(memoDir);
-    await swapIn(staged, outDir, cacheDir, log);
+    await publishOutput(staged, outDir, cacheDir, log);
     step("cache and publish");
     const seconds = (performance.now() - started) / 1000;
     const { stats } = portal;

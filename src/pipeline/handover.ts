@@ -1,6 +1,6 @@
 /**
  * How the Eleventy configuration (.eleventy.ts) gets the portal: the one place in the project with module-level
- * state. A render process of the build hands its batch over before Eleventy loads the configuration; without one
+ * state that decides what is built (elsewhere, module-level values are caches of pure functions). A render process of the build hands its batch over before Eleventy loads the configuration; without one
  * (the preview server), the preview session loads the content itself on every rebuild.
  */
 import type { PortalBatch } from "../eleventy/batch.ts";

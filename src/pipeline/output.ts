@@ -114,7 +114,7 @@ function asideDir(outDir: string): string {
  * for the next build, or removed. Once the new output is in place the build has published: tidying up after it can
  * only warn (a build that says it failed must have left `_site/` as it was).
  */
-export async function swapIn(staged: string, outDir: string, cacheDir: string, log: (line: string) => void = () => undefined): Promise<void> {
+export async function publishOutput(staged: string, outDir: string, cacheDir: string, log: (line: string) => void = () => undefined): Promise<void> {
   const aside = asideDir(outDir);
   let hadPrevious = true;
   try {

@@ -1,7 +1,7 @@
 /**
  * One batch of pages rendered with Eleventy in its own process (see src/pipeline/render.ts). Arguments
  * (src/util/worker.ts): a v8-serialised PortalBatch file, the project root and the output folder. Eleventy is loaded
- * before the arguments arrive, while the build is still shaping the pages. Prints its peak memory in KiB.
+ * before the arguments arrive, while the build is still planning the pages. Prints its peak memory in KiB.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";

@@ -1,7 +1,7 @@
 /**
  * Rendering the portal's pages with Eleventy into the staging folder, always in child processes
  * (src/pipeline/render-worker.ts): the first is started with the build (startRenderer), so it loads Eleventy on the
- * other core while this process loads and shapes the content. A large set is cut into batches, each rendered from
+ * other core while this process loads the content and plans the pages. A large set is cut into batches, each rendered from
  * its own pages' data only, two at a time for the machine's two cores: Eleventy holds on to what it rendered until
  * its process ends, so no process ever holds more than one batch of it.
  */

@@ -1,6 +1,6 @@
 /**
  * Every word the portal itself prints (not the editors' content), written once in 繁體 and converted for 简体
- * pages, so templates and page shaping never hold literal UI text. `{n}`-style slots are filled by `fill`.
+ * pages, so templates and page modules never hold literal UI text. `{n}`-style slots are filled by `fill`.
  */
 import type { Script, ScriptConverter } from "../scripts/convert.ts";
 

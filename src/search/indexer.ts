@@ -57,7 +57,7 @@ export interface SearchIndexOptions {
  * Builds the search index under `siteDir/pagefind/`; `records` must be oldest first. Shards the cache holds are
  * placed at once; the others are handed to indexing processes. Everything up to the start of the first of those
  * processes runs before this returns its promise (the function does not await until then), so that the caller can
- * keep this thread busy (shaping pages) while they work.
+ * keep this thread busy (planning pages) while they work.
  */
 export async function indexSearch(records: SearchRecords, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
   const { cacheDir, fingerprint = "", concurrency = 2 } = options;
