@@ -1,6 +1,8 @@
 /**
  * The Hugo comparison of `npm run bench -- --hugo`: the same generated articles built by Hugo (Debian's `hugo`,
- * `apt-get install hugo`) with the minimal templates in bench/hugo/, three times; the best time counts.
+ * `apt-get install hugo`) with the minimal templates in bench/hugo/, three times (the best time counts), then the
+ * Pagefind CLI over Hugo's output: the usual way to give a Hugo site search, and the peer a searchable portal is
+ * compared with.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -9,10 +11,20 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GeneratedArticle } from "./generate.ts";
 
-const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), "hugo");
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const TEMPLATES = path.join(HERE, "hugo");
+const PAGEFIND = path.join(HERE, "../node_modules/.bin/pagefind");
 
-/** Seconds of Hugo's best of three builds, or undefined when Hugo is not installed. */
-export async function hugoSeconds(articles: readonly GeneratedArticle[]): Promise<{ seconds: number; version: string } | undefined> {
+export interface HugoTimes {
+  version: string;
+  /** Hugo's best of three builds. */
+  seconds: number;
+  /** The Pagefind CLI over Hugo's output, once. */
+  pagefindSeconds: number;
+}
+
+/** Hugo's and then Pagefind's times, or undefined when Hugo is not installed. */
+export async function hugoSeconds(articles: readonly GeneratedArticle[]): Promise<HugoTimes | undefined> {
   const probe = spawnSync("hugo", ["version"], { encoding: "utf8" });
   if (probe.status !== 0) return undefined;
   const site = await mkdtemp(path.join(tmpdir(), "broadsheet-hugo-"));
@@ -31,7 +43,10 @@ export async function hugoSeconds(articles: readonly GeneratedArticle[]): Promis
       execFileSync("hugo", ["--quiet", "--source", site], { stdio: "inherit" });
       best = Math.min(best, (performance.now() - t0) / 1000);
     }
-    return { seconds: best, version: probe.stdout.trim().split(" ")[1] ?? "" };
+    const t0 = performance.now();
+    execFileSync(PAGEFIND, ["--site", path.join(site, "public")], { stdio: "ignore" });
+    const pagefindSeconds = (performance.now() - t0) / 1000;
+    return { seconds: best, pagefindSeconds, version: probe.stdout.trim().split(" ")[1] ?? "" };
   } finally {
     await rm(site, { recursive: true, force: true });
   }
