@@ -14,7 +14,7 @@ import type { SearchLayout } from "./context.ts";
 import { contentInScript, type ScriptContent } from "./localize.ts";
 import { planScriptPortal } from "./script-portal.ts";
 import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles } from "./sitemap.ts";
-import type { ArchivePage, ArticlePage, DeferredPage, HomePage, ListPage, OutputFile, PageBase, Planned, SearchPage, StaticPage } from "./types.ts";
+import type { OutputFile, PageBase, Planned, PlannedPages } from "./types.ts";
 import { uiText } from "./ui-text.ts";
 import { createUrls, inScript, outputPath, paths } from "./urls.ts";
 import type { Memo } from "../util/memo.ts";
@@ -22,14 +22,7 @@ import type { Memo } from "../util/memo.ts";
 export type * from "./types.ts";
 export type { SearchLayout };
 
-export interface Portal {
-  home: HomePage[];
-  /** Made only when rendered (see DeferredPage), as are lists and most archives. */
-  articles: DeferredPage<ArticlePage>[];
-  lists: DeferredPage<ListPage>[];
-  archives: Planned<ArchivePage>[];
-  pages: StaticPage[];
-  search: SearchPage[];
+export interface Portal extends PlannedPages {
   /** Files printed as they are: feeds, sitemaps, robots.txt. */
   files: OutputFile[];
   /** Pictures to encode into the output, and the sub-path their URLs carry. */

@@ -12,18 +12,10 @@ import { notFoundPages } from "./pages/not-found.ts";
 import { searchPages } from "./pages/search.ts";
 import { standalonePages } from "./pages/standalone.ts";
 import { tagIndexPages, tagPages } from "./pages/tag.ts";
-import type { ArchivePage, ArticlePage, DeferredPage, HomePage, ListPage, OutputFile, PageBase, Planned, SearchPage, StaticPage } from "./types.ts";
+import type { OutputFile, PageBase, PlannedPages } from "./types.ts";
 
-export interface ScriptPortal {
-  home: HomePage[];
-  articles: DeferredPage<ArticlePage>[];
-  /** Channel, tag and month lists. */
-  lists: DeferredPage<ListPage>[];
-  /** The archive and tag indexes, and the year pages. */
-  archives: Planned<ArchivePage>[];
-  /** Standalone pages and the 404 page. */
-  pages: StaticPage[];
-  search: SearchPage[];
+/** One script's pages, and its feeds. */
+export interface ScriptPortal extends PlannedPages {
   feeds: OutputFile[];
 }
 

@@ -99,6 +99,20 @@ export function isDeferred<P extends PageBase>(page: Planned<P>): page is Deferr
   return "make" in page;
 }
 
+/** A portal's planned pages by family (one script's, or both scripts' together). */
+export interface PlannedPages {
+  home: HomePage[];
+  /** Made only when rendered (see DeferredPage), as are lists and most archives. */
+  articles: DeferredPage<ArticlePage>[];
+  /** Channel, tag and month lists. */
+  lists: DeferredPage<ListPage>[];
+  /** The archive and tag indexes, and the year pages. */
+  archives: Planned<ArchivePage>[];
+  /** Standalone pages and the 404 page. */
+  pages: StaticPage[];
+  search: SearchPage[];
+}
+
 export interface ListItem {
   title: string;
   href: string;
