@@ -69,6 +69,8 @@ export interface ScriptContext extends PageFactory {
   byChannel: Map<string, LocalArticle[]>;
   byTag: Map<string, LocalArticle[]>;
   byYear: Map<string, LocalArticle[]>;
+  /** Years with articles, newest first, each with its months newest first and their articles. */
+  calendar: { year: string; months: { month: string; articles: LocalArticle[] }[] }[];
   bySlug: Map<string, LocalArticle>;
   /** A tag's name in this script, by its identity (src/portal/localize.ts). */
   tagName: Map<string, string>;
@@ -165,12 +167,17 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
     script, siteLang: site.lang, urls, otherScriptText: t.otherScript,
     chromes: [site, [undefined, links.home.href, links.archive.href, ...site.channels.map((c) => channelLink(c).href)].map(chrome)],
   });
+  const byYear = groupBy(articles, (a) => [yearMonth(a.date, zone).year]);
   const lastmod = (list: readonly LocalArticle[]) => (list[0] ? formatIso(list[0].updated ?? list[0].date, zone) : undefined);
   const context: Omit<ScriptContext, "feeds"> = {
     ...factory, site, script, t, now, zone, urls, search, related, articles, pages: content.pages,
     byChannel: groupBy(articles, (a) => [a.channel.slug]),
     byTag: groupBy(articles, (a) => a.tagKeys),
-    byYear: groupBy(articles, (a) => [yearMonth(a.date, zone).year]),
+    byYear,
+    calendar: [...byYear.keys()].sort().reverse().map((year) => {
+      const byMonth = groupBy(byYear.get(year)!, (a) => [yearMonth(a.date, zone).month]);
+      return { year, months: [...byMonth.keys()].sort().reverse().map((month) => ({ month, articles: byMonth.get(month)! })) };
+    }),
     bySlug: new Map(articles.map((a) => [a.slug, a])),
     tagName, links, at, href, articlePath, channelLink, item, chrome, base,
     listings: (list) => list.map(listedKey),

@@ -2,22 +2,10 @@
  * Archive pages: the index of all years and months, a page per year (its months' articles by title) and a list
  * per month. The year and month pages are made only when rendered.
  */
-import { yearMonth } from "../../dates.ts";
-import { groupBy } from "../collections.ts";
 import type { ScriptContext } from "../context.ts";
-import type { LocalArticle } from "../localize.ts";
 import type { ArchivePage, DeferredPage, ListPage, Planned } from "../types.ts";
 import { fill } from "../ui-text.ts";
 import { paths } from "../urls.ts";
-
-/** Years with articles, newest first. */
-export const archiveYears = (context: ScriptContext) => [...context.byYear.keys()].sort().reverse();
-
-/** A year's articles by month, and its months newest first. */
-function monthsOf(context: ScriptContext, year: string) {
-  const byMonth = groupBy(context.byYear.get(year)!, (a: LocalArticle) => [yearMonth(a.date, context.zone).month]);
-  return { byMonth, months: [...byMonth.keys()].sort().reverse() };
-}
 
 /** The archive index, then a page per year. */
 export function archivePages(context: ScriptContext): Planned<ArchivePage>[] {
@@ -33,28 +21,24 @@ function archiveIndexPage(context: ScriptContext): ArchivePage {
       description: fill(t.archiveDescription, { site: site.name }), crumbs: [links.home], current: links.archive.href,
     }),
     heading: t.archiveTitle,
-    groups: archiveYears(context).map((year) => {
-      const { byMonth, months } = monthsOf(context, year);
-      return {
-        heading: fill(t.year, { year }),
-        href: context.href(paths.archiveYear(year)),
-        links: months.map((month) => ({
-          text: fill(t.month, { year, month }), href: context.href(paths.archiveMonth(year, month)), count: byMonth.get(month)!.length,
-        })),
-      };
-    }),
+    groups: context.calendar.map(({ year, months }) => ({
+      heading: fill(t.year, { year }),
+      href: context.href(paths.archiveYear(year)),
+      links: months.map(({ month, articles }) => ({
+        text: fill(t.month, { year, month }), href: context.href(paths.archiveMonth(year, month)), count: articles.length,
+      })),
+    })),
     sitemap: context.sitemapEntry(path, context.articles),
   }, paths.archive());
 }
 
 function yearPages(context: ScriptContext): DeferredPage<ArchivePage>[] {
   const { t, site, links, urls } = context;
-  return archiveYears(context).map((year) => {
-    const { byMonth, months } = monthsOf(context, year);
+  return context.calendar.map(({ year, months }) => {
     const key = `archive:${year}`;
     const path = context.at(paths.archiveYear(year));
     return context.defer({
-      kind: "archive", key, path: paths.archiveYear(year), inputs: months.map((m) => [m, context.listings(byMonth.get(m)!)]),
+      kind: "archive", key, path: paths.archiveYear(year), inputs: months.map(({ month, articles }) => [month, context.listings(articles)]),
       sitemap: context.sitemapEntry(path, context.byYear.get(year)!),
     }, () => ({
       ...context.base({
@@ -62,10 +46,10 @@ function yearPages(context: ScriptContext): DeferredPage<ArchivePage>[] {
         description: fill(t.yearDescription, { site: site.name, year }), crumbs: [links.home, links.archive], current: links.archive.href,
       }),
       heading: fill(t.yearTitle, { year }),
-      groups: months.map((month) => ({
+      groups: months.map(({ month, articles }) => ({
         heading: fill(t.month, { year, month }),
         href: context.href(paths.archiveMonth(year, month)),
-        links: byMonth.get(month)!.map((a) => ({ text: a.title, href: urls.href(context.articlePath(a)) })),
+        links: articles.map((a) => ({ text: a.title, href: urls.href(context.articlePath(a)) })),
       })),
     }));
   });
@@ -73,28 +57,24 @@ function yearPages(context: ScriptContext): DeferredPage<ArchivePage>[] {
 
 export function monthPages(context: ScriptContext): DeferredPage<ListPage>[] {
   const { t, site, links } = context;
-  return archiveYears(context).flatMap((year) => {
-    const { byMonth, months } = monthsOf(context, year);
-    return months.map((month) => {
-      const inMonth = byMonth.get(month)!;
-      const key = `archive:${year}:${month}`;
-      const path = context.at(paths.archiveMonth(year, month));
-      return context.defer({
-        kind: "month", key, path: paths.archiveMonth(year, month), inputs: [context.listings(inMonth)],
-        sitemap: context.sitemapEntry(path, inMonth),
-      }, () => {
-        const title = fill(t.monthTitle, { year, month });
-        return {
-          ...context.base({
-            kind: "month", key, path, title, description: fill(t.monthDescription, { site: site.name, year, month }),
-            crumbs: [links.home, links.archive, { text: fill(t.year, { year }), href: context.href(paths.archiveYear(year)) }],
-            current: links.archive.href,
-          }),
-          heading: title,
-          intro: fill(t.count, { n: inMonth.length }),
-          items: inMonth.map(context.item),
-        };
-      });
+  return context.calendar.flatMap(({ year, months }) => months.map(({ month, articles }) => {
+    const key = `archive:${year}:${month}`;
+    const path = context.at(paths.archiveMonth(year, month));
+    return context.defer({
+      kind: "month", key, path: paths.archiveMonth(year, month), inputs: [context.listings(articles)],
+      sitemap: context.sitemapEntry(path, articles),
+    }, () => {
+      const title = fill(t.monthTitle, { year, month });
+      return {
+        ...context.base({
+          kind: "month", key, path, title, description: fill(t.monthDescription, { site: site.name, year, month }),
+          crumbs: [links.home, links.archive, { text: fill(t.year, { year }), href: context.href(paths.archiveYear(year)) }],
+          current: links.archive.href,
+        }),
+        heading: title,
+        intro: fill(t.count, { n: articles.length }),
+        items: articles.map(context.item),
+      };
     });
-  });
+  }));
 }

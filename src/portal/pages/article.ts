@@ -21,7 +21,7 @@ interface ArticleInputs {
 }
 
 export function articlePages(context: ScriptContext): DeferredPage<ArticlePage>[] {
-  const { articles, zone, now } = context;
+  const { articles, now } = context;
   const neighbours = new Map([...context.byChannel.values()].flatMap((list) => [...neighbourIndex(list)]));
   return articles.map((a) => {
     const path = context.articlePath(a);
@@ -32,7 +32,7 @@ export function articlePages(context: ScriptContext): DeferredPage<ArticlePage>[
       {
         kind: "article", key: `article:${a.slug}`, path: paths.article(a.slug), native: a.lang,
         inputs: [a.digest, noindex, older ? listedKey(older) : null, newer ? listedKey(newer) : null, context.listings(related)],
-        sitemap: { url: context.urls.absolute(path), lastmod: formatIso(a.updated ?? a.date, zone) },
+        sitemap: context.sitemapEntry(path, [a]),
       },
       () => articlePage(context, a, { path, noindex, related, ...(older ? { older } : {}), ...(newer ? { newer } : {}) }),
     );

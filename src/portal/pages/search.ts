@@ -6,7 +6,6 @@ import type { ScriptContext } from "../context.ts";
 import type { SearchPage } from "../types.ts";
 import { fill } from "../ui-text.ts";
 import { paths } from "../urls.ts";
-import { archiveYears } from "./archive.ts";
 
 export function searchPages(context: ScriptContext): SearchPage[] {
   const { t, site, urls, search: layout } = context;
@@ -18,7 +17,7 @@ export function searchPages(context: ScriptContext): SearchPage[] {
     heading: t.searchTitle,
     intro: t.searchHint,
     channels: site.channels.map((c) => ({ value: c.slug, text: c.name })),
-    years: archiveYears(context),
+    years: context.calendar.map(({ year }) => year),
     shards: layout.shards.map((shard) => urls.href(paths.searchShard(shard.name))),
     shardYears: layout.shards.map((shard) => shard.years),
     wordsHref: urls.href(paths.searchWords()),
