@@ -4,6 +4,7 @@
  */
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
+import { counted } from "../util/plural.ts";
 
 const json = process.argv.includes("--json");
 try {
@@ -14,10 +15,11 @@ try {
   } else {
     for (const problem of content.problems) console.log(formatProblem(problem));
     const warnings = content.problems.length - errors.length;
+    const andWarnings = warnings ? `, ${counted(warnings, "warning")}` : "";
     console.log(
       errors.length === 0
-        ? `Checked ${content.articles.length} article(s) and ${content.pages.length} page(s): no errors${warnings ? `, ${warnings} warning(s)` : ""}.`
-        : `${errors.length} error(s)${warnings ? `, ${warnings} warning(s)` : ""} in the content; fix them and run npm run check again.`,
+        ? `Checked ${counted(content.articles.length, "article")} and ${counted(content.pages.length, "page")}: no errors${andWarnings}.`
+        : `${counted(errors.length, "error")}${andWarnings} in the content; fix them and run npm run check again.`,
     );
   }
   process.exitCode = errors.length > 0 ? 1 : 0;

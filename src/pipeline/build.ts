@@ -41,7 +41,7 @@ export interface BuildReport {
 /** The content has errors: nothing was built. `lines` name each one (file, line, field). */
 export class ContentError extends Error {
   constructor(readonly lines: string[]) {
-    super(`${lines.length} content problem${lines.length === 1 ? "" : "s"}:\n${lines.join("\n")}`);
+    super(`${counted(lines.length, "content problem")}:\n${lines.join("\n")}`);
     this.name = "ContentError";
   }
 }

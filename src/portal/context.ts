@@ -68,6 +68,8 @@ export interface ScriptContext extends PageFactory {
   pages: Page[];
   byChannel: Map<string, LocalArticle[]>;
   byTag: Map<string, LocalArticle[]>;
+  /** Tag identities (src/portal/localize.ts), sorted. */
+  tagKeys: string[];
   byYear: Map<string, LocalArticle[]>;
   /** Years with articles, newest first, each with its months newest first and their articles. */
   calendar: { year: string; months: { month: string; articles: LocalArticle[] }[] }[];
@@ -167,12 +169,14 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
     script, siteLang: site.lang, urls, otherScriptText: t.otherScript,
     chromes: [site, [undefined, links.home.href, links.archive.href, ...site.channels.map((c) => channelLink(c).href)].map(chrome)],
   });
+  const byTag = groupBy(articles, (a) => a.tagKeys);
   const byYear = groupBy(articles, (a) => [yearMonth(a.date, zone).year]);
   const lastmod = (list: readonly LocalArticle[]) => (list[0] ? formatIso(list[0].updated ?? list[0].date, zone) : undefined);
   const context: Omit<ScriptContext, "feeds"> = {
     ...factory, site, script, t, now, zone, urls, search, related, articles, pages: content.pages,
     byChannel: groupBy(articles, (a) => [a.channel.slug]),
-    byTag: groupBy(articles, (a) => a.tagKeys),
+    byTag,
+    tagKeys: [...byTag.keys()].sort(),
     byYear,
     calendar: [...byYear.keys()].sort().reverse().map((year) => {
       const byMonth = groupBy(byYear.get(year)!, (a) => [yearMonth(a.date, zone).month]);

@@ -60,16 +60,15 @@ export function scriptFeeds(context: Omit<ScriptContext, "feeds">): ScriptFeeds 
     FORMAT_NAMES.map((format) => ({ text: FORMATS[format].label, href: urls.href(feedPath(format, channel)) }));
 
   write(site.name, site.description ?? site.name, context.at(paths.home()), articles);
-  for (const channel of site.channels) {
-    const title = channelFeedTitle(context, channel);
+  const channels = new Map(site.channels.map((channel) => {
+    const title = `${site.name}：${channel.name}`;
     write(title, channel.description ?? title, context.at(paths.channel(channel.slug)), context.byChannel.get(channel.slug) ?? [], channel.slug);
-  }
+    return [channel.slug, { head: headLinks(title, channel.slug), links: visibleLinks(channel.slug) }] as const;
+  }));
   return {
     files,
     portalHead: headLinks(site.name),
     portalLinks: visibleLinks(),
-    channel: (channel) => ({ head: headLinks(channelFeedTitle(context, channel), channel.slug), links: visibleLinks(channel.slug) }),
+    channel: (channel) => channels.get(channel.slug)!,
   };
 }
-
-const channelFeedTitle = (context: Omit<ScriptContext, "feeds">, channel: Channel) => `${context.site.name}：${channel.name}`;

@@ -5,12 +5,9 @@ import { fill } from "../ui-text.ts";
 import { paths } from "../urls.ts";
 import { pagedList } from "./paged-list.ts";
 
-/** Tag identities in one order (src/portal/localize.ts). */
-const tagKeys = (context: ScriptContext) => [...context.byTag.keys()].sort();
-
 export function tagPages(context: ScriptContext): DeferredPage<ListPage>[] {
   const { t } = context;
-  return tagKeys(context).flatMap((key) => pagedList(context, {
+  return context.tagKeys.flatMap((key) => pagedList(context, {
     kind: "tag", key: `tag:${key}`, title: fill(t.tagTitle, { tag: context.tagName.get(key)! }), list: context.byTag.get(key)!,
     pathOf: (page) => paths.tag(key, page), crumbs: [context.links.home, context.links.tags],
   }));
@@ -19,7 +16,7 @@ export function tagPages(context: ScriptContext): DeferredPage<ListPage>[] {
 /** The index of all tags (an archive-kind page). */
 export function tagIndexPages(context: ScriptContext): ArchivePage[] {
   const { t, site } = context;
-  const keys = tagKeys(context);
+  const keys = context.tagKeys;
   const path = context.at(paths.tags());
   return [context.twinned({
     ...context.base({
