@@ -3,7 +3,7 @@
  * src/search/word-directory.ts), and Pagefind with just those shards merged in, newest first, so that a search costs
  * the reader the same whatever the size of the archive. https://pagefind.app/docs/api/
  */
-import { TITLE_MARK } from "../search/tokens.ts";
+import { queryRunsInOrder, queryWords, runSplits, TITLE_MARK, type SegmentedQuery } from "../search/tokens.ts";
 import { lookupWords, shardsHolding } from "../search/word-buckets.ts";
 
 export interface PagefindResultData {
@@ -69,6 +69,34 @@ export class SearchIndex {
   /** The shards (positions, oldest first) that hold every one of `words`, looked up exactly (no sampling). */
   async holding(words: readonly string[]): Promise<number[]> {
     return (await shardsHolding([words], this.bucketCount, (bucket) => this.bucket(bucket)))[0]!;
+  }
+
+  /**
+   * A query typed without spaces read as the words the index holds: each run that no shard holds as written is cut
+   * into two or three words (于天敏|調研), the first reading whose words some shard holds all of, the most specific
+   * of those; runs the index holds stay whole. Undefined when no reading is held.
+   */
+  async readAsWords(normalized: string): Promise<SegmentedQuery | undefined> {
+    const groups: string[][] = [];
+    const prefixes: string[] = [];
+    for (const { run, chinese } of queryRunsInOrder(normalized)) {
+      const whole = queryWords(run);
+      if (!chinese || (await this.holding(whole.required)).length > 0) {
+        groups.push(whole.required);
+        prefixes.push(...whole.prefixes);
+        continue;
+      }
+      let best: { parts: string[][]; shards: number } | undefined;
+      for (const split of runSplits(run)) {
+        if (best && split.length > best.parts.length) break;
+        const parts = split.map((part) => queryWords(part).required);
+        const shards = (await this.holding(parts.flat())).length;
+        if (shards > 0 && (!best || shards < best.shards)) best = { parts, shards };
+      }
+      if (!best) return undefined;
+      groups.push(...best.parts);
+    }
+    return { required: [...new Set(groups.flat())], groups, prefixes };
   }
 
   /** Pagefind with the given shards merged in (each once; the first one opened starts the engine). */

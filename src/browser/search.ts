@@ -9,7 +9,7 @@ import { excerpt } from "../search/excerpt.ts";
 import { closeness } from "../search/rank.ts";
 import { SearchIndex, shardsOf, type Pagefind, type PagefindResult } from "./search-index.ts";
 import { createNormalizer, type CharTable } from "../search/normalize.ts";
-import { queryRuns, queryRunsInOrder, queryWords, runSplits, segmentedQuery, TITLE_MARK, wordSegmenter, type SegmentedQuery } from "../search/tokens.ts";
+import { queryRuns, queryWords, segmentedQuery, TITLE_MARK, wordSegmenter, type SegmentedQuery } from "../search/tokens.ts";
 
 declare const __SEARCH_TABLE__: CharTable;
 
@@ -89,10 +89,10 @@ async function run(query: Query): Promise<void> {
   try {
     // The query as written first; only when no shard holds it are its words looked for wherever they stand
     // (于天敏調研): each further word costs the reader an index chunk per shard.
-    let found: SegmentedQuery = { required: phrase.required, groups: phrase.required.map((t) => [t]) };
+    let found: SegmentedQuery = { required: phrase.required, groups: phrase.required.map((t) => [t]), prefixes: phrase.prefixes };
     let candidates = await index.candidates(found.required, query.year);
     if (candidates.length === 0) {
-      const split = await splitQuery(normalized);
+      const split = await index.readAsWords(normalized);
       if (split && split.required.join() !== phrase.required.join()) found = split;
       else if (words.required.join() !== phrase.required.join()) found = words;
       if (found.required !== phrase.required) candidates = await index.candidates(found.required, query.year);
@@ -146,46 +146,23 @@ async function run(query: Query): Promise<void> {
 }
 
 /**
- * A query typed without spaces read as the words the index holds: each run that no shard holds as written is cut
- * into two or three words (于天敏|調研), the first reading whose words some shard holds all of, the most specific
- * of those; runs the index holds stay whole. Undefined when no reading is held.
- */
-async function splitQuery(normalized: string): Promise<SegmentedQuery | undefined> {
-  const groups: string[][] = [];
-  for (const { run, chinese } of queryRunsInOrder(normalized)) {
-    const whole = queryWords(run).required;
-    if (!chinese || (await index.holding(whole)).length > 0) {
-      groups.push(whole);
-      continue;
-    }
-    let best: { parts: string[][]; shards: number } | undefined;
-    for (const split of runSplits(run)) {
-      if (best && split.length > best.parts.length) break;
-      const parts = split.map((part) => queryWords(part).required);
-      const shards = (await index.holding(parts.flat())).length;
-      if (shards > 0 && (!best || shards < best.shards)) best = { parts, shards };
-    }
-    if (!best) return undefined;
-    groups.push(...best.parts);
-  }
-  return { required: [...new Set(groups.flat())], groups };
-}
-
-/**
  * The matches in the opened shards, ordered as the reader asked (by relevance, or newest first), and whether one
  * holds the query as written in its headline.
  */
 async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: ReturnType<typeof queryWords>,
   words: SegmentedQuery): Promise<{ ordered: PagefindResult[]; headline: boolean }> {
   const only = index.only(opened);
-  // Pagefind matches a word it lacks by a shorter one ("fuzzy"); a quoted word matches exactly.
+  // Pagefind matches a word it lacks by a shorter one ("fuzzy"); a quoted word matches exactly. A lone character is
+  // indexed only as the start of its pairs (src/search/tokens.ts): it is looked up unquoted, as a prefix, and the
+  // word directory has already said that the opened shards hold it.
+  const prefixes = new Set([...phrase.prefixes, ...words.prefixes]);
   const hits: Hits = new Map();
   const required = words.required;
   const relaxed = required !== phrase.required;
   const titleWords = words.required.map((w) => w + TITLE_MARK);
   const tokens = [...new Set([...required, ...phrase.title, ...(relaxed ? [...phrase.required, ...titleWords] : [])])];
   await Promise.all(tokens.map(async (token) =>
-    hits.set(token, new Map((await pagefind.search(`"${token}"`, { filters: only })).results.map((r) => [r.id, r.words])))));
+    hits.set(token, new Map((await pagefind.search(prefixes.has(token) ? token : `"${token}"`, { filters: only })).results.map((r) => [r.id, r.words])))));
   const having = (list: string[]) => intersect(list.map((t) => new Set(hits.get(t)!.keys())));
   const matching = having(required);
   if (matching.size === 0) return { ordered: [], headline: false };

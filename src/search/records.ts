@@ -74,12 +74,14 @@ export function recordSource(view: ArticleSearchView, zone: string): RecordSourc
 
 /**
  * The record with its words: the title's (marked, so they weigh more), the byline's and the source's (so a reporter
- * or a paper can be searched), and the text's, normalised.
+ * or a paper can be searched), and the text's, normalised. `characters` collects every character (encoded) for
+ * the word directory, which lists lone characters although the index holds them only inside pairs.
  */
-export function withWords(source: RecordSource, normalize: Normalizer): SearchRecord {
+export function withWords(source: RecordSource, normalize: Normalizer, characters?: Set<string>): SearchRecord {
   const { title, text, author, source: from } = source.meta as { title: string; text: string; author: string; source: string };
-  const words = [indexTokens(normalize(title), { title: true }), indexTokens(normalize(`${author} ${from}`)),
-    indexTokens(normalize(text.slice(0, INDEXED_TEXT)))];
+  const collect = characters ? { characters } : {};
+  const words = [indexTokens(normalize(title), { title: true, ...collect }), indexTokens(normalize(`${author} ${from}`), collect),
+    indexTokens(normalize(text.slice(0, INDEXED_TEXT)), collect)];
   return { ...source, content: words.join(" ") };
 }
 

@@ -3,13 +3,18 @@
  *
  * Pagefind segments Chinese with jieba when indexing but with the browser's Intl.Segmenter when searching, and the
  * two disagree (Pagefind issues #987 and #1237: 葫蘆島 or 調兵山 can miss entirely). So Broadsheet cuts the text
- * itself: every Chinese character and every pair of neighbouring characters is a word (the bigram scheme of CJK
- * search engines); Latin words and numbers stay whole. Chinese words reach Pagefind as three base-36 letters per
- * character, in a language without a stemmer, so nothing on either side can cut or stem them again.
+ * itself: every pair of neighbouring characters is a word (the bigram scheme of CJK search engines), and so is the
+ * last character of a run; Latin words and numbers stay whole. Chinese words reach Pagefind as three base-36 letters
+ * per character, in a language without a stemmer, so nothing on either side can cut or stem them again.
  *
- * Title words are also indexed with a `t` after them, so a search can tell which articles carry the query in their
- * headline and list those first. (After, not before: Pagefind stores words in sorted chunks, and a title word then
- * sits in the same chunk as its plain word, so a query downloads no extra chunk for it.)
+ * A lone character is not indexed as a word of its own: every place of a character starts a pair or ends a run, so
+ * a search for one character looks it up as a prefix (Pagefind matches a word by the words it starts), and the
+ * word directory lists it (`characters`). That is one word a character instead of two: Pagefind's time and memory
+ * follow the words it indexes.
+ *
+ * Title words are also indexed with a `t` after them, characters and pairs both, so a search can tell which articles
+ * carry the query in their headline and list those first. (After, not before: Pagefind stores words in sorted
+ * chunks, and a title word then sits in the same chunk as its plain word, so a query downloads no extra chunk for it.)
  */
 const CJK_FIRST = 0x3400;
 const RUN = /[\u3400-\u9fff]+|[a-z0-9]+/g;
@@ -23,15 +28,29 @@ export function encodeWord(word: string): string {
   return out;
 }
 
-function cjkWords(run: string, out: string[], mark = ""): void {
+/** A run's pairs and its last character. */
+function cjkWords(run: string, out: string[]): void {
+  for (let i = 0; i + 1 < run.length; i++) out.push(encodeWord(run.slice(i, i + 2)));
+  out.push(encodeWord(run[run.length - 1]!));
+}
+
+/** A title run's marked words: every character and every pair. */
+function titleWords(run: string, out: string[]): void {
   for (let i = 0; i < run.length; i++) {
-    out.push(encodeWord(run[i]!) + mark);
-    if (i + 1 < run.length) out.push(encodeWord(run.slice(i, i + 2)) + mark);
+    out.push(encodeWord(run[i]!) + TITLE_MARK);
+    if (i + 1 < run.length) out.push(encodeWord(run.slice(i, i + 2)) + TITLE_MARK);
   }
 }
 
-/** Index words of normalised text: characters, bigrams and Latin words; `title` adds the marked title words. */
-export function indexTokens(normalized: string, options: { title?: boolean } = {}): string {
+export interface IndexTokenOptions {
+  /** Also the marked title words. */
+  title?: boolean;
+  /** Collects every character of the text (encoded), for the word directory. */
+  characters?: Set<string>;
+}
+
+/** Index words of normalised text: pairs, run-final characters and Latin words; `title` adds the marked title words. */
+export function indexTokens(normalized: string, options: IndexTokenOptions = {}): string {
   const out: string[] = [];
   for (const run of normalized.match(RUN) ?? []) {
     if (!IS_CJK.test(run)) {
@@ -40,7 +59,8 @@ export function indexTokens(normalized: string, options: { title?: boolean } = {
       continue;
     }
     cjkWords(run, out);
-    if (options.title) cjkWords(run, out, TITLE_MARK);
+    if (options.title) titleWords(run, out);
+    if (options.characters) for (const char of run) options.characters.add(encodeWord(char));
   }
   return out.join(" ");
 }
@@ -50,6 +70,8 @@ export interface QueryWords {
   required: string[];
   /** The same words as title words. */
   title: string[];
+  /** The lone characters among `required`: looked up as prefixes, not as whole words (see above). */
+  prefixes: string[];
 }
 
 /**
@@ -58,16 +80,19 @@ export interface QueryWords {
  */
 export function queryWords(normalized: string): QueryWords {
   const required: string[] = [];
+  const prefixes: string[] = [];
   for (const run of normalized.match(RUN) ?? []) {
     if (!IS_CJK.test(run)) required.push(run);
-    else if (run.length === 1) required.push(encodeWord(run));
-    else {
+    else if (run.length === 1) {
+      required.push(encodeWord(run));
+      prefixes.push(encodeWord(run));
+    } else {
       for (let i = 0; i + 1 < run.length; i += 2) required.push(encodeWord(run.slice(i, i + 2)));
       if (run.length % 2 === 1) required.push(encodeWord(run.slice(-2)));
     }
   }
   const unique = [...new Set(required)];
-  return { required: unique, title: unique.map((w) => w + TITLE_MARK) };
+  return { required: unique, title: unique.map((w) => w + TITLE_MARK), prefixes: [...new Set(prefixes)] };
 }
 
 /** The runs of a query (normalised) in the order typed, and whether each is a run of Chinese characters. */
@@ -88,6 +113,8 @@ export interface SegmentedQuery {
   required: string[];
   /** The words of each segmented query word, in query order, for measuring how close they stand. */
   groups: string[][];
+  /** The lone characters among `required` (looked up as prefixes). */
+  prefixes: string[];
 }
 
 /**
@@ -96,11 +123,16 @@ export interface SegmentedQuery {
  */
 export function segmentedQuery(normalized: string, segment: Segment): SegmentedQuery {
   const groups: string[][] = [];
+  const prefixes: string[] = [];
   for (const run of normalized.match(RUN) ?? []) {
     const parts = IS_CJK.test(run) ? segment(run).filter((w) => IS_CJK.test(w)) : [run];
-    for (const part of parts) groups.push(IS_CJK.test(part) ? queryWords(part).required : [part]);
+    for (const part of parts) {
+      const words = IS_CJK.test(part) ? queryWords(part) : { required: [part], prefixes: [] };
+      groups.push(words.required);
+      prefixes.push(...words.prefixes);
+    }
   }
-  return { required: [...new Set(groups.flat())], groups };
+  return { required: [...new Set(groups.flat())], groups, prefixes: [...new Set(prefixes)] };
 }
 
 /** The browser's segmenter for Chinese words; falls back to one word per run where there is none. */

@@ -33,16 +33,21 @@ describe("search normalisation", () => {
 });
 
 describe("search words", () => {
-  it("cuts characters and bigrams into base-36 words Pagefind cannot re-segment", () => {
+  it("cuts pairs and run-final characters into base-36 words Pagefind cannot re-segment", () => {
     const [diao, bing, shan] = ["调", "兵", "山"].map(encodeWord) as [string, string, string];
     assert.equal(diao, (0x8c03 - 0x3400).toString(36));
     assert.equal(encodeWord("调兵"), diao + bing);
-    assert.equal(indexTokens("调兵山 x2"), `${diao} ${diao}${bing} ${bing} ${bing}${shan} ${shan} x2`);
-    assert.equal(indexTokens("兵山", { title: true }), `${bing} ${bing}${shan} ${shan} ${bing}t ${bing}${shan}t ${shan}t`);
-    assert.deepEqual(queryWords("调兵山"), { required: [diao + bing, bing + shan], title: [`${diao}${bing}t`, `${bing}${shan}t`] });
+    const characters = new Set<string>();
+    assert.equal(indexTokens("调兵山 x2 调", { characters }), `${diao}${bing} ${bing}${shan} ${shan} x2 ${diao}`,
+      "one word a character: each starts a pair or ends a run");
+    assert.deepEqual([...characters].sort(), [diao, bing, shan].sort(), "every character is collected for the directory");
+    assert.equal(indexTokens("兵山", { title: true }), `${bing}${shan} ${shan} ${bing}t ${bing}${shan}t ${shan}t`,
+      "a title's marked words are its characters and its pairs");
+    assert.deepEqual(queryWords("调兵山"), { required: [diao + bing, bing + shan], title: [`${diao}${bing}t`, `${bing}${shan}t`], prefixes: [] });
     assert.deepEqual(queryWords("葫芦岛兴城").required, [encodeWord("葫芦"), encodeWord("岛兴"), encodeWord("兴城")],
       "bigrams cover a run without overlapping");
-    assert.deepEqual(queryWords("于").required, [encodeWord("于")], "a lone character is its own word");
+    assert.deepEqual(queryWords("于"), { required: [encodeWord("于")], title: [`${encodeWord("于")}t`], prefixes: [encodeWord("于")] },
+      "a lone character is looked up as a prefix (its title word exactly)");
     assert.deepEqual(queryWords("葫芦岛 兴城").required, [encodeWord("葫芦"), encodeWord("芦岛"), encodeWord("兴城")]);
     assert.deepEqual(queryRuns("兴城 葫芦岛"), ["葫芦岛", "兴城"]);
   });
@@ -129,7 +134,10 @@ describe("queries typed without spaces", () => {
     assert.deepEqual(query.groups, [[encodeWord("于天"), encodeWord("天敏")], [encodeWord("调研")]]);
     assert.ok(!query.required.includes(encodeWord("敏调")), "no bigram across the two words");
     // A segmenter that knows no word gives characters, which still find every article holding them all.
-    assert.deepEqual(segmentedQuery("白国军", (run) => [...run]).required, ["白", "国", "军"].map(encodeWord));
+    const chars = segmentedQuery("白国军", (run) => [...run]);
+    assert.deepEqual(chars.required, ["白", "国", "军"].map(encodeWord));
+    assert.deepEqual(chars.prefixes, chars.required, "lone characters are prefixes");
+    assert.deepEqual(query.prefixes, []);
   });
 
   it("can be read as two or three words of two characters or more, two words first", () => {
