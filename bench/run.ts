@@ -29,6 +29,8 @@ const { values } = parseArgs({
     search: { type: "boolean", default: false },
     // The articles: a news-sized vocabulary and long articles (default), or the seed's sentences recombined.
     corpus: { type: "string", default: "news" },
+    // Processes the build runs at once (BROADSHEET_JOBS); by default one a core.
+    jobs: { type: "string" },
   },
 });
 const count = Number(values.articles);
@@ -51,7 +53,7 @@ function build(label: string): Promise<number> {
     const t0 = performance.now();
     // As `npm run build` runs it: V8's default heap (about 4 GiB) is too small past 50,000 articles.
     const child = spawn(process.execPath, ["--max-old-space-size=16384", "--import", "tsx", "src/cli/build.ts"], {
-      cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: "1790000000" }, stdio: ["ignore", "pipe", "inherit"],
+      cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: "1790000000", ...(values.jobs ? { BROADSHEET_JOBS: values.jobs } : {}) }, stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
@@ -59,13 +61,30 @@ function build(label: string): Promise<number> {
       const wall = (performance.now() - t0) / 1000;
       const lines = (prefix: string) => out.match(new RegExp(`^${prefix}.*$`, "gm")) ?? [];
       console.log(`\n${label}: ${wall.toFixed(2)} s wall (process start included)`);
-      console.log(["Built ", "Step: ", "Search index: "].flatMap(lines).map((line) => `  ${line}`).join("\n"));
+      console.log(["Built ", "Step: ", "Search index: ", "CPU: "].flatMap(lines).map((line) => `  ${line}`).join("\n"));
+      console.log(`  CPU per article: ${cpuPerArticle(out)}`);
       // The build process, its render processes and its Pagefind processes each report their own peak.
       const peaks = [/peak memory (\d+) MiB/, /peak (\d+) MiB each at most/, /Pagefind peak (\d+) MiB/].map((re) => Number(re.exec(out)?.[1] ?? 0));
       console.log(`  Largest process: ${Math.max(...peaks)} MiB (build ${peaks[0]}, render ${peaks[1] || "in the build process"}, Pagefind ${peaks[2] || "none run"})`);
       code === 0 ? resolve(wall) : reject(new Error(`build failed (${code}):\n${out}`));
     });
   });
+}
+
+/** CPU milliseconds per published article, by step: the build process's steps, then its render and search processes. */
+function cpuPerArticle(out: string): string {
+  const articles = Number(/^Built (\d+) article/m.exec(out)?.[1] ?? 0);
+  const ms = (seconds: number) => `${((seconds * 1000) / Math.max(1, articles)).toFixed(1)} ms`;
+  const parts: string[] = [];
+  let counted = 0;
+  for (const [, name, cpu] of out.matchAll(/^Step: ([^:(]+?)(?: \(.*\))?: [\d.]+ s \(peak \d+ MiB, CPU ([\d.]+) s\)$/gm)) {
+    counted += Number(cpu);
+    if (Number(cpu) >= 0.05 * articles / 1000) parts.push(`${name} ${ms(Number(cpu))}`);
+  }
+  const workers = /\(build process ([\d.]+) s, render ([\d.]+) s, search index ([\d.]+) s\)/.exec(out);
+  const [build, render, search] = [1, 2, 3].map((i) => Number(workers?.[i] ?? 0)) as [number, number, number];
+  parts.push(`between steps ${ms(Math.max(0, build - counted))}`, `render processes ${ms(render)}`, `search processes ${ms(search)}`);
+  return `${parts.join(", ")}; in all ${ms(build + render + search)}`;
 }
 
 try {

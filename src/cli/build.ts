@@ -1,4 +1,8 @@
-/** `npm run build`: the production build into `_site/`. Exit code 1 on any content or build error. */
+/**
+ * `npm run build [-- --jobs N]`: the production build into `_site/`. Exit code 1 on any content or build error.
+ * `--jobs` (or BROADSHEET_JOBS) sets how many processes run at once; by default one for each core.
+ */
+import { parseArgs } from "node:util";
 import { buildSite, BuildError, ContentError } from "../pipeline/build.ts";
 import { SearchIndexError } from "../search/indexer.ts";
 import { LockError } from "../util/lock.ts";
@@ -6,7 +10,10 @@ import { counted } from "../util/plural.ts";
 import { WorkerError } from "../util/worker.ts";
 
 try {
-  await buildSite({ root: process.cwd() });
+  const { values } = parseArgs({ options: { jobs: { type: "string" } } });
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new BuildError(`--jobs takes a whole number of 1 or more, not "${values.jobs}"`);
+  await buildSite({ root: process.cwd(), ...(jobs ? { jobs } : {}) });
 } catch (error) {
   if (error instanceof ContentError) {
     for (const line of error.lines) console.error(line);

@@ -4,6 +4,7 @@
  * verify it, then publish it (swap it in).
  */
 import { mkdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
@@ -21,7 +22,9 @@ import { verifyOutput } from "./verify.ts";
 import { indexSearch, type SearchIndexReport } from "../search/indexer.ts";
 import { lazyRecords, searchLayout } from "../search/records.ts";
 import { counted } from "../util/plural.ts";
-import { searchIndexLine, stepReporter, summaryLines } from "./report.ts";
+import { filesUnder } from "../util/files.ts";
+import { cpuLine, searchIndexLine, stepReporter, summaryLines } from "./report.ts";
+import { ownCpuSeconds } from "../util/cpu.ts";
 
 export interface BuildOptions {
   /** Project root (where content/, templates/ and .eleventy.ts are); Eleventy reads paths relative to it. */
@@ -29,6 +32,11 @@ export interface BuildOptions {
   outDir?: string;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  /**
+   * Processes run at once (render batches, search shards): by default BROADSHEET_JOBS, or as many as the machine has
+   * cores. The output does not depend on it.
+   */
+  jobs?: number;
 }
 
 export interface BuildReport {
@@ -70,7 +78,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     // Started first, so that it loads Eleventy on the other core while this process loads the content and plans the pages.
     const renderer = startRenderer(root);
     try {
-      return await build({ ...options, root, env, log, outDir, cacheDir }, renderer);
+      const jobs = options.jobs ?? positiveInteger(env.BROADSHEET_JOBS, availableParallelism());
+      return await build({ ...options, root, env, log, outDir, cacheDir, jobs }, renderer);
     } finally {
       renderer.stop();
     }
@@ -84,11 +93,12 @@ export function lockFile(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.lock`);
 }
 
-type Settled = Required<Omit<BuildOptions, "outDir">> & { outDir: string; cacheDir: string };
+type Settled = Required<Omit<BuildOptions, "outDir" | "jobs">> & { outDir: string; cacheDir: string; jobs: number };
 
 async function build(options: Settled, renderer: ReturnType<typeof startRenderer>): Promise<BuildReport> {
   const started = performance.now();
-  const { env, log, root, outDir, cacheDir } = options;
+  const cpuAtStart = ownCpuSeconds();
+  const { env, log, root, outDir, cacheDir, jobs } = options;
   const step = stepReporter(log);
   const fingerprint = await codeFingerprint(root);
   // Articles loaded and converted by earlier builds, by content: only new and changed files are parsed again.
@@ -115,7 +125,7 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   try {
     // The search index needs only the records, so it is built (in its own processes, under pagefind/) while the
     // pages are planned and rendered: its processes are running when the call returns.
-    searching = indexSearch(searchRecords, staged, { cacheDir, fingerprint });
+    searching = indexSearch(searchRecords, staged, { cacheDir, fingerprint, concurrency: jobs });
     searching.catch(() => undefined);
     step("start the search index");
     const portal = planPages(localized, searchLayout(searchRecords));
@@ -132,18 +142,13 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
       log(`warning: build cache: page ${entry} was damaged (its bytes are not the ones stored); discarded, the page is rendered again`);
     }
     step("place cached pages");
-    const rendered = await renderPortal(portal, { root, outDir: staged, render: plan.render, renderer, assets: await browserCode(memo), env });
+    const rendered = await renderPortal(portal, { root, outDir: staged, render: plan.render, renderer, assets: await browserCode(memo), env, concurrency: jobs });
     step(`render (${plan.render.size} of ${counted(pages.length, "page")}; ${plan.reuse.length} from the cache; ` +
       `${counted(rendered.processes, "batch", "batches")} in child processes, peak ${rendered.peakMiB} MiB each at most)`);
-    const search = await searching;
-    step("search index (finishing)");
-    for (const shard of search.damaged) {
-      log(`warning: build cache: search shard ${shard} was damaged (its files are not the ones stored); discarded and indexed again`);
-    }
-    log(searchIndexLine(search));
-    // Every one of them must have been written.
+    // Every one of them must have been written. The pages are checked and cached while the search index is
+    // finished in its own processes (it checks its own files).
     const verified = await verifyOutput({
-      dir: staged, expected: outputs, pathPrefix: site.pathPrefix,
+      dir: staged, expected: outputs, pathPrefix: site.pathPrefix, skip: ["pagefind/"],
       ...(plan.reuse.length > 0 ? { checkLinksOf: plan.render } : {}),
     });
     if (verified.problems.length > 0) {
@@ -152,13 +157,22 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
     step("verify");
     await cache.store(plan, staged);
     memo.save(memoDir);
+    step("cache");
+    const search = await searching;
+    step("search index (finishing)");
+    for (const shard of search.damaged) {
+      log(`warning: build cache: search shard ${shard} was damaged (its files are not the ones stored); discarded and indexed again`);
+    }
+    log(searchIndexLine(search));
+    const files = filesUnder(staged).length;
     await publishOutput(staged, outDir, cacheDir, log);
-    step("cache and publish");
+    step("publish");
     const seconds = (performance.now() - started) / 1000;
+    log(cpuLine({ seconds, jobs, build: ownCpuSeconds() - cpuAtStart, render: rendered.cpuSeconds, search: search.shards.reduce((sum, s) => sum + s.cpuSeconds, 0) }));
     const { stats } = portal;
-    const summary = { published: stats.published, files: verified.files.length, outDir: path.relative(root, outDir) || ".", seconds, drafts: stats.drafts };
+    const summary = { published: stats.published, files, outDir: path.relative(root, outDir) || ".", seconds, drafts: stats.drafts };
     for (const line of summaryLines({ ...summary, ...(stats.next ? { next: stats.next } : {}) })) log(line);
-    return { portal, files: verified.files.length, seconds, reference };
+    return { portal, files, seconds, reference };
   } catch (error) {
     await searching?.catch(() => undefined);
     await discard(staged);

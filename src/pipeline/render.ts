@@ -2,7 +2,8 @@
  * Rendering the portal's pages with Eleventy into the staging folder, always in child processes
  * (src/pipeline/render-worker.ts): the first is started with the build (startRenderer), so it loads Eleventy on the
  * other core while this process loads the content and plans the pages. A large set is cut into batches, each rendered from
- * its own pages' data only, two at a time for the machine's two cores: Eleventy holds on to what it rendered until
+ * its own pages' data only, as many at a time as the build has jobs (and at least one batch a job, when there are
+ * pages enough to be worth a process): Eleventy holds on to what it rendered until
  * its process ends, so no process ever holds more than one batch of it.
  */
 import { rm, writeFile } from "node:fs/promises";
@@ -25,7 +26,10 @@ const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-w
 /** Pages one Eleventy process renders at most: Eleventy keeps what it rendered until its process ends. */
 const RENDER_BATCH = 6000;
 
-type Renderer = Worker<{ peakKiB: number }>;
+/** Pages below which a batch is not worth a process of its own (starting Eleventy takes about a second). */
+const SMALLEST_BATCH = 1000;
+
+type Renderer = Worker<{ peakKiB: number; cpuSeconds: number }>;
 
 /** Starts the process that renders the first (for a rebuild, the only) batch of this build's pages. */
 export function startRenderer(root: string): Renderer {
@@ -43,6 +47,7 @@ export interface RenderOptions {
   assets: BrowserAsset[];
   /** BROADSHEET_RENDER_BATCH overrides the batch size (tests use it to exercise batches on a small portal). */
   env?: NodeJS.ProcessEnv;
+  /** Batches rendered at once (the build's jobs). */
   concurrency?: number;
 }
 
@@ -51,6 +56,8 @@ export interface RenderReport {
   processes: number;
   /** The largest peak memory of a render process, in MiB. */
   peakMiB: number;
+  /** CPU seconds of the render processes together. */
+  cpuSeconds: number;
 }
 
 /** Renders `render` out of `portal`; feeds, sitemaps, assets and pictures always, once (with the first batch). */
@@ -60,19 +67,25 @@ export async function renderPortal(portal: Portal, options: RenderOptions): Prom
   const paths = [...render];
   const scratch = makeScratch("render");
   try {
-    const batches = Array.from({ length: Math.max(1, Math.ceil(paths.length / size)) }, (_, i) => paths.slice(i * size, (i + 1) * size));
-    const peaks = await mapLimited(batches, async (batch, i) => {
+    const count = Math.max(1, Math.ceil(paths.length / size), Math.min(concurrency, Math.floor(paths.length / SMALLEST_BATCH)));
+    const each = Math.ceil(paths.length / count);
+    const batches = Array.from({ length: count }, (_, i) => paths.slice(i * each, (i + 1) * each));
+    const reports = await mapLimited(batches, async (batch, i) => {
       const file = path.join(scratch, `batch-${i}.v8`);
       await writeFile(file, serialize(portalBatch(portal, assets, new Set(batch), i === 0)));
-      const worker = i === 0 ? renderer : new Worker<{ peakKiB: number }>(WORKER, root);
+      const worker: Renderer = i === 0 ? renderer : new Worker(WORKER, root);
       log(`batch ${i + 1} of ${batches.length}: ${counted(batch.length, "page")}`);
       const report = await worker.run([file, root, outDir]).catch((error: WorkerError) => {
         throw new WorkerError(`rendering a batch of pages failed (${error.message})`, error.lines);
       });
       log(`batch ${i + 1} rendered, peak ${Math.round(report.peakKiB / 1024)} MiB`);
-      return report.peakKiB;
+      return report;
     }, concurrency);
-    return { processes: batches.length, peakMiB: Math.round(Math.max(...peaks) / 1024) };
+    return {
+      processes: batches.length,
+      peakMiB: Math.round(Math.max(...reports.map((r) => r.peakKiB)) / 1024),
+      cpuSeconds: reports.reduce((sum, r) => sum + r.cpuSeconds, 0),
+    };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

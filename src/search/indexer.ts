@@ -1,6 +1,6 @@
 /**
  * The search index, built in shards: records (oldest first) are cut into shards of SHARD_SIZE, each indexed by
- * Pagefind in its own process (src/search/shard-worker.ts), at most two at a time (the machine's two cores).
+ * Pagefind in its own process (src/search/shard-worker.ts), as many at a time as the build has jobs.
  * The search page merges the shards at query time (Pagefind's mergeIndex). A shard of oldest articles never
  * changes when new ones are published. After writing, the page counts Pagefind recorded are checked against
  * the published articles: a missing article fails the build.
@@ -34,7 +34,8 @@ export interface SearchIndexReport {
   damaged: string[];
   /** Buckets of the word directory (src/search/word-directory.ts). */
   buckets: number;
-  shards: { folder: string; records: number; peakMiB: number; seconds: number }[];
+  /** Each shard: its articles, Pagefind's peak memory, and the time and CPU seconds it took (0 from the cache). */
+  shards: { folder: string; records: number; peakMiB: number; seconds: number; cpuSeconds: number }[];
   bytes: number;
   seconds: number;
 }
@@ -50,6 +51,7 @@ export interface SearchIndexOptions {
   /** The build cache: a shard whose records and code are unchanged is copied from here, not indexed again. */
   cacheDir?: string;
   fingerprint?: string;
+  /** Shards indexed at once (the build's jobs). */
   concurrency?: number;
 }
 
@@ -80,7 +82,7 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
     // The output may be recycled from the last build (src/pipeline/output.ts) and hold this very shard already.
     if (cached && stored && fileDigest(`${cached}.words`) === stored.words &&
       (treeMatches(target, stored.files) || placeShard(cached, stored.files, target))) {
-      results.push({ folder: folder.path, records: count, peakMiB: 0, seconds: 0 });
+      results.push({ folder: folder.path, records: count, peakMiB: 0, seconds: 0, cpuSeconds: 0 });
       wordFiles.set(folder.name, `${cached}.words`);
       log(`shard ${folder.name}: ${counted(count, "article")}, from the cache`);
       continue;
@@ -144,7 +146,7 @@ async function indexShard(records: SearchRecords, { folder, target, cached }: { 
   writeFileSync(file, JSON.stringify(shardRecords));
   const t0 = performance.now();
   const words = path.join(scratch, `${folder.name}.words`);
-  const out = await runWorker<{ added: number; problems: string[]; peakKiB: number }>(WORKER, [file, target, words])
+  const out = await runWorker<{ added: number; problems: string[]; peakKiB: number; cpuSeconds: number }>(WORKER, [file, target, words])
     .catch((error: WorkerError) => {
       throw new SearchIndexError(`search indexing failed (${error.message})`, error.lines);
     });
@@ -165,7 +167,7 @@ async function indexShard(records: SearchRecords, { folder, target, cached }: { 
   }
   const seconds = (performance.now() - t0) / 1000;
   log(`shard ${folder.name}: ${counted(out.added, "article")} indexed in ${seconds.toFixed(2)} s, Pagefind peak ${Math.round(out.peakKiB / 1024)} MiB`);
-  return { words: cached ? `${cached}.words` : words, report: { folder: folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds } };
+  return { words: cached ? `${cached}.words` : words, report: { folder: folder.path, records: out.added, peakMiB: Math.round(out.peakKiB / 1024), seconds, cpuSeconds: out.cpuSeconds } };
 }
 
 /** Pages recorded in the written shards, read back from each shard's pagefind-entry.json. */

@@ -3,7 +3,8 @@
  * index in memory. Arguments (src/util/worker.ts): a JSON file of records (without their words,
  * which are cut here), the folder for its Pagefind bundle, and a file for the shard's distinct words (sorted, one a
  * line, for the word directory: src/search/word-directory.ts).
- * Prints one JSON line: records added, errors, and the Pagefind service's peak memory.
+ * Prints one JSON line: records added, errors, the Pagefind service's peak memory, and the CPU seconds of this
+ * process and of the service together.
  * https://pagefind.app/docs/node-api/
  */
 import { execFileSync } from "node:child_process";
@@ -14,41 +15,45 @@ import { searchCharTable } from "./char-table.ts";
 import { createNormalizer } from "./normalize.ts";
 import { withWords, type RecordSource } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE as SEARCH_LANGUAGE } from "./shards.ts";
+import { ownCpuSeconds, processCpuSeconds } from "../util/cpu.ts";
 import { workerArguments } from "../util/worker.ts";
 
 
 const [recordsFile, outputPath, wordsFile] = await workerArguments();
 const normalize = createNormalizer(searchCharTable());
-const records = (JSON.parse(await readFile(recordsFile!, "utf8")) as RecordSource[]).map((r) => withWords(r, normalize));
+// The directory's words: every word the index holds, and every character (the index holds most only inside pairs).
+const words = new Set<string>();
+const records = (JSON.parse(await readFile(recordsFile!, "utf8")) as RecordSource[]).map((r) => withWords(r, normalize, words));
 const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, keepIndexUrl: false });
 if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
 const problems: string[] = [];
 let added = 0;
-for (const record of records) {
-  const response = await index.addCustomRecord({ ...record, language: SEARCH_LANGUAGE });
-  if (response.errors.length > 0) problems.push(`${record.url}: ${response.errors.join("; ")}`);
+// All at once: the service takes them in the order sent (so the index is the same), and neither side waits for the
+// other between records.
+const responses = await Promise.all(records.map((record) => index.addCustomRecord({ ...record, language: SEARCH_LANGUAGE })));
+responses.forEach((response, i) => {
+  if (response.errors.length > 0) problems.push(`${records[i]!.url}: ${response.errors.join("; ")}`);
   else added++;
-}
+});
 const written = await index.writeFiles({ outputPath: outputPath! });
-const words = new Set<string>();
 for (const record of records) for (const word of record.content.split(" ")) if (word) words.add(word);
 writeFileSync(wordsFile!, [...words].sort().join("\n"));
 problems.push(...written.errors);
-const peakKiB = servicePeakKiB();
+const service = serviceUsage();
 await pagefind.close();
-console.log(JSON.stringify({ added, problems, peakKiB }));
+console.log(JSON.stringify({ added, problems, peakKiB: service.peakKiB, cpuSeconds: ownCpuSeconds() + service.cpuSeconds }));
 
-/** Peak resident memory of the Pagefind service (a child binary of this process), from /proc on Linux. */
-function servicePeakKiB(): number {
+/** Peak resident memory and CPU time of the Pagefind service (a child binary of this process), from /proc on Linux. */
+function serviceUsage(): { peakKiB: number; cpuSeconds: number } {
+  const usage = { peakKiB: 0, cpuSeconds: 0 };
   try {
-    const children = execFileSync("pgrep", ["-P", String(process.pid)]).toString().trim().split("\n");
-    let peak = 0;
-    for (const pid of children) {
+    for (const pid of execFileSync("pgrep", ["-P", String(process.pid)]).toString().trim().split("\n")) {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      usage.peakKiB = Math.max(usage.peakKiB, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      usage.cpuSeconds += processCpuSeconds(Number(pid));
     }
-    return peak;
   } catch {
-    return 0;
+    // No pgrep or no /proc: the figures stay 0.
   }
+  return usage;
 }

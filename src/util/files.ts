@@ -39,16 +39,17 @@ export function copyFiles(pairs: Iterable<readonly [string, string]>): void {
 
 /**
  * Everything under `dir` that is not a folder (files, and any link someone put there), relative to it with `/`
- * between folders (as output paths are written), sorted.
+ * between folders (as output paths are written), sorted; folders named in `skip` (`pagefind/`) are left out.
  */
-export function filesUnder(dir: string): string[] {
+export function filesUnder(dir: string, skip: readonly string[] = []): string[] {
   const files: string[] = [];
   // Relative names are built by hand: path.relative and path.join for each of tens of thousands of entries cost
   // more than reading the folders.
   const walk = (folder: string, prefix: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
-      else files.push(prefix + entry.name);
+      if (entry.isDirectory()) {
+        if (!skip.includes(`${prefix}${entry.name}/`)) walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
+      } else files.push(prefix + entry.name);
     }
   };
   walk(dir, "");

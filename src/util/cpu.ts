@@ -1,0 +1,30 @@
+/**
+ * CPU time, for the build's report: how many of the machine's cores a build keeps busy, and where its CPU goes.
+ * Each process reports its own; Linux's /proc gives a running child's (Pagefind's binary, read by the shard process
+ * that started it, which does not wait for it to end).
+ */
+import { readFileSync } from "node:fs";
+
+/** CPU seconds (user and system) this process has used so far. */
+export function ownCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** Clock ticks a second in /proc/<pid>/stat (USER_HZ; 100 on every Linux Node runs on). */
+const TICKS = 100;
+
+function statFields(pid: number): string[] | undefined {
+  try {
+    // The command name (field 2) may hold spaces; the fields after it are plain numbers.
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds a running process has used (0 where /proc cannot be read). */
+export function processCpuSeconds(pid: number): number {
+  const f = statFields(pid);
+  return f ? (Number(f[11]) + Number(f[12])) / TICKS : 0;
+}
