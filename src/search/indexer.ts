@@ -94,6 +94,7 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
     pending.push({ folder, target, ...(cached ? { cached } : {}) });
   }
   const reused = results.length;
+  log(`${counted(reused, "shard")} from the cache, checked in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
   // Everything up to the start of a shard's process is synchronous (see above).
   const scratch = makeScratch("search");
@@ -109,11 +110,12 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
     for (const entry of await readdir(path.join(siteDir, "pagefind"))) {
       if (!names.has(entry)) await rm(path.join(siteDir, "pagefind", entry), { recursive: true, force: true });
     }
-    log(`word directory: ${counted(records.buckets, "bucket")} over ${counted(folders.length, "shard")}`);
+    const directoryStarted = performance.now();
     await runWorker(DIRECTORY_WORKER, [String(records.buckets), siteDir, ...folders.map((f) => wordFiles.get(f.name)!)])
       .catch((error: WorkerError) => {
         throw new SearchIndexError(`the search index's word directory could not be written (${error.message})`, error.lines);
       });
+    log(`word directory: ${counted(records.buckets, "bucket")} over ${counted(folders.length, "shard")} in ${((performance.now() - directoryStarted) / 1000).toFixed(2)} s`);
     const indexed = await countIndexedPages(siteDir, folders.map((f) => f.path));
     if (indexed !== records.count) {
       // Pagefind drops a record with no words; name the likely ones so an editor can fix them.

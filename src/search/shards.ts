@@ -18,13 +18,13 @@ export const SHARD_CHARACTERS = 1_600_000;
 export const INDEXED_TEXT = 200_000;
 
 /**
- * The newest articles, short of a whole shard, are cut into pieces of whole units of an eighth of a shard, in the
- * sizes of the binary digits of their count (4, 2, 1 units), then the rest. Publishing re-indexes the rest (at
- * most a unit, while the pages render) instead of a whole shard, and only now and
- * then merges pieces; a search downloads at most four small pieces besides the whole shards, each costing the
- * reader an index chunk per query word.
+ * The newest articles, short of a whole shard, are cut into pieces of whole units of a 32nd of a shard, in the
+ * sizes of the binary digits of their count (16, 8, 4, 2, 1 units), then the rest. Publishing re-indexes the rest
+ * (fewer than a unit, some 80 articles, while the pages render) instead of a whole shard, and only now and then
+ * merges pieces; there are at most six pieces besides the whole shards, and a search opens only those that hold its
+ * words (the word directory), each costing the reader an index chunk per query word.
  */
-export const TAIL_UNITS = 8;
+export const TAIL_UNITS = 32;
 
 /**
  * Pagefind's language code for the records: one it has no stemmer or segmenter for, because the words are already

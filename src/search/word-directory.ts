@@ -4,8 +4,9 @@
  * `pagefind/words/<bucket>.pf_words`: each bucket a gzipped JSON object from word to the positions of the shards that
  * hold it, a word's bucket being a hash of it. A query reads one bucket per word it looks up.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { StringDecoder } from "node:string_decoder";
 import { gzipSync } from "node:zlib";
 import { bucketOf } from "./word-buckets.ts";
 
@@ -22,21 +23,127 @@ export function bucketCount(characters: number): number {
   return buckets;
 }
 
-/** Writes the directory under `siteDir` from each shard's list of words (`wordFiles`, in shard order, one a line). */
+/**
+ * Writes the directory under `siteDir` from each shard's list of words (`wordFiles`, in shard order, one a line,
+ * sorted). The lists are merged as they are read, smallest word first, so that neither every word of the archive nor
+ * a table of them is ever held: each bucket gets its words already in order (the same words always make the same bytes).
+ */
 export function writeDirectory(wordFiles: readonly string[], siteDir: string, buckets: number): void {
-  const shardsOf = new Map<string, number[]>();
-  wordFiles.forEach((file, shard) => {
-    for (const word of readFileSync(file, "utf8").split("\n")) {
-      if (!word) continue;
-      const list = shardsOf.get(word);
-      if (list) list.push(shard);
-      else shardsOf.set(word, [shard]);
-    }
-  });
-  const byBucket: Record<string, number[]>[] = Array.from({ length: buckets }, () => ({}));
-  // Sorted, so that the same words always make the same bytes.
-  for (const word of [...shardsOf.keys()].sort()) byBucket[bucketOf(word, buckets)]![word] = shardsOf.get(word)!;
+  const pieces: string[][] = Array.from({ length: buckets }, () => []);
+  const readers = wordFiles.map((file) => new LineReader(file));
+  // A heap of the shards by their next word (ties by shard), so each word comes out once with its shards in order.
+  const heap = new ShardHeap(readers);
+  while (heap.size > 0) {
+    const word = heap.peekWord();
+    const shards: number[] = [];
+    while (heap.size > 0 && heap.peekWord() === word) shards.push(heap.advance());
+    pieces[bucketOf(word, buckets)]!.push(`${JSON.stringify(word)}:[${shards.join(",")}]`);
+  }
   const dir = path.join(siteDir, DIRECTORY_FOLDER);
   mkdirSync(dir, { recursive: true });
-  byBucket.forEach((words, bucket) => writeFileSync(path.join(dir, `${bucket}.pf_words`), gzipSync(JSON.stringify(words), { level: 9 })));
+  pieces.forEach((words, bucket) => writeFileSync(path.join(dir, `${bucket}.pf_words`), gzipSync(`{${words.join(",")}}`, { level: 9 })));
+}
+
+/** The lines of a file, read a block at a time. */
+class LineReader {
+  private readonly fd: number;
+  private readonly buffer = Buffer.alloc(1 << 16);
+  private readonly decoder = new StringDecoder("utf8");
+  private lines: string[] = [];
+  private next = 0;
+  private rest = "";
+  private done = false;
+
+  constructor(file: string) {
+    this.fd = openSync(file, "r");
+  }
+
+  /** The next non-empty line, or undefined at the end. */
+  read(): string | undefined {
+    for (;;) {
+      while (this.next < this.lines.length) {
+        const line = this.lines[this.next++]!;
+        if (line) return line;
+      }
+      if (this.done) return undefined;
+      const n = readSync(this.fd, this.buffer, 0, this.buffer.length, null);
+      if (n === 0) {
+        this.done = true;
+        closeSync(this.fd);
+        this.lines = [this.rest];
+        this.rest = "";
+      } else {
+        const text = this.rest + this.decoder.write(this.buffer.subarray(0, n));
+        const last = text.lastIndexOf("\n");
+        this.lines = text.slice(0, Math.max(0, last)).split("\n");
+        this.rest = text.slice(last + 1);
+      }
+      this.next = 0;
+    }
+  }
+}
+
+/** A binary heap of shards ordered by their current word, then by shard. */
+class ShardHeap {
+  private readonly items: { word: string; shard: number }[] = [];
+
+  constructor(private readonly readers: LineReader[]) {
+    readers.forEach((reader, shard) => this.push(reader.read(), shard));
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peekWord(): string {
+    return this.items[0]!.word;
+  }
+
+  /** Takes the smallest entry's shard and moves that shard on to its next word. */
+  advance(): number {
+    const { shard } = this.items[0]!;
+    const word = this.readers[shard]!.read();
+    const last = this.items.pop()!;
+    if (this.items.length > 0) {
+      this.items[0] = word === undefined ? last : { word, shard };
+      if (word !== undefined) this.items.push(last);
+      this.down(0);
+    } else if (word !== undefined) this.items.push({ word, shard });
+    return shard;
+  }
+
+  private push(word: string | undefined, shard: number): void {
+    if (word === undefined) return;
+    this.items.push({ word, shard });
+    let i = this.items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.items.length && this.less(l, m)) m = l;
+      if (r < this.items.length && this.less(r, m)) m = r;
+      if (m === i) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  private less(a: number, b: number): boolean {
+    const x = this.items[a]!;
+    const y = this.items[b]!;
+    return x.word < y.word || (x.word === y.word && x.shard < y.shard);
+  }
+
+  private swap(a: number, b: number): void {
+    [this.items[a], this.items[b]] = [this.items[b]!, this.items[a]!];
+  }
 }

@@ -111,18 +111,19 @@ describe("search records and shards", () => {
     const ranges = (n: number) => shardFolders(n, 160).map((f) => [f.start, f.count]);
     assert.deepEqual(ranges(0), [[0, 0]]);
     assert.deepEqual(ranges(160), [[0, 160]]);
-    // 160 whole, then 7 units of 20 (4 + 2 + 1), then the rest.
+    // 160 whole, then 28 units of 5 (16 + 8 + 4), then the rest.
     assert.deepEqual(ranges(303), [[0, 160], [160, 80], [240, 40], [280, 20], [300, 3]]);
     // One more article changes only the last piece; the shards before it keep their records.
     assert.deepEqual(ranges(304).slice(0, -1), ranges(303).slice(0, -1));
     // A completed unit merges pieces: 1 unit and the rest become 2 units.
-    assert.deepEqual(ranges(199), [[0, 160], [160, 20], [180, 19]]);
-    assert.deepEqual(ranges(200), [[0, 160], [160, 40]]);
+    assert.deepEqual(ranges(169), [[0, 160], [160, 5], [165, 4]]);
+    assert.deepEqual(ranges(170), [[0, 160], [160, 10]]);
     assert.deepEqual(ranges(320), [[0, 160], [160, 160]]);
     for (let n = 0; n < 700; n++) {
       const r = ranges(n);
       assert.equal(r.reduce((sum, [, c]) => sum + c, 0), n, `all ${n} records are in a shard`);
-      assert.ok(r.length <= Math.floor(n / 160) + 4, `${n}: at most four pieces after the whole shards`);
+      assert.ok(r.length <= Math.floor(n / 160) + 6, `${n}: at most six pieces after the whole shards`);
+      assert.ok(r.at(-1)![1]! <= 160 / 32 || r.length === Math.floor(n / 160) + 1 || n % 5 === 0, `${n}: the newest piece is smaller than a unit`);
     }
   });
 });
