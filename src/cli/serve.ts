@@ -6,9 +6,10 @@
  */
 import Eleventy from "@11ty/eleventy";
 import { ELEVENTY_INPUT } from "../eleventy/input.ts";
+import { PREVIEW_OUTPUT } from "../pipeline/preview-portal.ts";
 
 const port = Number(process.env.PORT ?? 8080);
-const eleventy = new Eleventy(ELEVENTY_INPUT, ".broadsheet/preview", {
+const eleventy = new Eleventy(ELEVENTY_INPUT, PREVIEW_OUTPUT, {
   configPath: ".eleventy.ts",
   runMode: "serve",
   quietMode: true,

@@ -3,6 +3,8 @@
  * shown, and only the pages whose data changed rendered again.
  */
 import { createHash } from "node:crypto";
+import { rmSync } from "node:fs";
+import path from "node:path";
 import { browserAssets } from "../browser/bundle.ts";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
@@ -14,10 +16,13 @@ import type { PortalBatch } from "../eleventy/batch.ts";
 import { portalBatch } from "./batch.ts";
 import { Memo } from "../util/memo.ts";
 
+/** Where the preview server writes (relative to the project root): never the production `_site/`. */
+export const PREVIEW_OUTPUT = ".broadsheet/preview";
+
 /**
  * A preview session: the portal to render on each rebuild. It remembers the output paths of the last good preview
- * (while the content has errors, each of them shows the errors), what each page was last rendered from (a page whose
- * data is unchanged is not rendered again), and the articles as loaded and converted (an unchanged file is not
+ * (while the content has errors, each of them shows the errors; a page no longer in the portal is removed), what each
+ * page was last rendered from (a page whose data is unchanged is not rendered again), and the articles as loaded and converted (an unchanged file is not
  * parsed, checked or converted again).
  */
 export function previewSession(root: string): () => Promise<PortalBatch> {
@@ -46,7 +51,13 @@ export function previewSession(root: string): () => Promise<PortalBatch> {
       if (previewHashes.get(page.outputPath) !== hash) render.add(page.outputPath);
       previewHashes.set(page.outputPath, hash);
     }
-    previewPaths = pages.map((p) => p.outputPath);
+    // Eleventy leaves the files of pages that are gone (a deleted or renamed article, an emptied tag): remove them.
+    const current = new Set(pages.map((p) => p.outputPath));
+    for (const gone of previewPaths.filter((p) => !current.has(p))) {
+      rmSync(path.join(root, PREVIEW_OUTPUT, gone), { force: true });
+      previewHashes.delete(gone);
+    }
+    previewPaths = [...current];
     return portalBatch(portal, browserAssets(), render);
   };
 }

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -91,5 +92,16 @@ describe("preview (npm start)", () => {
     assert.match(shown.html, /content\/articles\/broken\.md:\d+ date: &quot;2020-13-45&quot; is not a real date/);
     await save("content/articles/broken.md", article({ ...VALID, title: "改好了的文章" }));
     await until(BENXI, (p) => p.status === 200 && !p.html.includes("內容有錯誤") && p.html.includes("編者按：預覽測試。"), "the article again");
+  });
+
+  it("takes a deleted article out of the preview: its pages in both scripts, and the lists", async () => {
+    await save("content/articles/2024/05/to-delete.md", article({ ...VALID, title: "將被刪除的文章", date: "2024-05-01 09:00" }));
+    await until("articles/to-delete/", (p) => p.status === 200, "the new article");
+    await until("hans/articles/to-delete/", (p) => p.status === 200, "the new article in 简体");
+    await until("", (p) => p.html.includes("將被刪除的文章"), "the new article on the home page");
+    await rm(path.join(project.root, "content/articles/2024/05/to-delete.md"));
+    await until("articles/to-delete/", (p) => p.status === 404, "the deleted article's page going");
+    await until("hans/articles/to-delete/", (p) => p.status === 404, "its 简体 page going");
+    await until("", (p) => p.status === 200 && !p.html.includes("將被刪除的文章"), "the home page without it");
   });
 });
