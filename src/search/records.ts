@@ -74,12 +74,12 @@ export function recordSource(view: ArticleSearchView, zone: string): RecordSourc
 
 /**
  * The record with its words: the title's (marked, so they weigh more), the byline's and the source's (so a reporter
- * or a paper can be searched), and the text's, normalised. `characters` collects every character (encoded) for
- * the word directory, which lists lone characters although the index holds them only inside pairs.
+ * or a paper can be searched), and the text's, normalised. `directory` collects the words, and every character
+ * (encoded), for the word directory, which lists lone characters although the index holds most only inside pairs.
  */
-export function withWords(source: RecordSource, normalize: Normalizer, characters?: Set<string>): SearchRecord {
+export function withWords(source: RecordSource, normalize: Normalizer, directory?: Set<string>): SearchRecord {
   const { title, text, author, source: from } = source.meta as { title: string; text: string; author: string; source: string };
-  const collect = characters ? { characters } : {};
+  const collect = directory ? { directory } : {};
   const words = [indexTokens(normalize(title), { title: true, ...collect }), indexTokens(normalize(`${author} ${from}`), collect),
     indexTokens(normalize(text.slice(0, INDEXED_TEXT)), collect)];
   return { ...source, content: words.join(" ") };

@@ -36,7 +36,6 @@ responses.forEach((response, i) => {
   else added++;
 });
 const written = await index.writeFiles({ outputPath: outputPath! });
-for (const record of records) for (const word of record.content.split(" ")) if (word) words.add(word);
 writeFileSync(wordsFile!, [...words].sort().join("\n"));
 problems.push(...written.errors);
 const service = serviceUsage();

@@ -37,10 +37,11 @@ describe("search words", () => {
     const [diao, bing, shan] = ["调", "兵", "山"].map(encodeWord) as [string, string, string];
     assert.equal(diao, (0x8c03 - 0x3400).toString(36));
     assert.equal(encodeWord("调兵"), diao + bing);
-    const characters = new Set<string>();
-    assert.equal(indexTokens("调兵山 x2 调", { characters }), `${diao}${bing} ${bing}${shan} ${shan} x2 ${diao}`,
+    const directory = new Set<string>();
+    assert.equal(indexTokens("调兵山 x2 调", { directory }), `${diao}${bing} ${bing}${shan} ${shan} x2 ${diao}`,
       "one word a character: each starts a pair or ends a run");
-    assert.deepEqual([...characters].sort(), [diao, bing, shan].sort(), "every character is collected for the directory");
+    assert.deepEqual([...directory].sort(), [diao, bing, shan, diao + bing, bing + shan, "x2"].sort(),
+      "every word and every character is collected for the directory");
     assert.equal(indexTokens("兵山", { title: true }), `${bing}${shan} ${shan} ${bing}t ${bing}${shan}t ${shan}t`,
       "a title's marked words are its characters and its pairs");
     assert.deepEqual(queryWords("调兵山"), { required: [diao + bing, bing + shan], title: [`${diao}${bing}t`, `${bing}${shan}t`], prefixes: [] });
