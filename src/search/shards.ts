@@ -9,8 +9,9 @@ export const SHARD_SIZE = 2500;
 
 /**
  * Characters per shard, at most (titles, bylines and text, as `recordWeight` counts them): what Pagefind's memory
- * follows is the number of words it indexes, about 0.65 KiB a character of Chinese text, so a shard of long
- * articles is cut short of SHARD_SIZE to stay near 1 GiB, within the 1.5 GiB a process budget, on any content.
+ * follows is the number of words it indexes, about 0.5 KiB a character of Chinese text (one word a character,
+ * src/search/tokens.ts), so a shard of long articles is cut short of SHARD_SIZE to stay under 800 MiB, well within
+ * the 1.5 GiB a process budget, on any content.
  */
 export const SHARD_CHARACTERS = 1_600_000;
 
