@@ -20,6 +20,11 @@ const CJK_FIRST = 0x3400;
 const RUN = /[\u3400-\u9fff]+|[a-z0-9]+/g;
 const IS_CJK = /^[\u3400-\u9fff]/;
 export const TITLE_MARK = "t";
+/**
+ * Before every Latin word or number: a character's letters never start with `z` (the last character, U+9FFF, is
+ * `lbz`), so a lone character looked up as a prefix can never match a Latin word (樽 is `app`; `apple` is `zapple`).
+ */
+const LATIN_MARK = "z";
 
 /** Each character's three letters, made once (a cache of a pure function: indexing cuts millions of characters). */
 const CODES: string[] = [];
@@ -66,8 +71,8 @@ export function indexTokens(normalized: string, options: IndexTokenOptions = {})
   const out: string[] = [];
   for (const run of normalized.match(RUN) ?? []) {
     if (!IS_CJK.test(run)) {
-      out.push(run);
-      if (options.title) out.push(run + TITLE_MARK);
+      out.push(LATIN_MARK + run);
+      if (options.title) out.push(LATIN_MARK + run + TITLE_MARK);
       continue;
     }
     cjkWords(run, out);
@@ -95,7 +100,7 @@ export function queryWords(normalized: string): QueryWords {
   const required: string[] = [];
   const prefixes: string[] = [];
   for (const run of normalized.match(RUN) ?? []) {
-    if (!IS_CJK.test(run)) required.push(run);
+    if (!IS_CJK.test(run)) required.push(LATIN_MARK + run);
     else if (run.length === 1) {
       required.push(encodeWord(run));
       prefixes.push(encodeWord(run));
@@ -140,7 +145,7 @@ export function segmentedQuery(normalized: string, segment: Segment): SegmentedQ
   for (const run of normalized.match(RUN) ?? []) {
     const parts = IS_CJK.test(run) ? segment(run).filter((w) => IS_CJK.test(w)) : [run];
     for (const part of parts) {
-      const words = IS_CJK.test(part) ? queryWords(part) : { required: [part], prefixes: [] };
+      const words = IS_CJK.test(part) ? queryWords(part) : { required: [LATIN_MARK + part], prefixes: [] };
       groups.push(words.required);
       prefixes.push(...words.prefixes);
     }

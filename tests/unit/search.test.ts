@@ -38,10 +38,13 @@ describe("search words", () => {
     assert.equal(diao, (0x8c03 - 0x3400).toString(36));
     assert.equal(encodeWord("调兵"), diao + bing);
     const directory = new Set<string>();
-    assert.equal(indexTokens("调兵山 x2 调", { directory }), `${diao}${bing} ${bing}${shan} ${shan} x2 ${diao}`,
+    assert.equal(indexTokens("调兵山 x2 调", { directory }), `${diao}${bing} ${bing}${shan} ${shan} zx2 ${diao}`,
       "one word a character: each starts a pair or ends a run");
-    assert.deepEqual([...directory].sort(), [diao, bing, shan, diao + bing, bing + shan, "x2"].sort(),
+    assert.deepEqual([...directory].sort(), [diao, bing, shan, diao + bing, bing + shan, "zx2"].sort(),
       "every word and every character is collected for the directory");
+    assert.equal(encodeWord("樽"), "app");
+    assert.ok(!indexTokens("apple").startsWith("app"), "a Latin word never starts like a character (a lone character is a prefix)");
+    assert.deepEqual(queryWords("covid 2020").required, ["zcovid", "z2020"]);
     assert.equal(indexTokens("兵山", { title: true }), `${bing}${shan} ${shan} ${bing}t ${bing}${shan}t ${shan}t`,
       "a title's marked words are its characters and its pairs");
     assert.deepEqual(queryWords("调兵山"), { required: [diao + bing, bing + shan], title: [`${diao}${bing}t`, `${bing}${shan}t`], prefixes: [] });
