@@ -78,12 +78,10 @@ export class SearchIndex {
    */
   async readAsWords(normalized: string): Promise<SegmentedQuery | undefined> {
     const groups: string[][] = [];
-    const prefixes: string[] = [];
     for (const { run, chinese } of queryRunsInOrder(normalized)) {
-      const whole = queryWords(run);
-      if (!chinese || (await this.holding(whole.required)).length > 0) {
-        groups.push(whole.required);
-        prefixes.push(...whole.prefixes);
+      const whole = queryWords(run).required;
+      if (!chinese || (await this.holding(whole)).length > 0) {
+        groups.push(whole);
         continue;
       }
       let best: { parts: string[][]; shards: number } | undefined;
@@ -96,7 +94,7 @@ export class SearchIndex {
       if (!best) return undefined;
       groups.push(...best.parts);
     }
-    return { required: [...new Set(groups.flat())], groups, prefixes };
+    return { required: [...new Set(groups.flat())], groups };
   }
 
   /** Pagefind with the given shards merged in (each once; the first one opened starts the engine). */

@@ -9,7 +9,7 @@ import { excerpt } from "../search/excerpt.ts";
 import { closeness } from "../search/rank.ts";
 import { SearchIndex, shardsOf, type Pagefind, type PagefindResult } from "./search-index.ts";
 import { createNormalizer, type CharTable } from "../search/normalize.ts";
-import { queryRuns, queryWords, segmentedQuery, TITLE_MARK, wordSegmenter, type SegmentedQuery } from "../search/tokens.ts";
+import { isLoneCharacter, queryRuns, queryWords, segmentedQuery, TITLE_MARK, wordSegmenter, type SegmentedQuery } from "../search/tokens.ts";
 
 declare const __SEARCH_TABLE__: CharTable;
 
@@ -89,7 +89,7 @@ async function run(query: Query): Promise<void> {
   try {
     // The query as written first; only when no shard holds it are its words looked for wherever they stand
     // (于天敏調研): each further word costs the reader an index chunk per shard.
-    let found: SegmentedQuery = { required: phrase.required, groups: phrase.required.map((t) => [t]), prefixes: phrase.prefixes };
+    let found: SegmentedQuery = { required: phrase.required, groups: phrase.required.map((t) => [t]) };
     let candidates = await index.candidates(found.required, query.year);
     if (candidates.length === 0) {
       const split = await index.readAsWords(normalized);
@@ -155,14 +155,13 @@ async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: 
   // Pagefind matches a word it lacks by a shorter one ("fuzzy"); a quoted word matches exactly. A lone character is
   // indexed only as the start of its pairs (src/search/tokens.ts): it is looked up unquoted, as a prefix, and the
   // word directory has already said that the opened shards hold it.
-  const prefixes = new Set([...phrase.prefixes, ...words.prefixes]);
   const hits: Hits = new Map();
   const required = words.required;
   const relaxed = required !== phrase.required;
   const titleWords = words.required.map((w) => w + TITLE_MARK);
   const tokens = [...new Set([...required, ...phrase.title, ...(relaxed ? [...phrase.required, ...titleWords] : [])])];
   await Promise.all(tokens.map(async (token) =>
-    hits.set(token, new Map((await pagefind.search(prefixes.has(token) ? token : `"${token}"`, { filters: only })).results.map((r) => [r.id, r.words])))));
+    hits.set(token, new Map((await pagefind.search(isLoneCharacter(token) ? token : `"${token}"`, { filters: only })).results.map((r) => [r.id, r.words])))));
   const having = (list: string[]) => intersect(list.map((t) => new Set(hits.get(t)!.keys())));
   const matching = having(required);
   if (matching.size === 0) return { ordered: [], headline: false };

@@ -88,8 +88,14 @@ export interface QueryWords {
   required: string[];
   /** The same words as title words. */
   title: string[];
-  /** The lone characters among `required`: looked up as prefixes, not as whole words (see above). */
-  prefixes: string[];
+}
+
+/**
+ * Whether a plain query word is a lone character, looked up as a prefix rather than as a whole word (see above): the
+ * only plain word of three letters, since pairs have six and Latin words start with LATIN_MARK.
+ */
+export function isLoneCharacter(word: string): boolean {
+  return word.length === 3 && !word.startsWith(LATIN_MARK);
 }
 
 /**
@@ -98,19 +104,16 @@ export interface QueryWords {
  */
 export function queryWords(normalized: string): QueryWords {
   const required: string[] = [];
-  const prefixes: string[] = [];
   for (const run of normalized.match(RUN) ?? []) {
     if (!IS_CJK.test(run)) required.push(LATIN_MARK + run);
-    else if (run.length === 1) {
-      required.push(encodeWord(run));
-      prefixes.push(encodeWord(run));
-    } else {
+    else if (run.length === 1) required.push(encodeWord(run));
+    else {
       for (let i = 0; i + 1 < run.length; i += 2) required.push(encodeWord(run.slice(i, i + 2)));
       if (run.length % 2 === 1) required.push(encodeWord(run.slice(-2)));
     }
   }
   const unique = [...new Set(required)];
-  return { required: unique, title: unique.map((w) => w + TITLE_MARK), prefixes: [...new Set(prefixes)] };
+  return { required: unique, title: unique.map((w) => w + TITLE_MARK) };
 }
 
 /** The runs of a query (normalised) in the order typed, and whether each is a run of Chinese characters. */
@@ -131,8 +134,6 @@ export interface SegmentedQuery {
   required: string[];
   /** The words of each segmented query word, in query order, for measuring how close they stand. */
   groups: string[][];
-  /** The lone characters among `required` (looked up as prefixes). */
-  prefixes: string[];
 }
 
 /**
@@ -141,16 +142,11 @@ export interface SegmentedQuery {
  */
 export function segmentedQuery(normalized: string, segment: Segment): SegmentedQuery {
   const groups: string[][] = [];
-  const prefixes: string[] = [];
   for (const run of normalized.match(RUN) ?? []) {
     const parts = IS_CJK.test(run) ? segment(run).filter((w) => IS_CJK.test(w)) : [run];
-    for (const part of parts) {
-      const words = IS_CJK.test(part) ? queryWords(part) : { required: [LATIN_MARK + part], prefixes: [] };
-      groups.push(words.required);
-      prefixes.push(...words.prefixes);
-    }
+    for (const part of parts) groups.push(queryWords(part).required);
   }
-  return { required: [...new Set(groups.flat())], groups, prefixes: [...new Set(prefixes)] };
+  return { required: [...new Set(groups.flat())], groups };
 }
 
 /** The browser's segmenter for Chinese words; falls back to one word per run where there is none. */

@@ -8,7 +8,7 @@ import { createNormalizer } from "../../src/search/normalize.ts";
 import { recordSource, withWords } from "../../src/search/records.ts";
 import { shardFolders } from "../../src/search/shards.ts";
 import { closeness } from "../../src/search/rank.ts";
-import { encodeWord, indexTokens, queryRuns, queryWords, runSplits, segmentedQuery } from "../../src/search/tokens.ts";
+import { encodeWord, indexTokens, isLoneCharacter, queryRuns, queryWords, runSplits, segmentedQuery } from "../../src/search/tokens.ts";
 
 const normalize = createNormalizer(searchCharTable());
 
@@ -47,11 +47,14 @@ describe("search words", () => {
     assert.deepEqual(queryWords("covid 2020").required, ["zcovid", "z2020"]);
     assert.equal(indexTokens("兵山", { title: true }), `${bing}${shan} ${shan} ${bing}t ${bing}${shan}t ${shan}t`,
       "a title's marked words are its characters and its pairs");
-    assert.deepEqual(queryWords("调兵山"), { required: [diao + bing, bing + shan], title: [`${diao}${bing}t`, `${bing}${shan}t`], prefixes: [] });
+    assert.deepEqual(queryWords("调兵山"), { required: [diao + bing, bing + shan], title: [`${diao}${bing}t`, `${bing}${shan}t`] });
+    assert.deepEqual(queryWords("调兵山").required.filter(isLoneCharacter), [], "pairs are whole words");
     assert.deepEqual(queryWords("葫芦岛兴城").required, [encodeWord("葫芦"), encodeWord("岛兴"), encodeWord("兴城")],
       "bigrams cover a run without overlapping");
-    assert.deepEqual(queryWords("于"), { required: [encodeWord("于")], title: [`${encodeWord("于")}t`], prefixes: [encodeWord("于")] },
+    assert.deepEqual(queryWords("于"), { required: [encodeWord("于")], title: [`${encodeWord("于")}t`] });
+    assert.ok(isLoneCharacter(encodeWord("于")) && !isLoneCharacter(`${encodeWord("于")}t`),
       "a lone character is looked up as a prefix (its title word exactly)");
+    assert.ok(!isLoneCharacter(queryWords("app").required[0]!), "a three-letter Latin word is a whole word");
     assert.deepEqual(queryWords("葫芦岛 兴城").required, [encodeWord("葫芦"), encodeWord("芦岛"), encodeWord("兴城")]);
     assert.deepEqual(queryRuns("兴城 葫芦岛"), ["葫芦岛", "兴城"]);
   });
@@ -141,8 +144,8 @@ describe("queries typed without spaces", () => {
     // A segmenter that knows no word gives characters, which still find every article holding them all.
     const chars = segmentedQuery("白国军", (run) => [...run]);
     assert.deepEqual(chars.required, ["白", "国", "军"].map(encodeWord));
-    assert.deepEqual(chars.prefixes, chars.required, "lone characters are prefixes");
-    assert.deepEqual(query.prefixes, []);
+    assert.deepEqual(chars.required.filter(isLoneCharacter), chars.required, "lone characters are prefixes");
+    assert.deepEqual(query.required.filter(isLoneCharacter), []);
   });
 
   it("can be read as two or three words of two characters or more, two words first", () => {
