@@ -10,10 +10,7 @@ import { counted } from "../util/plural.ts";
 import { WorkerError } from "../util/worker.ts";
 
 try {
-  const { values } = parseArgs({ options: { jobs: { type: "string" } } });
-  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new BuildError(`--jobs takes a whole number of 1 or more, not "${values.jobs}"`);
-  await buildSite({ root: process.cwd(), ...(jobs ? { jobs } : {}) });
+  await buildSite({ root: process.cwd(), ...jobsOption() });
 } catch (error) {
   if (error instanceof ContentError) {
     for (const line of error.lines) console.error(line);
@@ -28,4 +25,21 @@ try {
     console.error("\nBuild stopped. _site/ was left as it was.");
   }
   process.exitCode = 1;
+}
+
+/** `--jobs N` from the command line; anything else given is refused with what to write instead. */
+function jobsOption(): { jobs?: number } {
+  const usage = "用法 (usage): npm run build -- --jobs 2";
+  let given: string | undefined;
+  try {
+    given = parseArgs({ options: { jobs: { type: "string" } } }).values.jobs;
+  } catch (error) {
+    throw new BuildError(`${(error as Error).message}; ${usage}`);
+  }
+  if (given === undefined) return {};
+  const jobs = Number(given);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    throw new BuildError(`--jobs 須為 1 或以上的整數，收到 "${given}" (--jobs takes a whole number of 1 or more); ${usage}`);
+  }
+  return { jobs };
 }

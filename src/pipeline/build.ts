@@ -164,7 +164,8 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
       log(`warning: build cache: search shard ${shard} was damaged (its files are not the ones stored); discarded and indexed again`);
     }
     log(searchIndexLine(search));
-    const files = filesUnder(staged).length;
+    // The pages were listed by the check; the index's files are counted now that they are written.
+    const files = verified.files.length + filesUnder(path.join(staged, "pagefind")).length;
     await publishOutput(staged, outDir, cacheDir, log);
     step("publish");
     const seconds = (performance.now() - started) / 1000;

@@ -14,17 +14,13 @@ export function ownCpuSeconds(): number {
 /** Clock ticks a second in /proc/<pid>/stat (USER_HZ; 100 on every Linux Node runs on). */
 const TICKS = 100;
 
-function statFields(pid: number): string[] | undefined {
-  try {
-    // The command name (field 2) may hold spaces; the fields after it are plain numbers.
-    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU seconds a running process has used (0 where /proc cannot be read). */
+/** CPU seconds (user and system) a running process has used (0 where /proc cannot be read). */
 export function processCpuSeconds(pid: number): number {
-  const f = statFields(pid);
-  return f ? (Number(f[11]) + Number(f[12])) / TICKS : 0;
+  try {
+    // The command name (field 2) may hold spaces; the fields after it are plain numbers, utime and stime 14th and 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return 0;
+  }
 }

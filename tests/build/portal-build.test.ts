@@ -144,6 +144,18 @@ describe("npm run build with bad content", () => {
     for (const f of ["no-title", "bad-date", "bad-channel", "js", "gbk"]) await project.remove(`content/articles/${f}.md`);
   });
 
+  it("refuses a --jobs that is not a whole number of 1 or more, in Chinese first, and leaves _site/ as it was", async () => {
+    const before = await project.hashTree();
+    for (const args of [["--jobs", "0"], ["--jobs", "兩"], ["--jbos", "2"]]) {
+      const result = await project.run("build", {}, args);
+      assert.equal(result.code, 1);
+      assert.match(result.stderr, /用法 \(usage\): npm run build -- --jobs 2/);
+      assert.match(result.stderr, /_site\/ was left as it was/);
+    }
+    assert.match((await project.run("build", {}, ["--jobs", "0"])).stderr, /--jobs 須為 1 或以上的整數，收到 "0"/);
+    assert.deepEqual(await project.hashTree(), before);
+  });
+
   it("replaces _site/ whole on success: stale files do not survive, nor when the old output is recycled", async () => {
     assert.ok(existsSync(path.join(project.root, "_site/stale.html")));
     // A link planted in the output must not survive either, nor lead a later build to write outside _site/.
