@@ -3,8 +3,8 @@
  * src/search/word-directory.ts), and Pagefind with just those shards merged in, newest first, so that a search costs
  * the reader the same whatever the size of the archive. https://pagefind.app/docs/api/
  */
-import { queryRunsInOrder, queryWords, runSplits, TITLE_MARK, type SegmentedQuery } from "../search/tokens.ts";
-import { lookupWords, shardsHolding } from "../search/word-buckets.ts";
+import { queryRunsInOrder, queryWords, runSplits, type SegmentedQuery } from "../search/tokens.ts";
+import { candidateShards, shardsHolding } from "../search/word-buckets.ts";
 
 export interface PagefindResultData {
   url: string;
@@ -58,12 +58,11 @@ export class SearchIndex {
    * then the others, each newest first; only shards of the year, when one is asked for.
    */
   async candidates(words: readonly string[], year?: string): Promise<number[]> {
-    const looked = lookupWords(words);
-    const [all, titled] = await shardsHolding([looked, looked.map((w) => w + TITLE_MARK)], this.bucketCount, (bucket) => this.bucket(bucket));
+    const { all, titled } = await candidateShards(words, this.bucketCount, (bucket) => this.bucket(bucket));
     const wanted = Number(year);
     const inYear = (s: number) => !year || (this.shards[s]!.years[0] <= wanted && wanted <= this.shards[s]!.years[1]);
-    const first = titled!.filter((s) => all!.includes(s)).reverse();
-    return [...first, ...all!.filter((s) => !first.includes(s)).reverse()].filter(inYear);
+    const first = titled.filter((s) => all.includes(s)).reverse();
+    return [...first, ...all.filter((s) => !first.includes(s)).reverse()].filter(inYear);
   }
 
   /** The shards (positions, oldest first) that hold every one of `words`, looked up exactly (no sampling). */

@@ -15,8 +15,12 @@ export function bucketOf(word: string, buckets: number): number {
   return (hash >>> 0) & (buckets - 1);
 }
 
+/** Words of a query looked up at first, and at most (src/browser/search-index.ts `candidates`). */
+export const FIRST_LOOKUP = 3;
+export const MOST_LOOKUP = 8;
+
 /** The words to look up for a query: at most `most`, spread over it (the first, the last, and between). */
-export function lookupWords(words: readonly string[], most = 3): string[] {
+export function lookupWords(words: readonly string[], most = FIRST_LOOKUP): string[] {
   if (words.length <= most) return [...words];
   return Array.from({ length: most }, (_, i) => words[Math.round((i * (words.length - 1)) / (most - 1))]!);
 }
@@ -37,4 +41,21 @@ export async function shardsHolding(queries: readonly (readonly string[])[], buc
     }
     return [...(holding ?? [])].sort((a, b) => a - b);
   });
+}
+
+/**
+ * The shards that can answer a query: those holding every looked-up word (`all`) and those holding them all in a
+ * headline (`titled`), positions in index order. A few of the query's words are looked up first; a long query (a
+ * whole headline) whose sample more than one shard holds is looked up again with more of its words, which costs a
+ * few small directory requests and saves opening a shard that does not have it (a shard costs ten or more).
+ */
+export async function candidateShards(words: readonly string[], buckets: number,
+  load: (bucket: number) => Promise<Record<string, number[]>>): Promise<{ all: number[]; titled: number[] }> {
+  const lookUp = async (looked: string[]) => {
+    const [all, titled] = await shardsHolding([looked, looked.map((w) => w + TITLE_MARK)], buckets, load);
+    return { all: all!, titled: titled! };
+  };
+  const first = await lookUp(lookupWords(words));
+  if (words.length <= FIRST_LOOKUP || first.all.length <= 1) return first;
+  return lookUp(lookupWords(words, MOST_LOOKUP));
 }

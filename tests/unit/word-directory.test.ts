@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { bucketOf, lookupWords, shardsHolding } from "../../src/search/word-buckets.ts";
+import { bucketOf, candidateShards, lookupWords, shardsHolding } from "../../src/search/word-buckets.ts";
 import { bucketCount, DIRECTORY_FOLDER, writeDirectory } from "../../src/search/word-directory.ts";
 
 describe("word directory", () => {
@@ -33,6 +33,20 @@ describe("word directory", () => {
   it("looks up at most three words, spread over the query", () => {
     assert.deepEqual(lookupWords(["a", "b"]), ["a", "b"]);
     assert.deepEqual(lookupWords(["a", "b", "c", "d", "e", "f", "g"]), ["a", "d", "g"]);
+  });
+
+  it("looks up more of a long query's words when its first three leave more than one shard", async () => {
+    // Words w0..w9 of a headline: shard 2 holds them all in its headline; shards 0 and 1 hold w0, w4 (or w5) and w9 too.
+    const words = Array.from({ length: 10 }, (_, i) => `w${i}`);
+    const directory: Record<string, number[]> = {};
+    for (const w of words) directory[w] = directory[`${w}t`] = [2];
+    for (const w of ["w0", "w4", "w5", "w9"]) directory[w] = directory[`${w}t`] = [0, 1, 2];
+    const load = async (bucket: number) => Object.fromEntries(Object.entries(directory).filter(([word]) => bucketOf(word, 64) === bucket));
+    assert.deepEqual(lookupWords(words), ["w0", "w5", "w9"]);
+    assert.deepEqual(await candidateShards(words, 64, load), { all: [2], titled: [2] });
+    // A short query is looked up as it is.
+    assert.deepEqual(await candidateShards(["w0", "w1", "w2"], 64, load), { all: [2], titled: [2] });
+    assert.deepEqual(await candidateShards(["w0", "w9"], 64, load), { all: [0, 1, 2], titled: [0, 1, 2] });
   });
 
   it("has more buckets for more text, a power of two from 16 to 16,384", () => {
