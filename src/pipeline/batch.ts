@@ -1,8 +1,12 @@
-/** Cutting the planned portal into what one Eleventy run renders (src/eleventy/batch.ts). */
+/**
+ * Cutting the planned portal into what one Eleventy run renders (src/eleventy/batch.ts), and handing a batch to a
+ * render process as a file.
+ */
 import type { BrowserAsset } from "../browser/bundle.ts";
 import type { PortalBatch } from "../eleventy/batch.ts";
 import { renderedPages, type Portal } from "../portal/portal.ts";
 import { isDeferred } from "../portal/types.ts";
+import { frameWriter } from "../util/frames.ts";
 
 /**
  * The pages of `portal` whose output paths are in `render` (all when absent), made; the first batch of a build
@@ -10,8 +14,32 @@ import { isDeferred } from "../portal/types.ts";
  */
 export function portalBatch(portal: Portal, assets: BrowserAsset[], render?: ReadonlySet<string>, first = true): PortalBatch {
   const wanted = renderedPages(portal).filter((page) => !render || render.has(page.outputPath));
+  return { ...batchFrame(portal, assets, first), pages: wanted.map((page) => (isDeferred(page) ? page.make() : page)) };
+}
+
+/** Pages made and written at a time: a batch's pages (their bodies included) are never all in memory at once. */
+const PAGES_A_FRAME = 250;
+
+/**
+ * Writes the batch of `render` to `file` as frames (src/util/frames.ts): the batch without its pages, then its pages
+ * a few hundred at a time, each frame made and written before the next is made. The render process reads it with
+ * `readBatch` in src/pipeline/render-worker.ts.
+ */
+export function writeBatch(file: string, portal: Portal, assets: BrowserAsset[], render: ReadonlySet<string>, first: boolean): void {
+  const frames = frameWriter(file);
+  try {
+    frames.write(batchFrame(portal, assets, first));
+    const wanted = renderedPages(portal).filter((page) => render.has(page.outputPath));
+    for (let i = 0; i < wanted.length; i += PAGES_A_FRAME) {
+      frames.write(wanted.slice(i, i + PAGES_A_FRAME).map((page) => (isDeferred(page) ? page.make() : page)));
+    }
+  } finally {
+    frames.close();
+  }
+}
+
+function batchFrame(portal: Portal, assets: BrowserAsset[], first: boolean): Omit<PortalBatch, "pages"> {
   return {
-    pages: wanted.map((page) => (isDeferred(page) ? page.make() : page)),
     files: first ? portal.files : [], assets: first ? assets : [], images: first ? portal.images : [],
     pathPrefix: portal.pathPrefix, copyAssets: first,
   };

@@ -6,13 +6,12 @@
  * pages enough to be worth a process): Eleventy holds on to what it rendered until
  * its process ends, so no process ever holds more than one batch of it.
  */
-import { rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { serialize } from "node:v8";
 import type { BrowserAsset } from "../browser/bundle.ts";
 import type { Portal } from "../portal/portal.ts";
-import { portalBatch } from "./batch.ts";
+import { writeBatch } from "./batch.ts";
 import { positiveInteger } from "../util/env.ts";
 import { mapLimited } from "../util/map-limited.ts";
 import { debug } from "../util/debug.ts";
@@ -72,7 +71,7 @@ export async function renderPortal(portal: Portal, options: RenderOptions): Prom
     const batches = Array.from({ length: count }, (_, i) => paths.slice(i * each, (i + 1) * each));
     const reports = await mapLimited(batches, async (batch, i) => {
       const file = path.join(scratch, `batch-${i}.v8`);
-      await writeFile(file, serialize(portalBatch(portal, assets, new Set(batch), i === 0)));
+      writeBatch(file, portal, assets, new Set(batch), i === 0);
       const worker: Renderer = i === 0 ? renderer : new Worker(WORKER, root);
       log(`batch ${i + 1} of ${batches.length}: ${counted(batch.length, "page")}`);
       const report = await worker.run([file, root, outDir]).catch((error: WorkerError) => {
