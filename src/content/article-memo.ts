@@ -1,27 +1,37 @@
 /**
  * Articles in the memo (src/util/memo.ts), by the hash of their file's bytes and the site configuration: an
- * unchanged file is not parsed and checked again. Pictures that decoded are remembered there too.
+ * unchanged file is not parsed and checked again. Pictures that decoded are remembered there too. Their bodies are
+ * kept apart, in a text store (src/util/text-store.ts) by the article's digest, and read only when asked for: the
+ * memo and the articles in memory hold an archive's metadata, not its text.
  */
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { DateTime } from "luxon";
-import { parseArticle, type Article, type ArticleContext, type ArticleOutcome, type Picture } from "./article.ts";
+import { parseArticle, type Article, type ArticleBody, type ArticleContext, type ArticleOutcome, type Picture } from "./article.ts";
 import { pictureStamp, type DecodedPictures } from "./images.ts";
 import type { Problem } from "./problems.ts";
 import { debug } from "../util/debug.ts";
 import type { Memo } from "../util/memo.ts";
+import type { TextStore } from "../util/text-store.ts";
 
 const log = debug("content");
 
-/** An article without errors as the memo keeps it: dates as milliseconds, the channel by slug. */
+/** An article without errors as the memo keeps it: dates as milliseconds, the channel by slug, no body. */
 interface StoredArticle {
-  article: Omit<Article, "date" | "updated" | "channel"> & { date: number; updated?: number; channel: string };
+  article: Omit<Article, "date" | "updated" | "channel" | "body"> & { date: number; updated?: number; channel: string; body: undefined };
   warnings: Problem[];
   pictures: Picture[];
 }
 
-/** One article file: from the memo when its bytes, the site and its pictures are as they were, else read afresh. */
-export function loadArticle(file: string, bytes: Uint8Array, context: ArticleContext, memo?: Memo): ArticleOutcome {
+/**
+ * One article file: from the memo when its bytes, the site and its pictures are as they were, else read afresh.
+ * Its body is put in `store` and read back from it when asked for.
+ */
+export function loadArticle(file: string, bytes: Uint8Array, context: ArticleContext, store: TextStore, memo?: Memo): ArticleOutcome {
   const key = createHash("sha256").update(context.siteKey).update(file).update("\0").update(bytes).digest("hex");
+  // The file is read again only if its body has gone from the store (its bytes are not kept in memory).
+  const parseAgain = () => parseArticle(file, readFileSync(path.join(context.root, file)), context, key).article;
   const stored = memo?.get<StoredArticle>(key);
   if (stored && stored.pictures.every((p) => pictureStamp(p.source, context.site.pathPrefix) === p.stamp)) {
     // Fields keep their places (a key set again stays where it was), so the article prints as it did when parsed.
@@ -32,23 +42,47 @@ export function loadArticle(file: string, bytes: Uint8Array, context: ArticleCon
       date: DateTime.fromMillis(date, { zone }),
       ...(updated !== undefined ? { updated: DateTime.fromMillis(updated, { zone }) } : {}),
       channel: context.site.channels.find((c) => c.slug === channel)!,
+      body: storedBody(store, stored.article.digest, parseAgain),
     } as Article;
+    store.keep(article.digest);
     log(`${file}: from the memo`);
     return { article, problems: stored.warnings, pictures: stored.pictures };
   }
   log(`${file}: parsed`);
   const outcome = parseArticle(file, bytes, context, key);
   const { article } = outcome;
-  if (memo && article && outcome.problems.every((p) => p.severity === "warning")) {
-    const { date, updated, channel } = article;
+  if (!article) return outcome;
+  const body = article.body();
+  store.put(article.digest, [body.html, body.text]);
+  const kept: Article = { ...article, body: storedBody(store, article.digest, parseAgain) };
+  if (memo && outcome.problems.every((p) => p.severity === "warning")) {
+    const { date, updated, channel } = kept;
+    // The body's place is kept (as undefined), so that an article from the memo has its fields in the same order.
     const value: StoredArticle = {
-      article: { ...article, date: date.toMillis(), ...(updated ? { updated: updated.toMillis() } : {}), channel: channel.slug } as StoredArticle["article"],
+      article: { ...kept, date: date.toMillis(), ...(updated ? { updated: updated.toMillis() } : {}), channel: channel.slug, body: undefined } as StoredArticle["article"],
       warnings: outcome.problems,
       pictures: outcome.pictures,
     };
     memo.set(key, value);
   }
-  return outcome;
+  return { ...outcome, article: kept };
+}
+
+/**
+ * An article's body read from the store; when it is not there (removed, or damaged on disk), the article's file is
+ * parsed again and the body put back. A file that no longer makes the same article (edited during the build) stops
+ * the build rather than publish a body its page was not planned from.
+ */
+function storedBody(store: TextStore, digest: string, parseAgain: () => Article | undefined): () => ArticleBody {
+  return () => {
+    const texts = store.get(digest);
+    if (texts) return { html: texts[0]!, text: texts[1]! };
+    const again = parseAgain();
+    if (again?.digest !== digest) throw new Error(`${again?.file ?? "an article"} changed while the portal was being built; build again`);
+    const body = again.body();
+    store.put(digest, [body.html, body.text]);
+    return body;
+  };
 }
 
 /** Hashes of pictures that decoded, kept in the memo so that a rebuild decodes only new pictures. */

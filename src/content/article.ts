@@ -32,8 +32,13 @@ export interface Article {
   summary: string;
   lang: "zh-Hant" | "zh-Hans";
   draft: boolean;
-  html: string;
-  text: string;
+  /**
+   * The body: its HTML (in the article's own script) and its plain text. Kept out of memory by the build
+   * (src/util/text-store.ts, src/content/article-memo.ts) and read when a page or a search shard needs it.
+   */
+  body(): ArticleBody;
+  /** The plain text's length (the search index weighs articles by it without reading their text). */
+  textLength: number;
   /**
    * A hash of everything the article is made from (its file and bytes, the site configuration, its pictures):
    * equal digests, equal articles. The build cache keys pages by it rather than hashing their text again.
@@ -41,6 +46,11 @@ export interface Article {
   digest: string;
   /** The cover picture's markup and the URL of its largest JPEG (for og:image). */
   cover?: { html: string; url: string };
+}
+
+export interface ArticleBody {
+  html: string;
+  text: string;
 }
 
 /** A picture an article shows: its source file and what its markup was made from (src/content/images.ts). */
@@ -116,6 +126,7 @@ export function parseArticle(file: string, bytes: Uint8Array, context: ArticleCo
     problems.push({ severity: "error", file, line: fm.bodyLine, field: "body", message: "is empty; write the article below the closing ---" });
     return outcome();
   }
+  const kept: ArticleBody = { html: body.html, text: body.text };
   return outcome({
     file,
     slug,
@@ -132,8 +143,8 @@ export function parseArticle(file: string, bytes: Uint8Array, context: ArticleCo
     summary: data.summary ?? deriveSummary(body.firstParagraph),
     lang: data.lang ?? site.lang,
     draft: data.draft,
-    html: body.html,
-    text: body.text,
+    body: () => kept,
+    textLength: body.text.length,
     ...(cover ? { cover: { html: cover.html, url: largestJpeg(cover.metadata) ?? "" } } : {}),
   });
 }

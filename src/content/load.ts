@@ -17,6 +17,7 @@ import type { SiteConfig } from "./site-config.ts";
 import { loadSiteConfig } from "./site-file.ts";
 import { parseSource } from "./source-file.ts";
 import type { Memo } from "../util/memo.ts";
+import { MemoryTextStore, type TextStore } from "../util/text-store.ts";
 
 export type { Article, Page };
 
@@ -36,6 +37,11 @@ export interface LoadOptions {
    * file whose bytes, site configuration and pictures are unchanged is not parsed and checked again.
    */
   memo?: Memo;
+  /**
+   * Where article bodies are kept (src/util/text-store.ts): the build keeps them on disk, so that its memory holds
+   * no archive's text; by default in memory.
+   */
+  store?: TextStore;
 }
 
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<Content> {
@@ -60,7 +66,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     }
     return { articles: [], pages: [], problems: sortProblems(problems), images: [] };
   }
-  const { articles, images } = await loadArticles(root, site, listed.articles, readBytes, problems, options.memo);
+  const { articles, images } = await loadArticles(root, site, listed.articles, readBytes, problems, options.store ?? new MemoryTextStore(), options.memo);
   const pages: Page[] = [];
   for (const file of listed.pages) {
     const bytes = readBytes(file);
@@ -74,7 +80,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
 
 /** Every article file (from the memo where unchanged), its pictures checked to decode, slugs checked to be unique. */
 async function loadArticles(root: string, site: SiteConfig, files: readonly string[], readBytes: (file: string) => Uint8Array | undefined,
-  problems: Problem[], memo?: Memo): Promise<{ articles: Article[]; images: ImageJob[] }> {
+  problems: Problem[], store: TextStore, memo?: Memo): Promise<{ articles: Article[]; images: ImageJob[] }> {
   const context: ArticleContext = {
     root, site, schema: articleSchema(site.channels, site.timeZone),
     siteKey: createHash("sha256").update(JSON.stringify(site)).update(root).digest("hex"),
@@ -85,7 +91,7 @@ async function loadArticles(root: string, site: SiteConfig, files: readonly stri
   for (const file of files) {
     const bytes = readBytes(file);
     if (!bytes) continue;
-    const outcome = loadArticle(file, bytes, context, memo);
+    const outcome = loadArticle(file, bytes, context, store, memo);
     problems.push(...outcome.problems);
     if (outcome.article) articles.push(outcome.article);
     for (const { source, line, field } of outcome.pictures) {

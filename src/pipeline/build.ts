@@ -13,6 +13,7 @@ import { localizePortal, renderedPages, planPages, type Portal } from "../portal
 import { positiveInteger } from "../util/env.ts";
 import { acquireLock } from "../util/lock.ts";
 import { Memo } from "../util/memo.ts";
+import { DiskTextStore } from "../util/text-store.ts";
 import { sweepScratch } from "../util/scratch.ts";
 import type { BrowserAsset } from "../browser/bundle.ts";
 import { discard, openStaging, recycleStaging, publishOutput, sweepLeftovers } from "./output.ts";
@@ -107,7 +108,9 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   for (const bucket of memo.damaged) {
     log(`warning: build cache: ${path.relative(root, bucket)} was damaged (its checksum does not match); discarded, its articles are read again`);
   }
-  const content = await loadContent(root, { env, memo });
+  // Article bodies, and their conversions, are kept on disk and read when a page or a search shard needs them.
+  const store = new DiskTextStore(path.join(cacheDir, "bodies"));
+  const content = await loadContent(root, { env, memo, store });
   for (const warning of content.problems.filter((p) => p.severity === "warning")) log(formatProblem(warning));
   const errors = content.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !content.site) throw new ContentError(errors.map(formatProblem));
@@ -116,7 +119,7 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   const now = referenceTime(env, site.timeZone);
   const reference = formatIso(now, site.timeZone);
   log(`Build reference time: ${reference}${env.SOURCE_DATE_EPOCH ? " (SOURCE_DATE_EPOCH)" : ""}`);
-  const localized = localizePortal({ ...content, site }, { now, memo });
+  const localized = localizePortal({ ...content, site }, { now, memo, store });
   const searchRecords = lazyRecords(localized.searchViews, site.timeZone);
   step("load and convert");
 
@@ -157,11 +160,15 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
     step("verify");
     await cache.store(plan, staged);
     memo.save(memoDir);
+    store.settle();
     step("cache");
     const search = await searching;
     step("search index (finishing)");
     for (const shard of search.damaged) {
       log(`warning: build cache: search shard ${shard} was damaged (its files are not the ones stored); discarded and indexed again`);
+    }
+    for (const key of store.damaged) {
+      log(`warning: build cache: the stored body ${key} was damaged (its checksum does not match); discarded, its article was read again`);
     }
     log(searchIndexLine(search));
     // The pages were listed by the check; the index's files are counted now that they are written.

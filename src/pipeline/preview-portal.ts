@@ -15,6 +15,7 @@ import { pageIdentity, sharedDigest } from "./page-cache.ts";
 import type { PortalBatch } from "../eleventy/batch.ts";
 import { portalBatch } from "./batch.ts";
 import { Memo } from "../util/memo.ts";
+import { MemoryTextStore } from "../util/text-store.ts";
 
 /** Where the preview server writes (relative to the project root): never the production `_site/`. */
 export const PREVIEW_OUTPUT = ".broadsheet/preview";
@@ -29,8 +30,9 @@ export function previewSession(root: string): () => Promise<PortalBatch> {
   let previewPaths: string[] = ["index.html"];
   const previewHashes = new Map<string, string>();
   const memo = new Memo();
+  const store = new MemoryTextStore();
   return async () => {
-    const content = await loadContent(root, { memo });
+    const content = await loadContent(root, { memo, store });
     const errors = content.problems.filter((p) => p.severity === "error");
     if (errors.length > 0 || !content.site) {
       const lines = errors.map(formatProblem);
@@ -40,9 +42,10 @@ export function previewSession(root: string): () => Promise<PortalBatch> {
       return errorPortal(lines, previewPaths);
     }
     const now = referenceTime(process.env, content.site.timeZone);
-    const localized = localizePortal({ ...content, site: content.site }, { now, preview: true, memo });
+    const localized = localizePortal({ ...content, site: content.site }, { now, preview: true, memo, store });
     const portal = planPages(localized, searchLayout(lazyRecords(localized.searchViews, content.site.timeZone)));
     memo.settle();
+    store.settle();
     const pages = renderedPages(portal);
     const render = new Set<string>();
     const digest = sharedDigest();

@@ -83,7 +83,7 @@ export interface ScriptContext extends PageFactory {
   href(path: SitePath, native?: string): string;
   articlePath(a: LocalArticle): SitePath;
   channelLink(channel: Channel): Link;
-  /** An article's entry in lists (one object per article, shared by every list that shows it). */
+  /** An article's entry in lists. */
   item(a: LocalArticle): ListItem;
   /** The chrome whose current navigation link is `current` (one object per link, shared by its pages). */
   chrome(current?: string): Chrome;
@@ -112,18 +112,12 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
   const tagName = new Map<string, string>();
   for (const a of articles) a.tagKeys.forEach((key, i) => tagName.set(key, a.tags[i]!));
 
-  const items = new Map<LocalArticle, ListItem>();
-  const item = (a: LocalArticle): ListItem => {
-    let entry = items.get(a);
-    if (!entry) {
-      entry = {
-        title: a.title, href: urls.href(articlePath(a)), dateDisplay: formatDisplay(a.date, zone), dateIso: formatIso(a.date, zone),
-        channel: channelLink(a.channel), summary: a.summary,
-      };
-      items.set(a, entry);
-    }
-    return entry;
-  };
+  // Made afresh for each list (a list page is made only when it is rendered): kept, they would hold every
+  // article's entry for the rest of the build.
+  const item = (a: LocalArticle): ListItem => ({
+    title: a.title, href: urls.href(articlePath(a)), dateDisplay: formatDisplay(a.date, zone), dateIso: formatIso(a.date, zone),
+    channel: channelLink(a.channel), summary: a.summary,
+  });
   const footerLinks: Link[] = [
     ...content.pages.map((p) => ({ text: p.title, href: href(paths.page(p.slug)) })),
     links.tags,

@@ -45,14 +45,18 @@ export function pageFactory(options: PageFactoryOptions): PageFactory {
   };
   return {
     twinned,
-    defer: (page, make) => ({
-      kind: page.kind,
-      key: page.key,
-      outputPath: outputPath(inScript(page.path, script, page.native ?? siteLang)),
-      ...(page.sitemap ? { sitemap: page.sitemap } : {}),
-      inputs: JSON.stringify([chromes, page.key, ...page.inputs]),
-      make: () => twinned(make(), page.path, page.native),
-    }),
+    defer: (page, make) => {
+      // Only what the page needs later is kept: a portal has hundreds of thousands of deferred pages.
+      const { path, native } = page;
+      return {
+        kind: page.kind,
+        key: page.key,
+        outputPath: outputPath(inScript(path, script, native ?? siteLang)),
+        ...(page.sitemap ? { sitemap: page.sitemap } : {}),
+        inputs: createHash("sha256").update(JSON.stringify([chromes, page.key, ...page.inputs])).digest("base64"),
+        make: () => twinned(make(), path, native),
+      };
+    },
   };
 }
 

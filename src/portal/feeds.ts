@@ -37,7 +37,7 @@ export function scriptFeeds(context: Omit<ScriptContext, "feeds">): ScriptFeeds 
   const entry = (a: LocalArticle): FeedEntry => {
     const url = urls.absolute(context.articlePath(a));
     return {
-      id: url, url, title: a.title, summary: a.summary, html: a.html, published: a.date, updated: a.updated ?? a.date,
+      id: url, url, title: a.title, summary: a.summary, html: a.html(), published: a.date, updated: a.updated ?? a.date,
       author: a.author, source: a.source, channel: a.channel.name, tags: a.tags, lang: script,
     };
   };

@@ -7,10 +7,16 @@ import type { Article, Content, Page } from "../content/load.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import type { Script, ScriptConverter } from "../scripts/convert.ts";
 import type { Memo } from "../util/memo.ts";
+import type { TextStore } from "../util/text-store.ts";
 
 export interface LocalArticle extends Article {
   /** Tag identities (the tags in the site's language), parallel to `tags`. */
   tagKeys: string[];
+  /**
+   * The body's HTML in this script: read (and converted, for an article written in the other script) when a page
+   * or a feed prints it, not held in memory.
+   */
+  html(): string;
 }
 
 export interface ScriptContent {
@@ -21,11 +27,25 @@ export interface ScriptContent {
 }
 
 /** The fields of an article that conversion changes; a memo keeps them by the article's digest. */
-type Converted = Pick<LocalArticle, "title" | "source" | "author" | "sponsor" | "editor" | "organizer" | "tags" | "summary" | "html" | "cover">;
+type Converted = Pick<LocalArticle, "title" | "source" | "author" | "sponsor" | "editor" | "organizer" | "tags" | "summary" | "cover">;
 
-export function contentInScript(
-  content: Content & { site: SiteConfig }, script: Script, converter: ScriptConverter, memo?: Memo,
-): ScriptContent {
+export interface Converters {
+  /** For the site's words, pages and tags (it may remember them: src/scripts/convert.ts rememberingConverter). */
+  converter: ScriptConverter;
+  /**
+   * For an article's own fields and body: never remembered text by text, since the memo keeps an article's
+   * conversions whole, by its digest (an archive's titles and summaries would otherwise be kept twice).
+   */
+  articleConverter?: ScriptConverter;
+  /** The converted fields of unchanged articles from earlier builds. */
+  memo?: Memo;
+  /** The articles' bodies and their conversions (by the article's digest and the script). */
+  store?: TextStore;
+}
+
+export function contentInScript(content: Content & { site: SiteConfig }, script: Script, converters: Converters): ScriptContent {
+  const { converter, memo, store } = converters;
+  const articleConverter = converters.articleConverter ?? converter;
   const { site } = content;
   const siteLang = site.lang;
   const convert = (text: string, from: Script) => converter.convert(text, from, script);
@@ -45,13 +65,13 @@ export function contentInScript(
     const channel = channelBySlug.get(a.channel.slug)!;
     const tagKeys = a.tags.map((tag) => converter.convert(tag, a.lang, siteLang));
     if (a.lang === script) {
-      return { ...a, channel, sponsor: a.sponsor === site.sponsor ? localSite.sponsor : a.sponsor, tagKeys };
+      return { ...a, channel, sponsor: a.sponsor === site.sponsor ? localSite.sponsor : a.sponsor, tagKeys, html: () => a.body().html };
     }
     // The article's digest covers its text and the site configuration (protected words included).
     const key = `${a.digest}|${script}`;
     let converted = memo?.get<Converted>(key);
     if (!converted) {
-      const fromArticle = (text: string) => convert(text, a.lang);
+      const fromArticle = (text: string) => articleConverter.convert(text, a.lang, script);
       converted = {
         title: fromArticle(a.title),
         source: fromArticle(a.source),
@@ -61,13 +81,20 @@ export function contentInScript(
         ...(a.organizer ? { organizer: fromArticle(a.organizer) } : {}),
         tags: tagKeys.map((k) => converter.convert(k, siteLang, script)),
         summary: fromArticle(a.summary),
-        html: fromArticle(a.html),
         ...(a.cover ? { cover: { ...a.cover, html: fromArticle(a.cover.html) } } : {}),
       };
       memo?.set(key, converted);
     }
-    // `text` stays in the article's own script: only the search index reads it.
-    return { ...a, ...converted, channel, tagKeys };
+    const html = () => {
+      const bodyKey = `${a.digest}.${script}`;
+      const stored = store?.get(bodyKey)?.[0];
+      if (stored !== undefined) return stored;
+      const made = articleConverter.convert(a.body().html, a.lang, script);
+      store?.put(bodyKey, [made]);
+      return made;
+    };
+    // The body's text stays in the article's own script: only the search index reads it.
+    return { ...a, ...converted, channel, tagKeys, html };
   });
   const pages = script === siteLang ? content.pages
     : content.pages.map((p) => ({ ...p, title: fromSite(p.title), summary: fromSite(p.summary), html: fromSite(p.html) }));

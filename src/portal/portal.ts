@@ -8,7 +8,7 @@ import type { ImageJob } from "../content/images.ts";
 import type { Article, Content } from "../content/load.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import { createScriptConverter, rememberingConverter, SCRIPTS, type Script, type ScriptConverter } from "../scripts/convert.ts";
-import type { ArticleSearchView } from "../search/records.ts";
+import type { ArticleSearchView, SearchViews } from "../search/records.ts";
 import { nextPublication, publishedArticles, relatedIndex } from "./collections.ts";
 import type { SearchLayout } from "./context.ts";
 import { contentInScript, type ScriptContent } from "./localize.ts";
@@ -18,6 +18,7 @@ import type { OutputFile, PageBase, Planned, PlannedPages } from "./types.ts";
 import { uiText } from "./ui-text.ts";
 import { createUrls, inScript, outputPath, paths } from "./urls.ts";
 import type { Memo } from "../util/memo.ts";
+import type { TextStore } from "../util/text-store.ts";
 
 export type * from "./types.ts";
 export type { SearchLayout };
@@ -38,6 +39,8 @@ export interface PortalOptions {
   converter?: ScriptConverter;
   /** Conversions of unchanged articles from earlier builds (src/util/memo.ts). */
   memo?: Memo;
+  /** Where the articles' bodies are, for their conversions (src/util/text-store.ts). */
+  store?: TextStore;
 }
 
 /**
@@ -52,22 +55,27 @@ export interface LocalizedPortal {
   published: Article[];
   localized: ScriptContent[];
   /** What readers can find: each live article once, oldest first, with what search shows of it in both scripts. */
-  searchViews: ArticleSearchView[];
+  searchViews: SearchViews;
 }
 
 export function localizePortal(content: Content & { site: SiteConfig }, options: PortalOptions): LocalizedPortal {
   const { site } = content;
-  const converter = options.converter ?? (options.memo
-    ? rememberingConverter(createScriptConverter(site.protectedWords), options.memo, site.protectedWords)
-    : createScriptConverter(site.protectedWords));
+  const articleConverter = options.converter ?? createScriptConverter(site.protectedWords);
+  const converter = options.memo && !options.converter
+    ? rememberingConverter(articleConverter, options.memo, site.protectedWords)
+    : articleConverter;
   const published = publishedArticles(content.articles, { now: options.now, ...(options.preview ? { preview: true } : {}) });
-  const localized = SCRIPTS.map((script) => contentInScript({ ...content, articles: published }, script, converter, options.memo));
+  const { memo, store } = options;
+  const localized = SCRIPTS.map((script) => contentInScript({ ...content, articles: published }, script, {
+    converter, articleConverter, ...(memo ? { memo } : {}), ...(store ? { store } : {}),
+  }));
 
   // In preview `published` also holds drafts and future articles, which search never does.
   const urls = createUrls(site);
   const inScriptBySlug = new Map(localized.map((l) => [l.script, new Map(l.articles.map((a) => [a.slug, a]))]));
-  const live = published.filter((a) => !a.draft && a.date <= options.now);
-  const searchViews = [...live].reverse().map((a) => {
+  const live = published.filter((a) => !a.draft && a.date <= options.now).reverse();
+  const view = (i: number): ArticleSearchView => {
+    const a = live[i]!;
     const local = (script: Script) => inScriptBySlug.get(script)!.get(a.slug)!;
     const both = <T>(pick: (script: Script) => T) => ({ "zh-Hant": pick("zh-Hant"), "zh-Hans": pick("zh-Hans") });
     return {
@@ -79,8 +87,8 @@ export function localizePortal(content: Content & { site: SiteConfig }, options:
       sources: both((s) => local(s).source),
       tags: local(site.lang).tagKeys,
     };
-  });
-  return { content, options, converter, published, localized, searchViews };
+  };
+  return { content, options, converter, published, localized, searchViews: { articles: live, view } };
 }
 
 /** The whole portal from localized content; `search` is where the search index lies, for the search page. */
@@ -103,7 +111,7 @@ export function planPages(localizedPortal: LocalizedPortal, search: SearchLayout
     images: content.images,
     pathPrefix: site.pathPrefix,
     stats: {
-      published: searchViews.length,
+      published: searchViews.articles.length,
       waiting: content.articles.filter((a) => !a.draft && a.date > options.now).length,
       drafts: content.articles.filter((a) => a.draft).length,
       ...(next ? { next: { file: next.file, date: formatIso(next.date, site.timeZone) } } : {}),

@@ -86,7 +86,7 @@ export interface DeferredPage<P extends PageBase> {
   key: string;
   outputPath: string;
   sitemap?: SitemapEntry;
-  /** What the page is made from, as text: the same inputs and the same code make the same page. */
+  /** A digest of what the page is made from: the same inputs and the same code make the same page. */
   inputs: string;
   /** The page itself: called only when it is rendered. */
   make(): P;

@@ -4,6 +4,7 @@
  * gets wrong, such as the surname 于 in 于天敏, which character-level s2t would turn into 於) pass through unchanged.
  * https://github.com/nk2028/opencc-js
  */
+import { createHash } from "node:crypto";
 import * as OpenCC from "opencc-js";
 import type { Memo } from "../util/memo.ts";
 
@@ -50,7 +51,8 @@ const REMEMBERED_LENGTH = 200;
  * changed need not load OpenCC at all. `protectedWords` must be the converter's own: they are part of each key.
  */
 export function rememberingConverter(converter: ScriptConverter, memo: Memo, protectedWords: readonly string[]): ScriptConverter {
-  const salt = JSON.stringify(protectedWords);
+  // A digest of the list, not the list: it is part of every key the memo holds.
+  const salt = createHash("sha1").update(JSON.stringify(protectedWords)).digest("base64");
   return {
     convert(text, from, to) {
       if (from === to || text === "" || text.length > REMEMBERED_LENGTH) return converter.convert(text, from, to);

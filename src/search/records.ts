@@ -60,7 +60,7 @@ export function recordSource(view: ArticleSearchView, zone: string): RecordSourc
       author_hant: view.bylines["zh-Hant"],
       author_hans: view.bylines["zh-Hans"],
       lang: a.lang,
-      text: a.text,
+      text: a.body().text,
     },
     filters: {
       channel: [a.channel.slug],
@@ -108,18 +108,29 @@ export interface SearchRecords {
   input(from: number, to: number): string;
 }
 
-export function lazyRecords(views: readonly ArticleSearchView[], zone: string): SearchRecords {
-  const weights = views.map(({ article: a }) => recordWeight(a.title, a.text, `${a.author} ${a.source}`));
+/**
+ * What search shows of each live article, oldest first: the articles, and each one's view made when asked for (a
+ * large portal's views, both scripts' titles and addresses, are not all kept for the whole build).
+ */
+export interface SearchViews {
+  articles: readonly Article[];
+  view(i: number): ArticleSearchView;
+}
+
+export function lazyRecords(searchViews: SearchViews, zone: string): SearchRecords {
+  const { articles } = searchViews;
+  const weights = articles.map((a) => recordWeight(a.title, a.textLength, `${a.author} ${a.source}`));
   const shards = shardFolders(weights);
-  const year = (i: number) => yearMonth(views[i]!.article.date, zone).year;
+  const year = (i: number) => yearMonth(articles[i]!.date, zone).year;
+  const views = (from: number, to: number) => articles.slice(from, to).map((_, i) => searchViews.view(from + i));
   return {
-    count: views.length,
+    count: articles.length,
     shards,
     shardYears: shards.map((s) => (s.count === 0 ? "" : year(s.start) === year(s.start + s.count - 1) ? year(s.start) : `${year(s.start)}-${year(s.start + s.count - 1)}`)),
     buckets: bucketCount(weights.reduce((a, b) => a + b, 0)),
-    slice: (from, to) => views.slice(from, to).map((view) => recordSource(view, zone)),
+    slice: (from, to) => views(from, to).map((view) => recordSource(view, zone)),
     // An article's digest stands for all of it (src/content/load.ts): its text is not serialised again.
-    input: (from, to) => JSON.stringify([zone, views.slice(from, to).map(({ article, ...shown }) => [article.digest, shown])]),
+    input: (from, to) => JSON.stringify([zone, views(from, to).map(({ article, ...shown }) => [article.digest, shown])]),
   };
 }
 

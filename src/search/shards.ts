@@ -48,8 +48,8 @@ export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /** What an article weighs in a shard: the characters it has Pagefind index. */
-export function recordWeight(title: string, text: string, byline: string): number {
-  return title.length * 2 + byline.length + Math.min(text.length, INDEXED_TEXT);
+export function recordWeight(title: string, textLength: number, byline: string): number {
+  return title.length * 2 + byline.length + Math.min(textLength, INDEXED_TEXT);
 }
 
 /**

@@ -93,6 +93,23 @@ describe("a damaged build cache", () => {
     assert.deepEqual(await project.hashTree(), cold);
   });
 
+  it("a stored article body with garbled bytes is discarded, and its article read again", async () => {
+    const files = readdirSync(cache("bodies")).flatMap((folder) => readdirSync(cache("bodies", folder)).map((name) => cache("bodies", folder, name)));
+    assert.ok(files.some((f) => f.endsWith(".zh-Hans")) && files.some((f) => !path.basename(f).includes(".")), "bodies and their conversions are stored");
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (let i = 0; i < 6; i++) bytes[Math.floor(bytes.length / 2) + i] ^= 0x20;
+      writeFileSync(file, bytes);
+    }
+    // Bodies are read for the pages rendered and the shards indexed: neither is in the cache now.
+    await rm(cache("pages"), { recursive: true, force: true });
+    await rm(cache("search"), { recursive: true, force: true });
+    const log = await rebuild();
+    assert.match(log, /stored body [0-9a-f]{64} was damaged/);
+    assert.match(log, /stored body [0-9a-f]{64}\.zh-Hans was damaged/);
+    assert.deepEqual(await project.hashTree(), cold);
+  });
+
   it("a cached search shard with a garbled entry file or truncated index files is indexed again", async () => {
     const shards = readdirSync(cache("search"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     assert.ok(shards.length >= 3, `${shards.length} shards`);

@@ -12,7 +12,7 @@ function make(slug: string, date: string, extra: Partial<Article> = {}): Article
     file: `content/articles/${slug}.md`, slug, title: slug,
     date: DateTime.fromISO(date, { zone: "Asia/Shanghai" }),
     source: "s", author: "a", channel: channel("news"), sponsor: "sp", tags: [], summary: "", lang: "zh-Hant",
-    draft: false, html: "", text: "", digest: slug, ...extra,
+    draft: false, body: () => ({ html: "", text: "" }), textLength: 0, digest: slug, ...extra,
   };
 }
 const NOW = DateTime.fromISO("2021-01-01T00:00:00+08:00");

@@ -14,7 +14,7 @@ function make(slug: string, lang: "zh-Hant" | "zh-Hans", fields: Partial<Article
   return {
     file: `content/articles/${slug}.md`, slug, title: lang === "zh-Hant" ? "于天敏赴本溪市調研" : "于天敏赴本溪市调研",
     date: at("2020-07-16T08:45"), source: "遼寧法制報", author: "記者", channel: site.channels[0]!, sponsor: site.sponsor,
-    tags: lang === "zh-Hant" ? ["社會治理"] : ["社会治理"], summary: "摘要", lang, draft: false, html: "<p>正文</p>", text: "正文", digest: `test:${slug}`,
+    tags: lang === "zh-Hant" ? ["社會治理"] : ["社会治理"], summary: "摘要", lang, draft: false, body: () => ({ html: "<p>正文</p>", text: "正文" }), textLength: 2, digest: `test:${slug}`,
     ...fields,
   };
 }

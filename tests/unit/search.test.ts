@@ -78,7 +78,7 @@ describe("search records and shards", () => {
   const article = {
     file: "x.md", slug: "x", title: "調兵山市", date: DateTime.fromISO("2021-02-03T04:05:00+08:00"), source: "遼寧法制報",
     author: "記者 白國軍", channel: { name: "政法要聞", slug: "news" }, sponsor: "s", tags: ["調兵山"], summary: "", lang: "zh-Hant",
-    draft: false, html: "", text: "正文", digest: "x",
+    draft: false, body: () => ({ html: "", text: "正文" }), textLength: 2, digest: "x",
   } satisfies Article;
   it("indexes normalised words with the title weighted, and carries both scripts for display", () => {
     const record = withWords(recordSource({

@@ -57,7 +57,7 @@ function articlePage(context: ScriptContext, a: LocalArticle, inputs: ArticleInp
     ...page,
     title: a.title,
     summary: a.summary,
-    html: a.html,
+    html: a.html(),
     ...(a.cover ? { coverHtml: a.cover.html } : {}),
     meta: {
       source: a.source,
