@@ -97,15 +97,15 @@ interface Fields {
   day: string;
 }
 
-const fieldsOf = new WeakMap<DateTime, Map<string, Fields>>();
+// Kept for dates printed in their own zone (every date of the portal): one object a date, held while the date is.
+const fieldsOf = new WeakMap<DateTime, Fields>();
 const two = (n: number) => String(n).padStart(2, "0");
 
 function fields(dt: DateTime, zone: string): Fields {
-  let byZone = fieldsOf.get(dt);
-  if (!byZone) fieldsOf.set(dt, (byZone = new Map()));
-  let f = byZone.get(zone);
+  const own = dt.zoneName === zone;
+  let f = own ? fieldsOf.get(dt) : undefined;
   if (!f) {
-    const z = dt.zoneName === zone ? dt : dt.setZone(zone);
+    const z = own ? dt : dt.setZone(zone);
     const year = String(z.year).padStart(4, "0");
     const offset = Math.abs(z.offset);
     f = {
@@ -115,7 +115,7 @@ function fields(dt: DateTime, zone: string): Fields {
       seconds: two(z.second),
       offset: `${z.offset < 0 ? "-" : "+"}${two(Math.trunc(offset / 60))}:${two(Math.trunc(offset % 60))}`,
     };
-    byZone.set(zone, f);
+    if (own) fieldsOf.set(dt, f);
   }
   return f;
 }

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { parseArticle, type Article, type ArticleBody, type ArticleContext, type ArticleOutcome, type Picture } from "./article.ts";
+import { articleOf, parseArticle, type Article, type ArticleBody, type ArticleContext, type ArticleOutcome, type Picture } from "./article.ts";
 import { pictureStamp, type DecodedPictures } from "./images.ts";
 import type { Problem } from "./problems.ts";
 import { debug } from "../util/debug.ts";
@@ -34,16 +34,16 @@ export function loadArticle(file: string, bytes: Uint8Array, context: ArticleCon
   const parseAgain = () => parseArticle(file, readFileSync(path.join(context.root, file)), context, key).article;
   const stored = memo?.get<StoredArticle>(key);
   if (stored && stored.pictures.every((p) => pictureStamp(p.source, context.site.pathPrefix) === p.stamp)) {
-    // Fields keep their places (a key set again stays where it was), so the article prints as it did when parsed.
+    // One shape, one order of fields (articleOf), so the article prints as it did when parsed.
     const { date, updated, channel } = stored.article;
     const zone = context.site.timeZone;
-    const article = {
+    const article = articleOf({
       ...stored.article,
       date: DateTime.fromMillis(date, { zone }),
       ...(updated !== undefined ? { updated: DateTime.fromMillis(updated, { zone }) } : {}),
       channel: context.site.channels.find((c) => c.slug === channel)!,
       body: storedBody(store, stored.article.digest, parseAgain),
-    } as Article;
+    } as Article);
     store.keep(article.digest);
     log(`${file}: from the memo`);
     return { article, problems: stored.warnings, pictures: stored.pictures };
@@ -54,7 +54,7 @@ export function loadArticle(file: string, bytes: Uint8Array, context: ArticleCon
   if (!article) return outcome;
   const body = article.body();
   store.put(article.digest, [body.html, body.text]);
-  const kept: Article = { ...article, body: storedBody(store, article.digest, parseAgain) };
+  const kept = articleOf({ ...article, body: storedBody(store, article.digest, parseAgain) });
   if (memo && outcome.problems.every((p) => p.severity === "warning")) {
     const { date, updated, channel } = kept;
     // The body's place is kept (as undefined), so that an article from the memo has its fields in the same order.

@@ -4,7 +4,7 @@
  * page is the same page in 繁體 and 简体, and an article tagged 社会治理 meets one tagged 社會治理.
  */
 import type { Article, Content, Page } from "../content/load.ts";
-import type { SiteConfig } from "../content/site-config.ts";
+import type { Channel, SiteConfig } from "../content/site-config.ts";
 import type { Script, ScriptConverter } from "../scripts/convert.ts";
 import type { Memo } from "../util/memo.ts";
 import type { TextStore } from "../util/text-store.ts";
@@ -65,7 +65,7 @@ export function contentInScript(content: Content & { site: SiteConfig }, script:
     const channel = channelBySlug.get(a.channel.slug)!;
     const tagKeys = a.tags.map((tag) => converter.convert(tag, a.lang, siteLang));
     if (a.lang === script) {
-      return { ...a, channel, sponsor: a.sponsor === site.sponsor ? localSite.sponsor : a.sponsor, tagKeys, html: () => a.body().html };
+      return localArticle(a, { sponsor: a.sponsor === site.sponsor ? localSite.sponsor : a.sponsor }, channel, tagKeys, () => a.body().html);
     }
     // The article's digest covers its text and the site configuration (protected words included).
     const key = `${a.digest}|${script}`;
@@ -94,9 +94,19 @@ export function contentInScript(content: Content & { site: SiteConfig }, script:
       return made;
     };
     // The body's text stays in the article's own script: only the search index reads it.
-    return { ...a, ...converted, channel, tagKeys, html };
+    return localArticle(a, converted, channel, tagKeys, html);
   });
   const pages = script === siteLang ? content.pages
     : content.pages.map((p) => ({ ...p, title: fromSite(p.title), summary: fromSite(p.summary), html: fromSite(p.html) }));
   return { script, site: localSite, articles, pages };
+}
+
+/** The article in a script, as an object of one shape (see articleOf in src/content/article.ts). */
+function localArticle(a: Article, c: Partial<Converted>, channel: Channel, tagKeys: string[], html: () => string): LocalArticle {
+  return {
+    file: a.file, slug: a.slug, title: c.title ?? a.title, date: a.date, updated: a.updated, source: c.source ?? a.source,
+    author: c.author ?? a.author, channel, sponsor: c.sponsor ?? a.sponsor, organizer: c.organizer ?? a.organizer,
+    editor: c.editor ?? a.editor, tags: c.tags ?? a.tags, summary: c.summary ?? a.summary, lang: a.lang, draft: a.draft,
+    body: a.body, textLength: a.textLength, digest: a.digest, cover: c.cover ?? a.cover, tagKeys, html,
+  };
 }

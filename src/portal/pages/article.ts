@@ -24,19 +24,26 @@ export function articlePages(context: ScriptContext): DeferredPage<ArticlePage>[
   const { articles, now } = context;
   const neighbours = new Map([...context.byChannel.values()].flatMap((list) => [...neighbourIndex(list)]));
   return articles.map((a) => {
-    const path = context.articlePath(a);
     const { older, newer } = neighbours.get(a)!;
     const related = (context.related.get(a.slug) ?? []).map((slug) => context.bySlug.get(slug)!);
-    const noindex = a.draft || a.date > now;
-    return context.defer(
-      {
-        kind: "article", key: `article:${a.slug}`, path: paths.article(a.slug), native: a.lang,
-        inputs: [a.digest, noindex, older ? listedKey(older) : null, newer ? listedKey(newer) : null, context.listings(related)],
-        sitemap: context.sitemapEntry(path, [a]),
-      },
-      () => articlePage(context, a, { path, noindex, related, ...(older ? { older } : {}), ...(newer ? { newer } : {}) }),
-    );
+    return deferredArticle(context, a, { path: context.articlePath(a), noindex: a.draft || a.date > now, related, ...(older ? { older } : {}), ...(newer ? { newer } : {}) });
   });
+}
+
+/**
+ * One article's deferred page. Made here, apart from the loop over all articles, so that what the page keeps until
+ * it is rendered is its own inputs, not the whole family's working data (the index of every article's neighbours).
+ */
+function deferredArticle(context: ScriptContext, a: LocalArticle, inputs: ArticleInputs): DeferredPage<ArticlePage> {
+  const { path, noindex, older, newer, related } = inputs;
+  return context.defer(
+    {
+      kind: "article", key: `article:${a.slug}`, path: paths.article(a.slug), native: a.lang,
+      inputs: [a.digest, noindex, older ? listedKey(older) : null, newer ? listedKey(newer) : null, context.listings(related)],
+      sitemap: context.sitemapEntry(path, [a]),
+    },
+    () => articlePage(context, a, inputs),
+  );
 }
 
 /** One article's page, from its inputs (above) only. */
