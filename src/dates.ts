@@ -95,6 +95,7 @@ interface Fields {
   year: string;
   month: string;
   day: string;
+  iso?: string;
 }
 
 // Kept for dates printed in their own zone (every date of the portal): one object a date, held while the date is.
@@ -129,7 +130,8 @@ export function formatDisplay(dt: DateTime, zone: string = SITE_ZONE): string {
 /** `2020-07-16T08:45:00+08:00`, for machines (time elements, JSON-LD, sitemaps, feeds). */
 export function formatIso(dt: DateTime, zone: string = SITE_ZONE): string {
   const f = fields(dt, zone);
-  return `${f.date}T${f.time}:${f.seconds}${f.offset}`;
+  // Kept with the fields: every page that lists an article prints it (sitemaps, lists, feeds).
+  return (f.iso ??= `${f.date}T${f.time}:${f.seconds}${f.offset}`);
 }
 
 /** `2020年07月16日`, for archive headings and lists. */

@@ -24,10 +24,15 @@ export interface PageFactoryOptions {
 }
 
 export interface PageFactory {
-  /** A page built when rendered; `path` is its path before it is put in a script, `native` its own script. */
-  defer<P extends PageBase>(
+  /**
+   * A page built when rendered; `path` is its path before it is put in a script, `native` its own script. The page
+   * is `make(data)`: a family with many pages passes one `make` for all and each page's `data`, so that a deferred
+   * page holds no function of its own.
+   */
+  defer<P extends PageBase, T = undefined>(
     page: { kind: PageKind; key: string; path: SitePath; native?: string; inputs: unknown[]; sitemap?: SitemapEntry },
-    make: () => P,
+    make: (data: T) => P,
+    data?: T,
   ): DeferredPage<P>;
   /** Every page learns its twin in the other script: hreflang alternates (after its other links) and the switch. */
   twinned<P extends PageBase>(page: P, path: SitePath, native?: string): P;
@@ -45,19 +50,29 @@ export function pageFactory(options: PageFactoryOptions): PageFactory {
   };
   return {
     twinned,
-    defer: (page, make) => {
-      // Only what the page needs later is kept: a portal has hundreds of thousands of deferred pages.
-      const { path, native } = page;
-      return {
-        kind: page.kind,
-        key: page.key,
-        outputPath: outputPath(inScript(path, script, native ?? siteLang)),
-        ...(page.sitemap ? { sitemap: page.sitemap } : {}),
-        inputs: createHash("sha256").update(JSON.stringify([chromes, page.key, ...page.inputs])).digest("base64"),
-        make: () => twinned(make(), path, native),
-      };
-    },
+    defer: (page, make, data) => new Deferred(
+      page.kind, page.key, outputPath(inScript(page.path, script, page.native ?? siteLang)),
+      createHash("sha256").update(JSON.stringify([chromes, page.key, ...page.inputs])).digest("base64"), page.sitemap,
+      page.path, page.native, twinned, make, data as never,
+    ),
   };
+}
+
+/**
+ * A deferred page as an object of one shape that holds only what it needs until it is rendered (a portal has
+ * hundreds of thousands of them): its identity, a digest of its inputs, its sitemap entry, and how to make it (its
+ * path and own script, and its family's `make` with its data).
+ */
+class Deferred<P extends PageBase, T> implements DeferredPage<P> {
+  constructor(
+    readonly kind: PageKind, readonly key: string, readonly outputPath: string, readonly inputs: string,
+    readonly sitemap: SitemapEntry | undefined, private readonly path: SitePath, private readonly native: string | undefined,
+    private readonly twinned: PageFactory["twinned"], private readonly maker: (data: T) => P, private readonly data: T,
+  ) {}
+
+  make(): P {
+    return this.twinned(this.maker(this.data), this.path, this.native);
+  }
 }
 
 const listedKeys = new WeakMap<LocalArticle, string>();

@@ -12,44 +12,45 @@ import type { ArticlePage, DeferredPage, Link } from "../types.ts";
 import { paths, type SitePath } from "../urls.ts";
 
 interface ArticleInputs {
+  a: LocalArticle;
   path: SitePath;
   /** Drafts and future articles (shown only in the preview) are kept out of search engines. */
   noindex: boolean;
-  older?: LocalArticle;
-  newer?: LocalArticle;
+  older: LocalArticle | undefined;
+  newer: LocalArticle | undefined;
   related: LocalArticle[];
 }
 
 export function articlePages(context: ScriptContext): DeferredPage<ArticlePage>[] {
   const { articles, now } = context;
   const neighbours = new Map([...context.byChannel.values()].flatMap((list) => [...neighbourIndex(list)]));
+  // One maker for the family (made apart, so that it does not hold the index of every neighbour); each deferred
+  // page keeps only its own inputs.
+  const make = articleMaker(context);
   return articles.map((a) => {
     const { older, newer } = neighbours.get(a)!;
     const related = (context.related.get(a.slug) ?? []).map((slug) => context.bySlug.get(slug)!);
-    return deferredArticle(context, a, { path: context.articlePath(a), noindex: a.draft || a.date > now, related, ...(older ? { older } : {}), ...(newer ? { newer } : {}) });
+    const path = context.articlePath(a);
+    const noindex = a.draft || a.date > now;
+    return context.defer(
+      {
+        kind: "article", key: `article:${a.slug}`, path: paths.article(a.slug), native: a.lang,
+        inputs: [a.digest, noindex, older ? listedKey(older) : null, newer ? listedKey(newer) : null, context.listings(related)],
+        sitemap: context.sitemapEntry(path, [a]),
+      },
+      make, { a, path, noindex, related, older, newer },
+    );
   });
 }
 
-/**
- * One article's deferred page. Made here, apart from the loop over all articles, so that what the page keeps until
- * it is rendered is its own inputs, not the whole family's working data (the index of every article's neighbours).
- */
-function deferredArticle(context: ScriptContext, a: LocalArticle, inputs: ArticleInputs): DeferredPage<ArticlePage> {
-  const { path, noindex, older, newer, related } = inputs;
-  return context.defer(
-    {
-      kind: "article", key: `article:${a.slug}`, path: paths.article(a.slug), native: a.lang,
-      inputs: [a.digest, noindex, older ? listedKey(older) : null, newer ? listedKey(newer) : null, context.listings(related)],
-      sitemap: context.sitemapEntry(path, [a]),
-    },
-    () => articlePage(context, a, inputs),
-  );
+function articleMaker(context: ScriptContext): (inputs: ArticleInputs) => ArticlePage {
+  return (inputs) => articlePage(context, inputs);
 }
 
 /** One article's page, from its inputs (above) only. */
-function articlePage(context: ScriptContext, a: LocalArticle, inputs: ArticleInputs): ArticlePage {
+function articlePage(context: ScriptContext, inputs: ArticleInputs): ArticlePage {
   const { site, script, urls, zone } = context;
-  const { path, older, newer } = inputs;
+  const { a, path, older, newer } = inputs;
   const url = urls.absolute(path);
   const link = (x: LocalArticle): Link => ({ text: x.title, href: urls.href(context.articlePath(x)) });
   const channel = context.channelLink(a.channel);
