@@ -15,12 +15,15 @@ export function bucketOf(word: string, buckets: number): number {
   return (hash >>> 0) & (buckets - 1);
 }
 
-/** Words of a query looked up at first, and at most (src/browser/search-index.ts `candidates`). */
-export const FIRST_LOOKUP = 3;
-export const MOST_LOOKUP = 8;
+/**
+ * How many of a query's words are looked up (src/browser/search-index.ts `candidates`): three, then, while more than
+ * one shard holds them all, five and nine. Each sample holds the one before it (the first, the last and the words
+ * halfway between), so a step costs only its new words' buckets: two, then four.
+ */
+export const LOOKUPS = [3, 5, 9] as const;
 
 /** The words to look up for a query: at most `most`, spread over it (the first, the last, and between). */
-export function lookupWords(words: readonly string[], most = FIRST_LOOKUP): string[] {
+export function lookupWords(words: readonly string[], most: number = LOOKUPS[0]): string[] {
   if (words.length <= most) return [...words];
   return Array.from({ length: most }, (_, i) => words[Math.round((i * (words.length - 1)) / (most - 1))]!);
 }
@@ -46,8 +49,8 @@ export async function shardsHolding(queries: readonly (readonly string[])[], buc
 /**
  * The shards that can answer a query: those holding every looked-up word (`all`) and those holding them all in a
  * headline (`titled`), positions in index order. A few of the query's words are looked up first; a long query (a
- * whole headline) whose sample more than one shard holds is looked up again with more of its words, which costs a
- * few small directory requests and saves opening a shard that does not have it (a shard costs ten or more).
+ * whole headline) whose sample more than one shard holds is looked up again with more of its words (LOOKUPS), which
+ * costs a few small directory requests and saves opening a shard that does not have it (a shard costs ten or more).
  */
 export async function candidateShards(words: readonly string[], buckets: number,
   load: (bucket: number) => Promise<Record<string, number[]>>): Promise<{ all: number[]; titled: number[] }> {
@@ -55,7 +58,13 @@ export async function candidateShards(words: readonly string[], buckets: number,
     const [all, titled] = await shardsHolding([looked, looked.map((w) => w + TITLE_MARK)], buckets, load);
     return { all: all!, titled: titled! };
   };
-  const first = await lookUp(lookupWords(words));
-  if (words.length <= FIRST_LOOKUP || first.all.length <= 1) return first;
-  return lookUp(lookupWords(words, MOST_LOOKUP));
+  let looked: number = LOOKUPS[0];
+  let found = await lookUp(lookupWords(words, looked));
+  for (const most of LOOKUPS.slice(1)) {
+    // One shard or none already, or every word looked up already.
+    if (found.all.length <= 1 || words.length <= looked) break;
+    looked = most;
+    found = await lookUp(lookupWords(words, most));
+  }
+  return found;
 }

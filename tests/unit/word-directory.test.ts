@@ -35,18 +35,32 @@ describe("word directory", () => {
     assert.deepEqual(lookupWords(["a", "b", "c", "d", "e", "f", "g"]), ["a", "d", "g"]);
   });
 
-  it("looks up more of a long query's words when its first three leave more than one shard", async () => {
-    // Words w0..w9 of a headline: shard 2 holds them all in its headline; shards 0 and 1 hold w0, w4 (or w5) and w9 too.
-    const words = Array.from({ length: 10 }, (_, i) => `w${i}`);
+  it("looks up more of a long query's words, five then nine, while its sample leaves more than one shard", async () => {
+    // Words w0..w16 of a headline: shard 2 holds them all in its headline; shard 1 holds the five-word sample too,
+    // shard 0 the three-word one.
+    const words = Array.from({ length: 17 }, (_, i) => `w${i}`);
+    assert.deepEqual(lookupWords(words), ["w0", "w8", "w16"]);
+    assert.deepEqual(lookupWords(words, 5), ["w0", "w4", "w8", "w12", "w16"], "each sample holds the one before it");
+    assert.deepEqual(lookupWords(words, 9), ["w0", "w2", "w4", "w6", "w8", "w10", "w12", "w14", "w16"]);
     const directory: Record<string, number[]> = {};
     for (const w of words) directory[w] = directory[`${w}t`] = [2];
-    for (const w of ["w0", "w4", "w5", "w9"]) directory[w] = directory[`${w}t`] = [0, 1, 2];
-    const load = async (bucket: number) => Object.fromEntries(Object.entries(directory).filter(([word]) => bucketOf(word, 64) === bucket));
-    assert.deepEqual(lookupWords(words), ["w0", "w5", "w9"]);
-    assert.deepEqual(await candidateShards(words, 64, load), { all: [2], titled: [2] });
+    for (const w of ["w0", "w8", "w16"]) directory[w] = directory[`${w}t`] = [0, 1, 2];
+    for (const w of ["w4", "w12"]) directory[w] = directory[`${w}t`] = [1, 2];
+    const asked: number[] = [];
+    const load = async (bucket: number) => {
+      asked.push(bucket);
+      return Object.fromEntries(Object.entries(directory).filter(([word]) => bucketOf(word, 1024) === bucket));
+    };
+    assert.deepEqual(await candidateShards(words, 1024, load), { all: [2], titled: [2] });
+    assert.equal(new Set(asked).size, 9, "nine words' buckets in all");
+    // Narrowed at five words: nine are not looked up.
+    directory.w4 = directory.w4t = [2];
+    asked.length = 0;
+    assert.deepEqual(await candidateShards(words, 1024, load), { all: [2], titled: [2] });
+    assert.equal(new Set(asked).size, 5);
     // A short query is looked up as it is.
-    assert.deepEqual(await candidateShards(["w0", "w1", "w2"], 64, load), { all: [2], titled: [2] });
-    assert.deepEqual(await candidateShards(["w0", "w9"], 64, load), { all: [0, 1, 2], titled: [0, 1, 2] });
+    assert.deepEqual(await candidateShards(["w0", "w1", "w2"], 1024, load), { all: [2], titled: [2] });
+    assert.deepEqual(await candidateShards(["w0", "w16"], 1024, load), { all: [0, 1, 2], titled: [0, 1, 2] });
   });
 
   it("has more buckets for more text, a power of two from 16 to 16,384", () => {
