@@ -13,7 +13,7 @@ import { pictureStamp, type DecodedPictures } from "./images.ts";
 import type { Problem } from "./problems.ts";
 import { debug } from "../util/debug.ts";
 import type { Memo } from "../util/memo.ts";
-import type { TextStore } from "../util/text-store.ts";
+import { remembered, type TextStore } from "../util/text-store.ts";
 
 const log = debug("content");
 
@@ -29,9 +29,17 @@ interface StoredArticle {
  * Its body is put in `store` and read back from it when asked for.
  */
 export function loadArticle(file: string, bytes: Uint8Array, context: ArticleContext, store: TextStore, memo?: Memo): ArticleOutcome {
-  const key = createHash("sha256").update(context.siteKey).update(file).update("\0").update(bytes).digest("hex");
-  // The file is read again only if its body has gone from the store (its bytes are not kept in memory).
-  const parseAgain = () => parseArticle(file, readFileSync(path.join(context.root, file)), context, key).article;
+  const key = articleKey(context, file, bytes);
+  // The file is read again only if its body has gone from the store (its bytes are not kept in memory); its key is
+  // made from what it holds now, so an edited file makes an article of another digest.
+  const parseAgain = () => {
+    try {
+      const now = readFileSync(path.join(context.root, file));
+      return parseArticle(file, now, context, articleKey(context, file, now)).article;
+    } catch {
+      return undefined; // Gone since it was loaded: reported as changed.
+    }
+  };
   const stored = memo?.get<StoredArticle>(key);
   if (stored && stored.pictures.every((p) => pictureStamp(p.source, context.site.pathPrefix) === p.stamp)) {
     // One shape, one order of fields (articleOf), so the article prints as it did when parsed.
@@ -42,7 +50,7 @@ export function loadArticle(file: string, bytes: Uint8Array, context: ArticleCon
       date: DateTime.fromMillis(date, { zone }),
       ...(updated !== undefined ? { updated: DateTime.fromMillis(updated, { zone }) } : {}),
       channel: context.site.channels.find((c) => c.slug === channel)!,
-      body: storedBody(store, stored.article.digest, parseAgain),
+      body: storedBody(store, file, stored.article.digest, parseAgain),
     } as Article);
     store.keep(article.digest);
     log(`${file}: from the memo`);
@@ -54,7 +62,7 @@ export function loadArticle(file: string, bytes: Uint8Array, context: ArticleCon
   if (!article) return outcome;
   const body = article.body();
   store.put(article.digest, [body.html, body.text]);
-  const kept = articleOf({ ...article, body: storedBody(store, article.digest, parseAgain) });
+  const kept = articleOf({ ...article, body: storedBody(store, file, article.digest, parseAgain) });
   if (memo && outcome.problems.every((p) => p.severity === "warning")) {
     const { date, updated, channel } = kept;
     // The body's place is kept (as undefined), so that an article from the memo has its fields in the same order.
@@ -68,20 +76,27 @@ export function loadArticle(file: string, bytes: Uint8Array, context: ArticleCon
   return { ...outcome, article: kept };
 }
 
+/** What an article is loaded from: the site configuration, its file's name and its bytes. */
+function articleKey(context: ArticleContext, file: string, bytes: Uint8Array): string {
+  return createHash("sha256").update(context.siteKey).update(file).update("\0").update(bytes).digest("hex");
+}
+
 /**
  * An article's body read from the store; when it is not there (removed, or damaged on disk), the article's file is
  * parsed again and the body put back. A file that no longer makes the same article (edited during the build) stops
  * the build rather than publish a body its page was not planned from.
  */
-function storedBody(store: TextStore, digest: string, parseAgain: () => Article | undefined): () => ArticleBody {
+function storedBody(store: TextStore, file: string, digest: string, parseAgain: () => Article | undefined): () => ArticleBody {
   return () => {
-    const texts = store.get(digest);
-    if (texts) return { html: texts[0]!, text: texts[1]! };
-    const again = parseAgain();
-    if (again?.digest !== digest) throw new Error(`${again?.file ?? "an article"} changed while the portal was being built; build again`);
-    const body = again.body();
-    store.put(digest, [body.html, body.text]);
-    return body;
+    const [html, text] = remembered(store, digest, () => {
+      const again = parseAgain();
+      if (again?.digest !== digest) {
+        throw new Error(`${file}: 建置期間此文章被修改或刪除，請再建置一次 (the article changed while the portal was being built; build again)`);
+      }
+      const body = again.body();
+      return [body.html, body.text];
+    });
+    return { html: html!, text: text! };
   };
 }
 

@@ -7,7 +7,7 @@ import type { Article, Content, Page } from "../content/load.ts";
 import type { Channel, SiteConfig } from "../content/site-config.ts";
 import type { Script, ScriptConverter } from "../scripts/convert.ts";
 import type { Memo } from "../util/memo.ts";
-import type { TextStore } from "../util/text-store.ts";
+import { remembered, type TextStore } from "../util/text-store.ts";
 
 export interface LocalArticle extends Article {
   /** Tag identities (the tags in the site's language), parallel to `tags`. */
@@ -85,14 +85,8 @@ export function contentInScript(content: Content & { site: SiteConfig }, script:
       };
       memo?.set(key, converted);
     }
-    const html = () => {
-      const bodyKey = `${a.digest}.${script}`;
-      const stored = store?.get(bodyKey)?.[0];
-      if (stored !== undefined) return stored;
-      const made = articleConverter.convert(a.body().html, a.lang, script);
-      store?.put(bodyKey, [made]);
-      return made;
-    };
+    const convertBody = () => [articleConverter.convert(a.body().html, a.lang, script)];
+    const html = () => (store ? remembered(store, `${a.digest}.${script}`, convertBody) : convertBody())[0]!;
     // The body's text stays in the article's own script: only the search index reads it.
     return localArticle(a, converted, channel, tagKeys, html);
   });

@@ -27,6 +27,15 @@ export interface TextStore {
   readonly damaged: string[];
 }
 
+/** The texts under `key`, or, when there are none, `make()`'s, put there for the next time. */
+export function remembered(store: TextStore, key: string, make: () => string[]): string[] {
+  const stored = store.get(key);
+  if (stored) return stored;
+  const made = make();
+  store.put(key, made);
+  return made;
+}
+
 const groupOf = (key: string) => {
   const dot = key.indexOf(".");
   return dot < 0 ? key : key.slice(0, dot);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { loadContent, type Content } from "../../src/content/load.ts";
 import { Memo } from "../../src/util/memo.ts";
+import { MemoryTextStore } from "../../src/util/text-store.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { article, createProject, VALID, type Project } from "../helpers/project.ts";
 
@@ -175,6 +176,31 @@ describe("loading with a memo of earlier loads", () => {
     await project.remove("content/articles/2021/broken.md");
     assert.equal(memo.found, 0);
     assert.deepEqual(second.problems, first.problems);
+  });
+});
+
+describe("article bodies kept in a text store", () => {
+  let project: Project;
+  before(async () => {
+    project = await createProject({ withContent: false });
+  });
+  after(() => project.dispose());
+
+  it("makes a body that left the store again from its file, and stops, naming the file, if the file changed", async () => {
+    await project.write("content/articles/2021/kept.md", article(VALID, "正文第一段。"));
+    const store = new MemoryTextStore();
+    const [loaded] = (await loadContent(project.root, { store })).articles;
+    // Two rounds in which nothing uses it: the body is forgotten.
+    store.settle();
+    store.settle();
+    assert.equal(store.get(loaded!.digest), undefined);
+    assert.match(loaded!.body().html, /正文第一段/, "made again from the file");
+    assert.ok(store.get(loaded!.digest), "and put back");
+    store.settle();
+    store.settle();
+    await project.write("content/articles/2021/kept.md", article(VALID, "改過的正文。"));
+    assert.throws(() => loaded!.body(), /^Error: content\/articles\/2021\/kept\.md: 建置期間此文章被修改或刪除，請再建置一次/);
+    await project.remove("content/articles/2021/kept.md");
   });
 });
 
