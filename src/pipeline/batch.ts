@@ -4,8 +4,8 @@
  */
 import type { BrowserAsset } from "../browser/bundle.ts";
 import type { PortalBatch } from "../eleventy/batch.ts";
-import { renderedPages, type Portal } from "../portal/portal.ts";
-import { isDeferred } from "../portal/types.ts";
+import { renderedPages, type PlannedPage, type Portal } from "../portal/portal.ts";
+import { isDeferred, type PageBase } from "../portal/types.ts";
 import { frameWriter } from "../util/frames.ts";
 
 /**
@@ -13,8 +13,17 @@ import { frameWriter } from "../util/frames.ts";
  * also carries the files (feeds, sitemaps), the browser code, the pictures and public/.
  */
 export function portalBatch(portal: Portal, assets: BrowserAsset[], render?: ReadonlySet<string>, first = true): PortalBatch {
-  const wanted = renderedPages(portal).filter((page) => !render || render.has(page.outputPath));
-  return { ...batchFrame(portal, assets, first), pages: wanted.map((page) => (isDeferred(page) ? page.make() : page)) };
+  return { ...batchFrame(portal, assets, first), pages: made(wantedPages(portal, render)) };
+}
+
+/** The planned pages of `portal` whose output paths are in `render` (all when absent). */
+function wantedPages(portal: Portal, render?: ReadonlySet<string>): PlannedPage[] {
+  return renderedPages(portal).filter((page) => !render || render.has(page.outputPath));
+}
+
+/** The pages themselves: deferred ones made now. */
+function made(pages: readonly PlannedPage[]): PageBase[] {
+  return pages.map((page) => (isDeferred(page) ? page.make() : page));
 }
 
 /** Pages made and written at a time: a batch's pages (their bodies included) are never all in memory at once. */
@@ -29,10 +38,8 @@ export function writeBatch(file: string, portal: Portal, assets: BrowserAsset[],
   const frames = frameWriter(file);
   try {
     frames.write(batchFrame(portal, assets, first));
-    const wanted = renderedPages(portal).filter((page) => render.has(page.outputPath));
-    for (let i = 0; i < wanted.length; i += PAGES_A_FRAME) {
-      frames.write(wanted.slice(i, i + PAGES_A_FRAME).map((page) => (isDeferred(page) ? page.make() : page)));
-    }
+    const wanted = wantedPages(portal, render);
+    for (let i = 0; i < wanted.length; i += PAGES_A_FRAME) frames.write(made(wanted.slice(i, i + PAGES_A_FRAME)));
   } finally {
     frames.close();
   }

@@ -36,7 +36,7 @@ export interface Converters {
    * For an article's own fields and body: never remembered text by text, since the memo keeps an article's
    * conversions whole, by its digest (an archive's titles and summaries would otherwise be kept twice).
    */
-  articleConverter?: ScriptConverter;
+  articleConverter: ScriptConverter;
   /** The converted fields of unchanged articles from earlier builds. */
   memo?: Memo;
   /** The articles' bodies and their conversions (by the article's digest and the script). */
@@ -44,8 +44,7 @@ export interface Converters {
 }
 
 export function contentInScript(content: Content & { site: SiteConfig }, script: Script, converters: Converters): ScriptContent {
-  const { converter, memo, store } = converters;
-  const articleConverter = converters.articleConverter ?? converter;
+  const { converter, articleConverter, memo, store } = converters;
   const { site } = content;
   const siteLang = site.lang;
   const convert = (text: string, from: Script) => converter.convert(text, from, script);
