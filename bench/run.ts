@@ -6,7 +6,7 @@
  * never from timed tests.
  */
 import { spawn } from "node:child_process";
-import { appendFile, cp, mkdtemp, rm, symlink } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,12 +48,16 @@ const articles = generateArticles(count + 2, 1, corpus);
 await writeArticles(root, [...articles.slice(0, count), ...PROBES]);
 console.log(`Generated ${count} articles (${corpus} corpus) in ${((performance.now() - started) / 1000).toFixed(1)} s (${root})`);
 
+/** `npm run build`'s arguments to node (package.json: `node <flags> src/cli/build.ts`). */
+const BUILD_COMMAND = (JSON.parse(await readFile(path.join(REPO, "package.json"), "utf8")) as { scripts: { build: string } })
+  .scripts.build.split(/\s+/).slice(1);
+
 function build(label: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    // As `npm run build` runs it (package.json): V8's default heap (about 4 GiB) is too small past 50,000 articles,
-    // and its heap may grow a quarter past what is live before collecting, not two or three times.
-    const child = spawn(process.execPath, ["--max-old-space-size=16384", "--heap-growing-percent=25", "--import", "tsx", "src/cli/build.ts"], {
+    // As `npm run build` runs it: package.json's command, with its Node flags (the heap's size and growth), but
+    // without npm in between.
+    const child = spawn(process.execPath, BUILD_COMMAND, {
       cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: "1790000000", ...(values.jobs ? { BROADSHEET_JOBS: values.jobs } : {}) }, stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
