@@ -5,7 +5,7 @@
  * context, so nothing is cached between them.
  */
 import type { Browser } from "playwright-core";
-import { launch } from "../tests/helpers/browser.ts";
+import { countTransfer, launch } from "../tests/helpers/browser.ts";
 import { serve } from "../tests/helpers/site.ts";
 import type { GeneratedArticle } from "./generate.ts";
 
@@ -58,12 +58,7 @@ export interface SearchCost {
 async function measure(browser: Browser, url: string, query: SearchQuery): Promise<SearchCost> {
   const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
-  let bytes = 0;
-  let requests = 0;
-  page.on("requestfinished", async (request) => {
-    requests++;
-    bytes += (await (await request.response())?.body().catch(() => Buffer.alloc(0)))?.length ?? 0;
-  });
+  const transfer = countTransfer(page);
   try {
     await page.goto(url + query.path);
     await page.waitForFunction(() => {
@@ -75,8 +70,9 @@ async function measure(browser: Browser, url: string, query: SearchQuery): Promi
     await page.waitForLoadState("networkidle");
     const status = (await page.locator("#search-status").textContent()) ?? "";
     const href = await page.locator("#search-results a").first().getAttribute("href").catch(() => null);
+    await transfer.stop();
     return {
-      label: query.label, bytes, requests, firstResultMs, status,
+      label: query.label, bytes: transfer.bytes, requests: transfer.files.length, firstResultMs, status,
       ...(query.first ? { right: href !== null && href.endsWith(`/articles/${query.first}/`) } : {}),
     };
   } finally {

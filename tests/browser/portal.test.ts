@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { generateArticles, writeArticles } from "../../bench/generate.ts";
-import { horizontalOverflow, openPage, seriousViolations, startPortal, type RunningPortal } from "../helpers/browser.ts";
+import { countTransfer, horizontalOverflow, openPage, seriousViolations, startPortal, type RunningPortal } from "../helpers/browser.ts";
 
 const WIDTHS = [375, 1280];
 const PAGES = [
@@ -131,14 +131,13 @@ describe("the portal in Chromium", () => {
 
   it("an article page weighs at most 60 KB of HTML, CSS and JavaScript, with no web font or blocking script", async (t) => {
     const page = await openPage(browser, 375);
-    const sizes = new Map<string, number>();
     const kinds: string[] = [];
-    page.on("response", async (response) => {
-      kinds.push(response.request().resourceType());
-      sizes.set(response.url(), (await response.body()).length);
-    });
+    page.on("response", (response) => kinds.push(response.request().resourceType()));
+    const transfer = countTransfer(page);
     try {
       await page.goto(server.url + ARTICLE, { waitUntil: "networkidle" });
+      await transfer.stop();
+      const sizes = transfer.sizes;
       const total = [...sizes.values()].reduce((a, b) => a + b, 0);
       t.diagnostic(`article page: ${total} bytes in ${sizes.size} files (${[...sizes].map(([u, n]) => `${new URL(u).pathname} ${n}`).join(", ")})`);
       assert.ok(total <= 60 * 1024, `${total} bytes`);

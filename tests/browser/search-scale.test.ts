@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { generateArticles, writeArticles } from "../../bench/generate.ts";
-import { openPage, searchOutcome, startPortal, type RunningPortal } from "../helpers/browser.ts";
+import { countTransfer, openPage, searchOutcome, startPortal, type RunningPortal } from "../helpers/browser.ts";
 import { article } from "../helpers/project.ts";
 
 const KB = 1024;
@@ -31,18 +31,12 @@ describe("search across many shards", () => {
 
   /** Opens a search and waits until it settles; what it cost, and what it shows. */
   async function measure(page: Page, path: string) {
-    const files: string[] = [];
-    let bytes = 0;
-    const counting = async (request: import("playwright-core").Request) => {
-      files.push(new URL(request.url()).pathname);
-      bytes += (await (await request.response())?.body().catch(() => Buffer.alloc(0)))?.length ?? 0;
-    };
-    page.on("requestfinished", counting);
+    const transfer = countTransfer(page);
     await page.goto(portal.url + path);
     const shown = await settled(page);
     await page.waitForLoadState("networkidle");
-    page.off("requestfinished", counting);
-    return { ...shown, bytes, files };
+    await transfer.stop();
+    return { ...shown, bytes: transfer.bytes, files: transfer.files };
   }
   const settled = searchOutcome;
   const shardMetadata = (files: string[]) => files.filter((f) => f.endsWith(".pf_meta")).length;

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { generateArticles, writeArticles } from "../../bench/generate.ts";
-import { horizontalOverflow, openPage, searchOutcome, seriousViolations, startPortal, type RunningPortal } from "../helpers/browser.ts";
+import { countTransfer, horizontalOverflow, openPage, searchOutcome, seriousViolations, startPortal, type RunningPortal } from "../helpers/browser.ts";
 import { article, createProject } from "../helpers/project.ts";
 import { shardFolders } from "../../src/search/shards.ts";
 
@@ -208,14 +208,17 @@ describe("search", () => {
 
   it("a query downloads little, and no other page loads search code", async (t) => {
     const page = await openPage(browser, 375);
-    const bytes = new Map<string, number>();
-    page.on("response", async (response) => bytes.set(response.url(), (await response.body().catch(() => Buffer.alloc(0))).length));
     try {
+      const article = countTransfer(page);
       await page.goto(`${server.url}articles/benxi-2020-07-16/`, { waitUntil: "networkidle" });
-      assert.ok(![...bytes.keys()].some((u) => /search\.js|\/pagefind\//.test(u)), [...bytes.keys()].join(" "));
-      bytes.clear();
+      await article.stop();
+      assert.ok(!article.files.some((u) => /search\.js|\/pagefind\//.test(u)), article.files.join(" "));
+      const query = countTransfer(page);
       await page.goto(`${server.url}search/?q=${encodeURIComponent("于天敏")}`, { waitUntil: "networkidle" });
       await results(page);
+      await page.waitForLoadState("networkidle");
+      await query.stop();
+      const bytes = query.sizes;
       const total = [...bytes.values()].reduce((a, b) => a + b, 0);
       const search = [...bytes].filter(([u]) => /search\.js|\/pagefind\//.test(u)).reduce((a, [, b]) => a + b, 0);
       t.diagnostic(`query page: ${total} bytes in ${bytes.size} files, ${search} of them search code and index (${SHARDS} shards)`);

@@ -85,3 +85,41 @@ export async function searchOutcome(page: Page): Promise<{ status: string; hrefs
     meta: await page.locator("#search-results .article-list__meta").allTextContents(),
   };
 }
+
+export interface Transfer {
+  /** Body bytes of every finished request so far (uncompressed, as the server sent them). */
+  bytes: number;
+  /** Paths of the finished requests, in the order they finished. */
+  files: string[];
+  /** Each address's body bytes. */
+  sizes: Map<string, number>;
+  /** Stops counting, once every body already asked for is counted. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Counts what a page downloads from now on. Each body is read, then added: `bytes += await body()` would read
+ * `bytes` before the await, and two bodies arriving together would lose one of them.
+ */
+export function countTransfer(page: Page): Transfer {
+  const pending: Promise<void>[] = [];
+  const transfer: Transfer = {
+    bytes: 0,
+    files: [],
+    sizes: new Map(),
+    async stop() {
+      page.off("requestfinished", counting);
+      await Promise.all(pending);
+    },
+  };
+  const counting = (request: import("playwright-core").Request) => {
+    transfer.files.push(new URL(request.url()).pathname);
+    pending.push((async () => {
+      const body = await (await request.response())?.body().catch(() => undefined);
+      transfer.bytes += body?.length ?? 0;
+      transfer.sizes.set(request.url(), body?.length ?? 0);
+    })());
+  };
+  page.on("requestfinished", counting);
+  return transfer;
+}
