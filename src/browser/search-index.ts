@@ -4,18 +4,15 @@
  * the reader the same whatever the size of the archive. https://pagefind.app/docs/api/
  */
 import { queryRunsInOrder, queryWords, runSplits, type SegmentedQuery } from "../search/tokens.ts";
-import { candidateShards, shardsHolding } from "../search/word-buckets.ts";
+import { CARD_EXTENSION, CARD_FOLDER, type Card } from "../search/result-card.ts";
+import { bucketOf, candidateShards, rarestWords, shardsHolding } from "../search/word-buckets.ts";
 
-export interface PagefindResultData {
-  url: string;
-  meta: Record<string, string>;
-}
 export interface PagefindResult {
   id: string;
   score: number;
   /** Where the matched words stand in the record. */
   words: number[];
-  data(): Promise<PagefindResultData>;
+  // Pagefind's data() reads the result's fragment; the search page reads its card instead (`card`).
 }
 interface PagefindSearch {
   results: PagefindResult[];
@@ -30,7 +27,7 @@ export interface Pagefind {
 export interface Shard {
   /** The shard's folder, as a link. */
   href: string;
-  /** Its name, which its records carry as the `shard` filter. */
+  /** Its name, which its results carry as the `part` filter once it is opened. */
   name: string;
   /** The first and last year of its articles. */
   years: [number, number];
@@ -45,6 +42,13 @@ export function shardsOf(form: HTMLFormElement): Shard[] {
     return { href, name: href.replace(/\/$/, "").split("/").pop()!, years: [first ?? 0, last ?? first ?? 0] };
   });
 }
+
+/**
+ * The filter that tells a result's shard: Pagefind's `mergeFilter` gives every result of a merged index a value the
+ * page names, held by Pagefind's engine itself, so that filtering by it downloads nothing (a filter of the records
+ * would cost a request a shard).
+ */
+const PART = "part";
 
 export class SearchIndex {
   private engine: Promise<Pagefind> | undefined;
@@ -104,6 +108,7 @@ export class SearchIndex {
       const pagefind = (await import(`${base}pagefind.js`)) as Pagefind;
       await pagefind.options({ basePath: base, excerptLength: 0, noWorker: true });
       await pagefind.init();
+      await pagefind.options({ mergeFilter: { [PART]: this.shards[first]!.name } });
       this.merged.add(first);
       return pagefind;
     })();
@@ -111,14 +116,19 @@ export class SearchIndex {
     for (const shard of shards) {
       if (this.merged.has(shard)) continue;
       this.merged.add(shard);
-      await pagefind.mergeIndex(this.shards[shard]!.href);
+      await pagefind.mergeIndex(this.shards[shard]!.href, { mergeFilter: { [PART]: this.shards[shard]!.name } });
     }
     return pagefind;
   }
 
   /** A filter keeping a search to `shards`, needed once an earlier query merged others. */
   only(shards: readonly number[]): Record<string, unknown> {
-    return this.merged.size > shards.length ? { shard: { any: shards.map((s) => this.shards[s]!.name) } } : {};
+    return this.merged.size > shards.length ? { [PART]: { any: shards.map((s) => this.shards[s]!.name) } } : {};
+  }
+
+  /** A filter keeping a search to one shard. */
+  inShard(shard: number): Record<string, unknown> {
+    return { [PART]: this.shards[shard]!.name };
   }
 
   /** "2023–2026": the years the given shards cover. */
@@ -128,16 +138,37 @@ export class SearchIndex {
     return first === last ? String(first) : `${first}–${last}`;
   }
 
+  /**
+   * At most `most` of a query's words for Pagefind to look up: the rarest of those the word directory was asked
+   * about (no further request), src/search/word-buckets.ts `rarestWords`.
+   */
+  async rarest(words: readonly string[], most: number): Promise<string[]> {
+    const counts = new Map<string, number>();
+    for (const word of words) {
+      const bucket = this.buckets.get(bucketOf(word, this.bucketCount));
+      if (bucket) counts.set(word, ((await bucket)[word] ?? []).length);
+    }
+    return rarestWords(words, most, (word) => counts.get(word));
+  }
+
+  /** What the search page shows of a result of `shard` (src/search/cards.ts), read where Pagefind keeps its fragment. */
+  card(shard: number, id: string): Promise<Card> {
+    return gzippedJson<Card>(`${this.shards[shard]!.href}${CARD_FOLDER}/${id}${CARD_EXTENSION}`);
+  }
+
   private bucket(bucket: number): Promise<Record<string, number[]>> {
     let loaded = this.buckets.get(bucket);
     if (!loaded) {
-      loaded = (async () => {
-        const response = await fetch(`${this.wordsHref}${bucket}.pf_words`);
-        if (!response.ok || !response.body) throw new Error(`word directory bucket ${bucket}: ${response.status}`);
-        return (await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json()) as Record<string, number[]>;
-      })();
+      loaded = gzippedJson<Record<string, number[]>>(`${this.wordsHref}${bucket}.pf_words`);
       this.buckets.set(bucket, loaded);
     }
     return loaded;
   }
+}
+
+/** A gzipped JSON file of the index (named so that no server sends it as compressed, like Pagefind's own files). */
+async function gzippedJson<T>(href: string): Promise<T> {
+  const response = await fetch(href);
+  if (!response.ok || !response.body) throw new Error(`${href}: ${response.status}`);
+  return (await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json()) as T;
 }

@@ -26,6 +26,12 @@ const index = new SearchIndex(shardsOf(form), Number(form.dataset.buckets ?? 16)
 const message = (key: string, values: Record<string, string | number> = {}) =>
   (form.dataset[`msg${key[0]!.toUpperCase()}${key.slice(1)}`] ?? "").replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
+/**
+ * Words of a query Pagefind looks up, at most (src/search/word-buckets.ts `rarestWords`): a query of two Chinese
+ * words is three bigrams, searched whole; a longer one by its three rarest words.
+ */
+const SEARCHED_WORDS = 3;
+
 /** Shards opened at most before the reader asks for earlier years (each "earlier" step opens as many again). */
 const SHARDS_A_STEP = 2;
 
@@ -97,18 +103,24 @@ async function run(query: Query): Promise<void> {
       else if (words.required.join() !== phrase.required.join()) found = words;
       if (found.required !== phrase.required) candidates = await index.candidates(found.required, query.year);
     }
+    const asWritten = found.required === phrase.required;
+    // A long query (a whole headline) is searched by its rarest words: each word costs an index chunk a shard.
+    if (found.required.length > SEARCHED_WORDS) {
+      const rarest = await index.rarest(found.required, SEARCHED_WORDS);
+      found = { required: rarest, groups: rarest.map((w) => [w]) };
+    }
     // One shard at a time (headline matches first, then newest first) until a page of results, or the step's shards
     // are searched; for a long query (three words or more, each an index chunk a shard), until an article whose
-    // headline holds it as written. The page asked for does not change which shards are searched, so every page of
+    // headline holds its words. The page asked for does not change which shards are searched, so every page of
     // a search counts the same results.
     const page = Math.max(1, Number.parseInt(query.page, 10) || 1);
     const newest = query.sort === "newest" ? [...candidates].sort((a, b) => b - a) : candidates;
     const opened: number[] = [];
-    let ordered: PagefindResult[] = [];
+    let ordered: Match[] = [];
     let headline = false;
     while (opened.length < Math.min(SHARDS_A_STEP, newest.length) && ordered.length < SHOWN && !headline) {
       opened.push(newest[opened.length]!);
-      ({ ordered, headline } = await rank(await index.open(opened), opened, query, phrase, found));
+      ({ ordered, headline } = await rank(await index.open(opened), opened, query, asWritten, found));
       headline &&= found.required.length >= 3;
       if (current !== generation) return;
     }
@@ -116,13 +128,13 @@ async function run(query: Query): Promise<void> {
     const wanted = Math.min(newest.length, opened.length + SHARDS_A_STEP * (Number.parseInt(query.earlier, 10) || 0));
     if (wanted > opened.length) {
       opened.push(...newest.slice(opened.length, wanted));
-      ({ ordered } = await rank(await index.open(opened), opened, query, phrase, found));
+      ({ ordered } = await rank(await index.open(opened), opened, query, asWritten, found));
       if (current !== generation) return;
     }
     const pages = Math.max(1, Math.ceil(ordered.length / SHOWN));
     const shownPage = Math.min(pages, page);
     const shown = ordered.slice((shownPage - 1) * SHOWN, shownPage * SHOWN);
-    const data = await Promise.all(shown.map((r) => r.data()));
+    const data = await Promise.all(shown.map(({ result, shard }) => index.card(shard, result.id)));
     if (current !== generation) return;
     const seen = new Set<string>();
     const runs = queryRuns(normalized);
@@ -145,21 +157,26 @@ async function run(query: Query): Promise<void> {
   }
 }
 
+/** A match, and the shard it is from (its card is there). */
+interface Match {
+  result: PagefindResult;
+  shard: number;
+}
+
 /**
  * The matches in the opened shards, ordered as the reader asked (by relevance, or newest first), and whether one
- * holds the query as written in its headline.
+ * holds the query's words in its headline. `asWritten`: whether `words` are the query as typed (a phrase for each
+ * run), not its words wherever they stand because no shard holds it as typed.
  */
-async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: ReturnType<typeof queryWords>,
-  words: SegmentedQuery): Promise<{ ordered: PagefindResult[]; headline: boolean }> {
+async function rank(pagefind: Pagefind, opened: number[], query: Query, asWritten: boolean, words: SegmentedQuery): Promise<{ ordered: Match[]; headline: boolean }> {
   const only = index.only(opened);
   // Pagefind matches a word it lacks by a shorter one ("fuzzy"); a quoted word matches exactly. A lone character is
   // indexed only as the start of its pairs (src/search/tokens.ts): it is looked up unquoted, as a prefix, and the
   // word directory has already said that the opened shards hold it.
   const hits: Hits = new Map();
   const required = words.required;
-  const relaxed = required !== phrase.required;
-  const titleWords = words.required.map((w) => w + TITLE_MARK);
-  const tokens = [...new Set([...required, ...phrase.title, ...(relaxed ? [...phrase.required, ...titleWords] : [])])];
+  const titleWords = required.map((w) => w + TITLE_MARK);
+  const tokens = [...new Set([...required, ...titleWords])];
   await Promise.all(tokens.map(async (token) =>
     hits.set(token, new Map((await pagefind.search(isLoneCharacter(token) ? token : `"${token}"`, { filters: only })).results.map((r) => [r.id, r.words])))));
   const having = (list: string[]) => intersect(list.map((t) => new Set(hits.get(t)!.keys())));
@@ -168,20 +185,23 @@ async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: 
   const filters: Record<string, unknown> = { ...only };
   if (query.channel) filters.channel = query.channel;
   if (query.year) filters.year = query.year;
-  const find = async (extra: Record<string, unknown>, sort?: Record<string, string>) =>
-    (await pagefind.search(required.join(" "), { filters: { ...filters, ...extra }, ...(sort ? { sort } : {}) }))
-      .results.filter((r) => matching.has(r.id));
-  if (query.sort === "newest") {
-    // Shards hold consecutive stretches of time: the newest shard first, each sorted by date, lists every match
-    // newest first (Pagefind's merged results are not in one order).
-    if (opened.length === 1) return { ordered: await find({}, { date: "desc" }), headline: false };
-    const ordered: PagefindResult[] = [];
-    for (const shard of [...opened].sort((a, b) => b - a)) ordered.push(...await find({ shard: index.shards[shard]!.name }, { date: "desc" }));
-    return { ordered, headline: false };
-  }
-  // Relevance: the query as written in the headline, then in the text; then all its words in the headline; then
-  // the rest. Within each, articles where the words stand closest first, then Pagefind's ranking.
-  const tiers = [having(phrase.title), having(phrase.required), ...(relaxed ? [having(titleWords)] : [])];
+  // With more than one shard open, one search a shard (newest first), so that each match is known by its shard.
+  // Shards hold consecutive stretches of time, so sorted by date that also lists every match newest first
+  // (Pagefind's merged results are not in one order).
+  const find = async (sort?: Record<string, string>): Promise<Match[]> => {
+    const inShard = async (shard: number, only: Record<string, unknown>) =>
+      (await pagefind.search(required.join(" "), { filters: { ...filters, ...only }, ...(sort ? { sort } : {}) }))
+        .results.filter((r) => matching.has(r.id)).map((result) => ({ result, shard }));
+    if (opened.length === 1) return inShard(opened[0]!, {});
+    const found: Match[] = [];
+    for (const shard of [...opened].sort((a, b) => b - a)) found.push(...await inShard(shard, index.inShard(shard)));
+    return found;
+  };
+  if (query.sort === "newest") return { ordered: await find({ date: "desc" }), headline: false };
+  // Relevance: the query as written in the headline, then in the text; or, when no shard holds it as written, all
+  // its words in the headline; then the rest. Within each, articles where the words stand closest first, then
+  // Pagefind's ranking.
+  const tiers = asWritten ? [having(titleWords), having(required)] : [having(titleWords)];
   const tier = (id: string) => {
     const found = tiers.findIndex((set) => set.has(id));
     return found === -1 ? tiers.length : found;
@@ -189,9 +209,9 @@ async function rank(pagefind: Pagefind, opened: number[], query: Query, phrase: 
   // How close: the query's words as written, or as segmented when that is how the articles were found.
   const groups = words.groups;
   const span = (id: string) => closeness(groups.map((group) => hits.get(group[0]!)!.get(id) ?? []));
-  const ordered = (await find({})).map((r) => ({ r, tier: tier(r.id), span: span(r.id) }))
-    .sort((a, b) => a.tier - b.tier || a.span - b.span || b.r.score - a.r.score).map((x) => x.r);
-  return { ordered, headline: ordered.some((r) => tiers[0]!.has(r.id)) };
+  const ordered = (await find()).map((m) => ({ m, tier: tier(m.result.id), span: span(m.result.id) }))
+    .sort((a, b) => a.tier - b.tier || a.span - b.span || b.m.result.score - a.m.result.score).map((x) => x.m);
+  return { ordered, headline: ordered.some((m) => tiers[0]!.has(m.result.id)) };
 }
 
 /** A link to another state of the search (a page, earlier years): an address of its own, followed in place. */

@@ -140,10 +140,8 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
 async function indexShard(records: SearchRecords, { folder, target, cached }: { folder: ShardFolder; target: string; cached?: string },
   scratch: string): Promise<{ words: string; report: SearchIndexReport["shards"][number] }> {
   rmSync(target, { recursive: true, force: true });
-  // Each record also carries its shard's name as a filter: shards are in date order, so the search page can
-  // list "newest first" shard by shard, which Pagefind's merged results cannot do.
-  const shardRecords = records.slice(folder.start, folder.start + folder.count)
-    .map((r) => ({ ...r, filters: { ...r.filters, shard: [folder.name] } }));
+  // The search page tells a result's shard by the filter it gives each shard it merges (src/browser/search-index.ts).
+  const shardRecords = records.slice(folder.start, folder.start + folder.count);
   const file = path.join(scratch, `${folder.name}.json`);
   writeFileSync(file, JSON.stringify(shardRecords));
   const t0 = performance.now();

@@ -3,6 +3,7 @@
  * index in memory. Arguments (src/util/worker.ts): a JSON file of records (without their words,
  * which are cut here), the folder for its Pagefind bundle, and a file for the shard's distinct words (sorted, one a
  * line, for the word directory: src/search/word-directory.ts).
+ * Pagefind's result fragments are replaced by the search page's result cards (src/search/card-writer.ts).
  * Prints one JSON line: records added, errors, the Pagefind service's peak memory, and the CPU seconds of this
  * process and of the service together.
  * https://pagefind.app/docs/node-api/
@@ -13,6 +14,7 @@ import { readFile } from "node:fs/promises";
 import * as pagefind from "pagefind";
 import { searchCharTable } from "./char-table.ts";
 import { createNormalizer } from "./normalize.ts";
+import { writeCards } from "./card-writer.ts";
 import { withWords, type RecordSource } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE as SEARCH_LANGUAGE } from "./shards.ts";
 import { ownCpuSeconds, processCpuSeconds } from "../util/cpu.ts";
@@ -38,6 +40,9 @@ responses.forEach((response, i) => {
 const written = await index.writeFiles({ outputPath: outputPath! });
 writeFileSync(wordsFile!, [...words].sort().join("\n"));
 problems.push(...written.errors);
+// What the search page shows of each result, in place of Pagefind's fragments (src/search/result-card.ts). A record
+// Pagefind dropped has neither; the indexer counts the pages of every shard against the published articles.
+if (written.errors.length === 0) writeCards(outputPath!);
 const service = serviceUsage();
 await pagefind.close();
 console.log(JSON.stringify({ added, problems, peakKiB: service.peakKiB, cpuSeconds: ownCpuSeconds() + service.cpuSeconds }));

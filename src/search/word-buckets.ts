@@ -68,3 +68,15 @@ export async function candidateShards(words: readonly string[], buckets: number,
   }
   return found;
 }
+
+/**
+ * At most `most` of a query's words to search, the rarest first: the ones the fewest shards hold (`shardsHolding`
+ * answers from buckets already read, or undefined for a word whose bucket was not), kept in query order. Pagefind
+ * reads an index chunk of some 30 KB a shard for every word it looks up, so a whole headline is searched by a few of
+ * its words; the rarest of them pick out the same articles the whole would.
+ */
+export function rarestWords(words: readonly string[], most: number, shardCount: (word: string) => number | undefined): string[] {
+  if (words.length <= most) return [...words];
+  const known = words.map((word, at) => ({ word, at, shards: shardCount(word) ?? Number.POSITIVE_INFINITY }));
+  return known.sort((a, b) => a.shards - b.shards || a.at - b.at).slice(0, most).sort((a, b) => a.at - b.at).map((w) => w.word);
+}

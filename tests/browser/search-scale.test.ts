@@ -95,6 +95,10 @@ describe("search across many shards", () => {
         t.diagnostic(`${decodeURIComponent(path)}: ${found.bytes} bytes in ${found.files.length} requests; ${found.status}`);
         assert.ok(found.hrefs.length > 0, found.status);
         if (path.includes(encodeURIComponent("于天敏調研"))) assert.equal(found.hrefs[0], "/articles/benxi-2020-07-16/", "typed without a space");
+        if (path.includes(encodeURIComponent("調兵山市矛盾"))) assert.match(found.hrefs[0] ?? "", /\/articles\/tiaobingshan\/$/, "a whole headline");
+        // Each result shown costs its card (src/search/result-card.ts), never Pagefind's fragment of the article.
+        assert.equal(found.files.filter((f) => f.endsWith(".pf_card")).length, found.hrefs.length, found.files.join(" "));
+        assert.ok(!found.files.some((f) => f.endsWith(".pf_fragment")), found.files.join(" "));
         assert.ok(found.bytes <= CEILING.bytes && found.files.length <= CEILING.requests, `${path}: ${found.bytes} bytes, ${found.files.length} requests`);
       } finally {
         await page.close();

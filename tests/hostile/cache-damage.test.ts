@@ -114,7 +114,7 @@ describe("a damaged build cache", () => {
     const shards = readdirSync(cache("search"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     assert.ok(shards.length >= 3, `${shards.length} shards`);
     writeFileSync(cache("search", shards[0]!, "pagefind-entry.json"), "{ garbled");
-    const files = filesUnder(cache("search", shards[1]!)).filter((f) => /\.pf_(?:index|fragment)$/.test(f));
+    const files = filesUnder(cache("search", shards[1]!)).filter((f) => /\.pf_(?:index|card)$/.test(f));
     for (const file of files.slice(0, 3)) truncateSync(cache("search", shards[1]!, file), 10);
     // And the list of a shard's words, from which the word directory is made.
     writeFileSync(cache("search", `${shards[2]!}.words`), "garbled");

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { bucketOf, candidateShards, lookupWords, shardsHolding } from "../../src/search/word-buckets.ts";
+import { bucketOf, candidateShards, lookupWords, rarestWords, shardsHolding } from "../../src/search/word-buckets.ts";
 import { bucketCount, DIRECTORY_FOLDER, writeDirectory } from "../../src/search/word-directory.ts";
 
 describe("word directory", () => {
@@ -61,6 +61,15 @@ describe("word directory", () => {
     // A short query is looked up as it is.
     assert.deepEqual(await candidateShards(["w0", "w1", "w2"], 1024, load), { all: [2], titled: [2] });
     assert.deepEqual(await candidateShards(["w0", "w16"], 1024, load), { all: [0, 1, 2], titled: [0, 1, 2] });
+  });
+
+  it("searches a long query by its rarest words, in query order, and a short one whole", () => {
+    const shards: Record<string, number> = { a: 9, b: 1, c: 4, d: 1, e: 2 };
+    const count = (word: string) => shards[word];
+    assert.deepEqual(rarestWords(["a", "b", "c", "d", "e"], 3, count), ["b", "d", "e"]);
+    // Ties keep the earlier word; a word whose bucket was not read counts as common.
+    assert.deepEqual(rarestWords(["x", "c", "a", "e"], 2, count), ["c", "e"]);
+    assert.deepEqual(rarestWords(["a", "c"], 3, count), ["a", "c"]);
   });
 
   it("has more buckets for more text, a power of two from 16 to 16,384", () => {
