@@ -29,6 +29,8 @@ export interface SearchQuery {
 export function benchQueries(articles: readonly GeneratedArticle[], toHans: (text: string) => string): SearchQuery[] {
   const q = (text: string, extra = "") => `search/?q=${encodeURIComponent(text)}${extra}`;
   const headline = articles.find((a, i) => i > articles.length / 3 && a.lang === "zh-Hant")!;
+  // And the longest headline of the archive: every word of a query Pagefind looks up costs an index chunk.
+  const longest = articles.filter((a) => a.lang === "zh-Hant").reduce((a, b) => (b.title.length > a.title.length ? b : a));
   return [
     { label: "rare place, old article (調兵山)", path: q("調兵山"), first: "tiaobingshan" },
     { label: "rare place, 简体 (调兵山)", path: `hans/${q("调兵山")}`, first: "tiaobingshan" },
@@ -38,6 +40,7 @@ export function benchQueries(articles: readonly GeneratedArticle[], toHans: (tex
     { label: "byline (白國軍)", path: q("白國軍"), first: "benxi-2020-07-16" },
     { label: "headline 繁體", path: q(headline.title), first: headline.slug },
     { label: "headline 简体", path: `hans/${q(toHans(headline.title))}`, first: headline.slug },
+    { label: `longest headline (${longest.title.length} characters)`, path: q(longest.title), first: longest.slug },
     { label: "common word, newest first", path: q("工作", "&sort=newest") },
     { label: "common word, one channel", path: q("工作", "&channel=news") },
     { label: "common word, one year", path: q("工作", "&year=2019") },
