@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { CARD_EXTENSION, CARD_FOLDER, cardOf, type Card } from "./result-card.ts";
+import { CARD_EXTENSION, CARD_FOLDER, cardOf } from "./result-card.ts";
 
 const FRAGMENT_FOLDER = "fragment";
 const FRAGMENT_EXTENSION = ".pf_fragment";
@@ -13,10 +13,12 @@ const FRAGMENT_EXTENSION = ".pf_fragment";
 const SIGNATURE = "pagefind_dcd";
 
 /**
- * Replaces the fragments of the Pagefind bundle in `bundle` by cards of the same names, and returns how many. Cards
- * are gzipped as Pagefind's own files are, to the same bytes for the same card in every build.
+ * Replaces the fragments of the Pagefind bundle in `bundle` by cards of the same names, each made from what
+ * `shown` gives for the fragment's address (the record's meta, which Pagefind is not given: it would index every
+ * value as words, the article's text included), and returns how many. Cards are gzipped as Pagefind's own files
+ * are, to the same bytes for the same card in every build.
  */
-export function writeCards(bundle: string): number {
+export function writeCards(bundle: string, shown: ReadonlyMap<string, Record<string, string>>): number {
   const fragments = path.join(bundle, FRAGMENT_FOLDER);
   const cards = path.join(bundle, CARD_FOLDER);
   mkdirSync(cards, { recursive: true });
@@ -25,7 +27,10 @@ export function writeCards(bundle: string): number {
     if (!name.endsWith(FRAGMENT_EXTENSION)) continue;
     const unzipped = gunzipSync(readFileSync(path.join(fragments, name))).toString("utf8");
     if (!unzipped.startsWith(SIGNATURE)) throw new Error(`${name} is not a Pagefind fragment`);
-    const card = cardOf(JSON.parse(unzipped.slice(SIGNATURE.length)) as Card);
+    const { url } = JSON.parse(unzipped.slice(SIGNATURE.length)) as { url: string };
+    const meta = shown.get(url);
+    if (!meta) throw new Error(`${name} is the result of ${url}, which is not a record of this shard`);
+    const card = cardOf({ url, meta });
     writeFileSync(path.join(cards, name.slice(0, -FRAGMENT_EXTENSION.length) + CARD_EXTENSION), gzipSync(JSON.stringify(card), { level: 9 }));
     written++;
   }

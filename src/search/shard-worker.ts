@@ -32,7 +32,9 @@ const problems: string[] = [];
 let added = 0;
 // All at once: the service takes them in the order sent (so the index is the same), and neither side waits for the
 // other between records.
-const responses = await Promise.all(records.map((record) => index.addCustomRecord({ ...record, language: SEARCH_LANGUAGE })));
+// Without their meta: Pagefind indexes every meta value as words of its own (the text whole, run by run), which
+// doubled the words it holds; what a result shows goes to its card instead.
+const responses = await Promise.all(records.map(({ meta: _shown, ...record }) => index.addCustomRecord({ ...record, meta: {}, language: SEARCH_LANGUAGE })));
 responses.forEach((response, i) => {
   if (response.errors.length > 0) problems.push(`${records[i]!.url}: ${response.errors.join("; ")}`);
   else added++;
@@ -42,7 +44,7 @@ writeFileSync(wordsFile!, [...words].sort().join("\n"));
 problems.push(...written.errors);
 // What the search page shows of each result, in place of Pagefind's fragments (src/search/result-card.ts). A record
 // Pagefind dropped has neither; the indexer counts the pages of every shard against the published articles.
-if (written.errors.length === 0) writeCards(outputPath!);
+if (written.errors.length === 0) writeCards(outputPath!, new Map(records.map((r) => [r.url, r.meta])));
 const service = serviceUsage();
 await pagefind.close();
 console.log(JSON.stringify({ added, problems, peakKiB: service.peakKiB, cpuSeconds: ownCpuSeconds() + service.cpuSeconds }));

@@ -1,6 +1,7 @@
 /**
  * Result cards replace Pagefind's fragments: one a result, under the result's id, holding what the search page shows
  * and the lead of the text, and small whatever the article's length. Checked on a real Pagefind index.
+ * A fragment whose address is not a record of the shard fails loudly.
  */
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -15,14 +16,16 @@ import { CARD_EXTENSION, CARD_FOLDER, CARD_TEXT, type Card } from "../../src/sea
 
 describe("result cards", () => {
   let dir = "";
+  const shown = new Map<string, Record<string, string>>();
   const long = "本溪市堅持和發展新時代楓橋經驗。".repeat(400);
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "broadsheet-cards-"));
     const { index } = await pagefind.createIndex({ forceLanguage: "unknown", keepIndexUrl: false });
-    const record = (url: string, title: string, text: string) => index!.addCustomRecord({
-      url, language: "unknown", content: `${text.length} words of ${title} ${"abc ".repeat(text.length)}`,
-      meta: { title, title_hans: title, text }, filters: {}, sort: {},
-    });
+    // As the shard worker does: the meta is the cards', not Pagefind's.
+    const record = (url: string, title: string, text: string) => {
+      shown.set(url, { title, title_hans: title, text });
+      return index!.addCustomRecord({ url, language: "unknown", content: `${text.length} words of ${title} ${"abc ".repeat(text.length)}`, meta: {}, filters: {}, sort: {} });
+    };
     await record("/articles/short/", "短文", "調兵山市矛盾糾紛多元化解。");
     await record("/articles/long/", "長文", long);
     await index!.writeFiles({ outputPath: dir });
@@ -33,7 +36,7 @@ describe("result cards", () => {
   it("writes a card for every fragment, under its name, and removes the fragments", () => {
     const fragments = readdirSync(path.join(dir, "fragment")).map((f) => f.replace(/\.pf_fragment$/, ""));
     assert.equal(fragments.length, 2);
-    assert.equal(writeCards(dir), 2);
+    assert.equal(writeCards(dir, shown), 2);
     assert.ok(!existsSync(path.join(dir, "fragment")));
     const cards = readdirSync(path.join(dir, CARD_FOLDER));
     assert.deepEqual(cards.map((c) => c.replace(CARD_EXTENSION, "")).sort(), fragments.sort());
@@ -47,5 +50,17 @@ describe("result cards", () => {
     assert.ok(longCard.bytes < 2048, `${longCard.bytes} bytes`);
     // The words Pagefind indexed are not in a card.
     assert.ok(!JSON.stringify(longCard.card).includes("abc"));
+  });
+
+  it("refuses a fragment of an address it has no record for", async () => {
+    const other = await mkdtemp(path.join(tmpdir(), "broadsheet-cards-"));
+    try {
+      const { index } = await pagefind.createIndex({ forceLanguage: "unknown", keepIndexUrl: false });
+      await index!.addCustomRecord({ url: "/articles/stray/", language: "unknown", content: "abc def", meta: {}, filters: {}, sort: {} });
+      await index!.writeFiles({ outputPath: other });
+      assert.throws(() => writeCards(other, shown), /\/articles\/stray\/, which is not a record of this shard/);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   });
 });
