@@ -27,10 +27,14 @@ const message = (key: string, values: Record<string, string | number> = {}) =>
   (form.dataset[`msg${key[0]!.toUpperCase()}${key.slice(1)}`] ?? "").replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
 /**
- * Words of a query Pagefind looks up, at most (src/search/word-buckets.ts `rarestWords`): a query of two Chinese
- * words is three bigrams, searched whole; a longer one by its three rarest words.
+ * Words of a query Pagefind looks up, at most (src/search/word-buckets.ts `rarestWords`), each an index chunk of
+ * 30–40 KB: a query of two Chinese words is three pairs, searched whole; one of four or five pairs by its three rarest;
+ * a longer one (a whole headline, whose nine looked-up words' buckets it has also read) by its two rarest, which in
+ * a headline are names and the pairs that straddle two words.
  */
-const SEARCHED_WORDS = 3;
+function searchedWords(words: number): number {
+  return words > 5 ? 2 : 3;
+}
 
 /** Shards opened at most before the reader asks for earlier years (each "earlier" step opens as many again). */
 const SHARDS_A_STEP = 2;
@@ -104,9 +108,11 @@ async function run(query: Query): Promise<void> {
       if (found.required !== phrase.required) candidates = await index.candidates(found.required, query.year);
     }
     const asWritten = found.required === phrase.required;
+    const long = found.required.length >= 3;
     // A long query (a whole headline) is searched by its rarest words: each word costs an index chunk a shard.
-    if (found.required.length > SEARCHED_WORDS) {
-      const rarest = await index.rarest(found.required, SEARCHED_WORDS);
+    const most = searchedWords(found.required.length);
+    if (found.required.length > most) {
+      const rarest = await index.rarest(found.required, most);
       found = { required: rarest, groups: rarest.map((w) => [w]) };
     }
     // One shard at a time (headline matches first, then newest first) until a page of results, or the step's shards
@@ -121,7 +127,7 @@ async function run(query: Query): Promise<void> {
     while (opened.length < Math.min(SHARDS_A_STEP, newest.length) && ordered.length < SHOWN && !headline) {
       opened.push(newest[opened.length]!);
       ({ ordered, headline } = await rank(await index.open(opened), opened, query, asWritten, found));
-      headline &&= found.required.length >= 3;
+      headline &&= long;
       if (current !== generation) return;
     }
     // Each step to earlier years opens as many shards again.
