@@ -151,7 +151,7 @@ export class SearchIndex {
     return rarestWords(words, most, (word) => counts.get(word));
   }
 
-  /** What the search page shows of a result of `shard` (src/search/cards.ts), read where Pagefind keeps its fragment. */
+  /** What the search page shows of a result of `shard` (src/search/result-card.ts), read where Pagefind keeps its fragment. */
   card(shard: number, id: string): Promise<Card> {
     return gzippedJson<Card>(`${this.shards[shard]!.href}${CARD_FOLDER}/${id}${CARD_EXTENSION}`);
   }

@@ -107,7 +107,6 @@ async function run(query: Query): Promise<void> {
       else if (words.required.join() !== phrase.required.join()) found = words;
       if (found.required !== phrase.required) candidates = await index.candidates(found.required, query.year);
     }
-    const asWritten = found.required === phrase.required;
     const long = found.required.length >= 3;
     // A long query (a whole headline) is searched by its rarest words: each word costs an index chunk a shard.
     const most = searchedWords(found.required.length);
@@ -126,7 +125,7 @@ async function run(query: Query): Promise<void> {
     let headline = false;
     while (opened.length < Math.min(SHARDS_A_STEP, newest.length) && ordered.length < SHOWN && !headline) {
       opened.push(newest[opened.length]!);
-      ({ ordered, headline } = await rank(await index.open(opened), opened, query, asWritten, found));
+      ({ ordered, headline } = await rank(await index.open(opened), opened, query, found));
       headline &&= long;
       if (current !== generation) return;
     }
@@ -134,7 +133,7 @@ async function run(query: Query): Promise<void> {
     const wanted = Math.min(newest.length, opened.length + SHARDS_A_STEP * (Number.parseInt(query.earlier, 10) || 0));
     if (wanted > opened.length) {
       opened.push(...newest.slice(opened.length, wanted));
-      ({ ordered } = await rank(await index.open(opened), opened, query, asWritten, found));
+      ({ ordered } = await rank(await index.open(opened), opened, query, found));
       if (current !== generation) return;
     }
     const pages = Math.max(1, Math.ceil(ordered.length / SHOWN));
@@ -171,10 +170,9 @@ interface Match {
 
 /**
  * The matches in the opened shards, ordered as the reader asked (by relevance, or newest first), and whether one
- * holds the query's words in its headline. `asWritten`: whether `words` are the query as typed (a phrase for each
- * run), not its words wherever they stand because no shard holds it as typed.
+ * holds the query's words in its headline.
  */
-async function rank(pagefind: Pagefind, opened: number[], query: Query, asWritten: boolean, words: SegmentedQuery): Promise<{ ordered: Match[]; headline: boolean }> {
+async function rank(pagefind: Pagefind, opened: number[], query: Query, words: SegmentedQuery): Promise<{ ordered: Match[]; headline: boolean }> {
   const only = index.only(opened);
   // Pagefind matches a word it lacks by a shorter one ("fuzzy"); a quoted word matches exactly. A lone character is
   // indexed only as the start of its pairs (src/search/tokens.ts): it is looked up unquoted, as a prefix, and the
@@ -204,20 +202,16 @@ async function rank(pagefind: Pagefind, opened: number[], query: Query, asWritte
     return found;
   };
   if (query.sort === "newest") return { ordered: await find({ date: "desc" }), headline: false };
-  // Relevance: the query as written in the headline, then in the text; or, when no shard holds it as written, all
-  // its words in the headline; then the rest. Within each, articles where the words stand closest first, then
-  // Pagefind's ranking.
-  const tiers = asWritten ? [having(titleWords), having(required)] : [having(titleWords)];
-  const tier = (id: string) => {
-    const found = tiers.findIndex((set) => set.has(id));
-    return found === -1 ? tiers.length : found;
-  };
+  // Relevance: the query's words in the headline, then the rest. Within each, articles where the words stand
+  // closest first, then Pagefind's ranking.
+  const inHeadline = having(titleWords);
+  const tier = (id: string) => (inHeadline.has(id) ? 0 : 1);
   // How close: the query's words as written, or as segmented when that is how the articles were found.
   const groups = words.groups;
   const span = (id: string) => closeness(groups.map((group) => hits.get(group[0]!)!.get(id) ?? []));
   const ordered = (await find()).map((m) => ({ m, tier: tier(m.result.id), span: span(m.result.id) }))
     .sort((a, b) => a.tier - b.tier || a.span - b.span || b.m.result.score - a.m.result.score).map((x) => x.m);
-  return { ordered, headline: ordered.some((m) => tiers[0]!.has(m.result.id)) };
+  return { ordered, headline: ordered.some((m) => inHeadline.has(m.result.id)) };
 }
 
 /** A link to another state of the search (a page, earlier years): an address of its own, followed in place. */
