@@ -12,6 +12,7 @@ import { articleOf, parseArticle, type Article, type ArticleBody, type ArticleCo
 import { pictureStamp, type DecodedPictures } from "./images.ts";
 import type { Problem } from "./problems.ts";
 import { debug } from "../util/debug.ts";
+import { digest } from "../util/files.ts";
 import type { Memo } from "../util/memo.ts";
 import { remembered, type TextStore } from "../util/text-store.ts";
 
@@ -24,18 +25,29 @@ interface StoredArticle {
   pictures: Picture[];
 }
 
+/** An article file as the loader knows it: the digest of its bytes, and the bytes when they must be read. */
+export interface ArticleSource {
+  digest: string;
+  bytes: () => Uint8Array | undefined;
+}
+
+/** An article file whose bytes are in hand. */
+export function sourceOf(bytes: Uint8Array): ArticleSource {
+  return { digest: digest(bytes), bytes: () => bytes };
+}
+
 /**
- * One article file: from the memo when its bytes, the site and its pictures are as they were, else read afresh.
- * Its body is put in `store` and read back from it when asked for.
+ * One article file: from the memo when its bytes (known by their digest), the site and its pictures are as they were,
+ * else read and parsed afresh. Its body is put in `store` and read back from it when asked for.
  */
-export function loadArticle(file: string, bytes: Uint8Array, context: ArticleContext, store: TextStore, memo?: Memo): ArticleOutcome {
-  const key = articleKey(context, file, bytes);
+export function loadArticle(file: string, source: ArticleSource, context: ArticleContext, store: TextStore, memo?: Memo): ArticleOutcome | undefined {
+  const key = articleKey(context, file, source.digest);
   // The file is read again only if its body has gone from the store (its bytes are not kept in memory); its key is
   // made from what it holds now, so an edited file makes an article of another digest.
   const parseAgain = () => {
     try {
       const now = readFileSync(path.join(context.root, file));
-      return parseArticle(file, now, context, articleKey(context, file, now)).article;
+      return parseArticle(file, now, context, articleKey(context, file, digest(now))).article;
     } catch {
       return undefined; // Gone since it was loaded: reported as changed.
     }
@@ -56,6 +68,8 @@ export function loadArticle(file: string, bytes: Uint8Array, context: ArticleCon
     log(`${file}: from the memo`);
     return { article, problems: stored.warnings, pictures: stored.pictures };
   }
+  const bytes = source.bytes();
+  if (!bytes) return undefined;
   log(`${file}: parsed`);
   const outcome = parseArticle(file, bytes, context, key);
   const { article } = outcome;
@@ -76,9 +90,9 @@ export function loadArticle(file: string, bytes: Uint8Array, context: ArticleCon
   return { ...outcome, article: kept };
 }
 
-/** What an article is loaded from: the site configuration, its file's name and its bytes. */
-function articleKey(context: ArticleContext, file: string, bytes: Uint8Array): string {
-  return createHash("sha256").update(context.siteKey).update(file).update("\0").update(bytes).digest("hex");
+/** What an article is loaded from: the site configuration, its file's name and its bytes (by their digest). */
+function articleKey(context: ArticleContext, file: string, bytesDigest: string): string {
+  return createHash("sha256").update(context.siteKey).update(file).update("\0").update(bytesDigest).digest("hex");
 }
 
 /**

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Article, ArticleContext } from "./article.ts";
 import { articleSchema } from "./article-schema.ts";
-import { decodedPictures, loadArticle } from "./article-memo.ts";
+import { decodedPictures, loadArticle, sourceOf, type ArticleSource } from "./article-memo.ts";
 import { listContent, unreadable } from "./files.ts";
 import { undecodablePictures, type ImageJob, type PictureUse } from "./images.ts";
 import { parsePage, type Page } from "./pages.ts";
@@ -42,6 +42,11 @@ export interface LoadOptions {
    * no archive's text; by default in memory.
    */
   store?: TextStore;
+  /**
+   * The digest of an article file (by its full path) when it can be known without reading it
+   * (src/util/stat-digests.ts): an unchanged file found in the memo is then not read at all.
+   */
+  digestOf?: (file: string) => string | undefined;
 }
 
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<Content> {
@@ -66,7 +71,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     }
     return { articles: [], pages: [], problems: sortProblems(problems), images: [] };
   }
-  const { articles, images } = await loadArticles(root, site, listed.articles, readBytes, problems, options.store ?? new MemoryTextStore(), options.memo);
+  const { articles, images } = await loadArticles(root, site, listed.articles, readBytes, problems, options.store ?? new MemoryTextStore(), options.memo, options.digestOf);
   const pages: Page[] = [];
   for (const file of listed.pages) {
     const bytes = readBytes(file);
@@ -80,7 +85,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
 
 /** Every article file (from the memo where unchanged), its pictures checked to decode, slugs checked to be unique. */
 async function loadArticles(root: string, site: SiteConfig, files: readonly string[], readBytes: (file: string) => Uint8Array | undefined,
-  problems: Problem[], store: TextStore, memo?: Memo): Promise<{ articles: Article[]; images: ImageJob[] }> {
+  problems: Problem[], store: TextStore, memo?: Memo, digestOf?: (file: string) => string | undefined): Promise<{ articles: Article[]; images: ImageJob[] }> {
   const context: ArticleContext = {
     root, site, schema: articleSchema(site.channels, site.timeZone),
     siteKey: createHash("sha256").update(JSON.stringify(site)).update(root).digest("hex"),
@@ -89,9 +94,15 @@ async function loadArticles(root: string, site: SiteConfig, files: readonly stri
   const images = new Map<string, ImageJob>();
   const uses: PictureUse[] = [];
   for (const file of files) {
-    const bytes = readBytes(file);
-    if (!bytes) continue;
-    const outcome = loadArticle(file, bytes, context, store, memo);
+    const known = digestOf?.(path.join(root, file));
+    let source: ArticleSource | undefined;
+    if (known) source = { digest: known, bytes: () => readBytes(file) };
+    else {
+      const bytes = readBytes(file);
+      source = bytes && sourceOf(bytes);
+    }
+    const outcome = source && loadArticle(file, source, context, store, memo);
+    if (!outcome) continue;
     problems.push(...outcome.problems);
     if (outcome.article) articles.push(outcome.article);
     for (const { source, line, field } of outcome.pictures) {

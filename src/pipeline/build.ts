@@ -15,8 +15,9 @@ import { acquireLock } from "../util/lock.ts";
 import { Memo } from "../util/memo.ts";
 import { DiskTextStore } from "../util/text-store.ts";
 import { sweepScratch } from "../util/scratch.ts";
+import { StatDigests } from "../util/stat-digests.ts";
 import type { BrowserAsset } from "../browser/bundle.ts";
-import { discard, openStaging, recycleStaging, publishOutput, sweepLeftovers } from "./output.ts";
+import { discard, openStaging, recycleStaging, publishOutput, stagingDir, sweepLeftovers } from "./output.ts";
 import { codeFingerprint, PageCache } from "./page-cache.ts";
 import { renderPortal, startRenderer } from "./render.ts";
 import { verifyOutput } from "./verify.ts";
@@ -77,7 +78,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     sweepLeftovers(outDir);
     sweepScratch();
     // Started first, so that it loads Eleventy on the other core while this process loads the content and plans the pages.
-    const renderer = startRenderer(root);
+    const renderer = startRenderer(root, stagingDir(outDir));
     try {
       const jobs = options.jobs ?? positiveInteger(env.BROADSHEET_JOBS, availableParallelism());
       return await build({ ...options, root, env, log, outDir, cacheDir, jobs }, renderer);
@@ -110,7 +111,10 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   }
   // Article bodies, and their conversions, are kept on disk and read when a page or a search shard needs them.
   const store = new DiskTextStore(path.join(cacheDir, "bodies"));
-  const content = await loadContent(root, { env, memo, store });
+  // Files hashed by earlier builds, known again by their inode and times (src/util/stat-digests.ts): an unchanged
+  // article is not even read, a recycled page or a cached search shard is not read again.
+  const known = StatDigests.read(path.join(cacheDir, "file-digests.json"));
+  const content = await loadContent(root, { env, memo, store, digestOf: (file) => known.digest(file) });
   for (const warning of content.problems.filter((p) => p.severity === "warning")) log(formatProblem(warning));
   const errors = content.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !content.site) throw new ContentError(errors.map(formatProblem));
@@ -128,7 +132,7 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   try {
     // The search index needs only the records, so it is built (in its own processes, under pagefind/) while the
     // pages are planned and rendered: its processes are running when the call returns.
-    searching = indexSearch(searchRecords, staged, { cacheDir, fingerprint, concurrency: jobs });
+    searching = indexSearch(searchRecords, staged, { cacheDir, fingerprint, concurrency: jobs, known });
     searching.catch(() => undefined);
     step("start the search index");
     const portal = planPages(localized, searchLayout(searchRecords));
@@ -139,9 +143,10 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
     step("look up the page cache");
     // Every page and file the portal holds (archives and static pages included).
     const outputs = [...pages, ...portal.files].map((p) => p.outputPath);
-    const placed = recycleStaging(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.digest])), outputs, ["pagefind/"], log);
+    const placed = recycleStaging(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.digest])), outputs, ["pagefind/"], log,
+      (file) => known.digest(file));
     step(`recycle the previous output (${counted(placed.size, "page")} kept)`);
-    for (const entry of cache.place(plan, staged, placed)) {
+    for (const entry of cache.place(plan, staged, placed, known)) {
       log(`warning: build cache: page ${entry} was damaged (its bytes are not the ones stored); discarded, the page is rendered again`);
     }
     step("place cached pages");
@@ -158,11 +163,12 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
       throw new BuildError(`the built site failed its checks (${counted(verified.problems.length, "problem")})`, verified.problems);
     }
     step("verify");
-    await cache.store(plan, staged);
+    await cache.store(plan, staged, known);
     memo.save(memoDir);
     store.settle();
     step("cache");
     const search = await searching;
+    known.save();
     step("search index (finishing)");
     for (const shard of search.damaged) {
       log(`warning: build cache: search shard ${shard} was damaged (its files are not the ones stored); discarded and indexed again`);

@@ -6,18 +6,32 @@
 import type { PortalBatch } from "../eleventy/batch.ts";
 import type { PortalPluginOptions } from "../eleventy/portal-plugin.ts";
 
-let handedOver: PortalBatch | undefined;
+let expected: { batch: Promise<PortalBatch>; copyAssets: boolean; give: (batch: PortalBatch) => void } | undefined;
 let preview: (() => Promise<PortalBatch>) | undefined;
 
-/** Called by a render process (src/pipeline/render-worker.ts) before it starts Eleventy. */
+/**
+ * Called by a render process (src/pipeline/render-worker.ts) before it loads Eleventy's configuration: the batch
+ * comes later (`handOver`), and whether this process copies public/ (the first batch does) is known now.
+ */
+export function expectHandOver(copyAssets: boolean): void {
+  let give: (batch: PortalBatch) => void = () => undefined;
+  const batch = new Promise<PortalBatch>((resolve) => (give = resolve));
+  expected = { batch, copyAssets, give };
+}
+
+/** Gives the render process's Eleventy run its batch. */
 export function handOver(batch: PortalBatch): void {
-  handedOver = batch;
+  if (!expected) expectHandOver(batch.copyAssets);
+  if (batch.copyAssets !== expected!.copyAssets) throw new Error("a render process was handed a batch it was not started for");
+  expected!.give(batch);
 }
 
 /** The portal plugin's options for this Eleventy run: the handed-over batch, or else the preview's portal. */
 export function portalPluginOptions(root: string): PortalPluginOptions {
-  const batch = handedOver;
-  if (batch) return { portal: async () => batch, copyAssets: batch.copyAssets };
+  if (expected) {
+    const { batch, copyAssets } = expected;
+    return { portal: () => batch, copyAssets };
+  }
   return {
     copyAssets: true,
     portal: async () => {

@@ -15,7 +15,8 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileDigest, filesUnder } from "../util/files.ts";
 
-function stagingDir(outDir: string): string {
+/** Where a build writes before it publishes: `._site.building`, beside the output. */
+export function stagingDir(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.building`);
 }
 
@@ -47,14 +48,15 @@ export function openStaging(outDir: string, cacheDir: string): string {
  * unless one of the build's output paths (`outputs`) is under them: a rebuild after a change of code replaces
  * every page, and removing and making again thousands of folders costs seconds on some filesystems.
  */
-export function keepWanted(dir: string, wanted: ReadonlyMap<string, string>, outputs: Iterable<string>, leave: readonly string[] = []): Set<string> {
+export function keepWanted(dir: string, wanted: ReadonlyMap<string, string>, outputs: Iterable<string>, leave: readonly string[] = [],
+  digestOf: (file: string) => string | undefined = fileDigest): Set<string> {
   const kept = new Set<string>();
   const emptied = new Set<string>();
   for (const rel of filesUnder(dir)) {
     const file = path.join(dir, rel);
     if (leave.some((prefix) => rel.startsWith(prefix))) continue;
     const want = wanted.get(rel);
-    if (want !== undefined && fileDigest(file) === want) {
+    if (want !== undefined && digestOf(file) === want) {
       kept.add(rel);
       continue;
     }
@@ -86,9 +88,10 @@ function removeEmptyUpTo(folder: string, root: string, used: ReadonlySet<string>
  * Readies the staging folder with keepWanted; when the recycled folder cannot be cleaned (files another user left
  * read-only), it is moved aside and the build starts from an empty folder instead of failing.
  */
-export function recycleStaging(staged: string, wanted: ReadonlyMap<string, string>, outputs: Iterable<string>, leave: readonly string[], log: (line: string) => void): Set<string> {
+export function recycleStaging(staged: string, wanted: ReadonlyMap<string, string>, outputs: Iterable<string>, leave: readonly string[], log: (line: string) => void,
+  digestOf: (file: string) => string | undefined = fileDigest): Set<string> {
   try {
-    return keepWanted(staged, wanted, outputs, leave);
+    return keepWanted(staged, wanted, outputs, leave, digestOf);
   } catch (error) {
     const unusable = `${staged}.unusable-${process.pid}`;
     renameSync(staged, unusable);

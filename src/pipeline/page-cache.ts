@@ -15,6 +15,7 @@ import type { PlannedPage } from "../portal/portal.ts";
 import { isDeferred } from "../portal/types.ts";
 import { debug } from "../util/debug.ts";
 import { digest } from "../util/files.ts";
+import type { StatDigests } from "../util/stat-digests.ts";
 
 const log = debug("cache");
 
@@ -82,7 +83,7 @@ export class PageCache {
    * An entry whose bytes are not what it was stored with is deleted and its page moved to `plan.render`; the names
    * of those entries are returned, for the build to report.
    */
-  place(plan: PagePlan, outputDir: string, placed: ReadonlySet<string> = new Set()): string[] {
+  place(plan: PagePlan, outputDir: string, placed: ReadonlySet<string> = new Set(), known?: StatDigests): string[] {
     const damaged: string[] = [];
     const made = new Set<string>();
     plan.reuse = plan.reuse.filter((r) => {
@@ -105,17 +106,20 @@ export class PageCache {
       made.add(dir);
       // The verified bytes themselves: the cache file is not read twice.
       writeFileSync(target, bytes);
+      known?.note(target, r.digest);
       return true;
     });
     return damaged;
   }
 
   /** Adds the freshly rendered pages to the cache (each under a temporary name first), and forgets the rest. */
-  async store(plan: PagePlan, outputDir: string): Promise<void> {
+  async store(plan: PagePlan, outputDir: string, known?: StatDigests): Promise<void> {
     const used = new Set(plan.reuse.map((r) => path.basename(r.file)));
     for (const outputPath of plan.render) {
       const bytes = readFileSync(path.join(outputDir, outputPath));
-      const name = `${plan.keys.get(outputPath)!}.${digest(bytes)}`;
+      const sum = digest(bytes);
+      known?.note(path.join(outputDir, outputPath), sum);
+      const name = `${plan.keys.get(outputPath)!}.${sum}`;
       const file = path.join(this.dir, name);
       writeFileSync(`${file}.partial`, bytes);
       renameSync(`${file}.partial`, file);

@@ -16,6 +16,10 @@ import type { PortalBatch } from "../eleventy/batch.ts";
 import { portalBatch } from "./batch.ts";
 import { Memo } from "../util/memo.ts";
 import { MemoryTextStore } from "../util/text-store.ts";
+import { StatDigests } from "../util/stat-digests.ts";
+import { debug } from "../util/debug.ts";
+
+const log = debug("preview");
 
 /** Where the preview server writes (relative to the project root): never the production `_site/`. */
 export const PREVIEW_OUTPUT = ".broadsheet/preview";
@@ -31,8 +35,12 @@ export function previewSession(root: string): () => Promise<PortalBatch> {
   const previewHashes = new Map<string, string>();
   const memo = new Memo();
   const store = new MemoryTextStore();
+  // Unchanged files are known by their inode and times between rebuilds, and not read again.
+  const known = StatDigests.inMemory();
   return async () => {
-    const content = await loadContent(root, { memo, store });
+    const started = performance.now();
+    const content = await loadContent(root, { memo, store, digestOf: (file) => known.digest(file) });
+    const loaded = performance.now();
     const errors = content.problems.filter((p) => p.severity === "error");
     if (errors.length > 0 || !content.site) {
       const lines = errors.map(formatProblem);
@@ -46,6 +54,7 @@ export function previewSession(root: string): () => Promise<PortalBatch> {
     const portal = planPages(localized, searchLayout(lazyRecords(localized.searchViews, content.site.timeZone)));
     memo.settle();
     store.settle();
+    const planned = performance.now();
     const pages = renderedPages(portal);
     const render = new Set<string>();
     const digest = sharedDigest();
@@ -61,7 +70,10 @@ export function previewSession(root: string): () => Promise<PortalBatch> {
       previewHashes.delete(gone);
     }
     previewPaths = [...current];
-    return portalBatch(portal, browserAssets(), render);
+    const batch = portalBatch(portal, browserAssets(), render);
+    const ms = (from: number, to = performance.now()) => Math.round(to - from);
+    log(`${render.size} of ${pages.length} pages to render: loaded in ${ms(started, loaded)} ms, planned in ${ms(loaded, planned)} ms, compared and made in ${ms(planned)} ms`);
+    return batch;
   };
 }
 

@@ -28,11 +28,14 @@ const RENDER_BATCH = 6000;
 /** Pages below which a batch is not worth a process of its own (starting Eleventy takes about a second). */
 const SMALLEST_BATCH = 1000;
 
-type Renderer = Worker<{ peakKiB: number; cpuSeconds: number }>;
+type Renderer = Worker<{ peakKiB: number; cpuSeconds: number; waited?: number; wrote?: number }>;
 
-/** Starts the process that renders the first (for a rebuild, the only) batch of this build's pages. */
-export function startRenderer(root: string): Renderer {
-  return new Worker(WORKER, root);
+/**
+ * Starts the process that renders the first (for a rebuild, the only) batch of this build's pages into `outDir`
+ * (the staging folder): it loads Eleventy and its configuration while the build loads the content.
+ */
+export function startRenderer(root: string, outDir: string): Renderer {
+  return new Worker(WORKER, root, [outDir, "first"]);
 }
 
 export interface RenderOptions {
@@ -72,12 +75,12 @@ export async function renderPortal(portal: Portal, options: RenderOptions): Prom
     const reports = await mapLimited(batches, async (batch, i) => {
       const file = path.join(scratch, `batch-${i}.v8`);
       writeBatch(file, portal, assets, new Set(batch), i === 0);
-      const worker: Renderer = i === 0 ? renderer : new Worker(WORKER, root);
+      const worker: Renderer = i === 0 ? renderer : new Worker(WORKER, root, [outDir]);
       log(`batch ${i + 1} of ${batches.length}: ${counted(batch.length, "page")}`);
       const report = await worker.run([file, root, outDir]).catch((error: WorkerError) => {
         throw new WorkerError(`rendering a batch of pages failed (${error.message})`, error.lines);
       });
-      log(`batch ${i + 1} rendered, peak ${Math.round(report.peakKiB / 1024)} MiB`);
+      log(`batch ${i + 1} rendered, peak ${Math.round(report.peakKiB / 1024)} MiB (waited ${report.waited} s for Eleventy, wrote in ${report.wrote} s)`);
       return report;
     }, concurrency);
     return {

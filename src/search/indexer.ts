@@ -13,9 +13,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { searchCharTable } from "./char-table.ts";
 import { createNormalizer } from "./normalize.ts";
-import { withWords, type SearchRecords } from "./records.ts";
+import { cutShard, withWords, type SearchRecords } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE, type ShardFolder } from "./shards.ts";
-import { copyTree, digest, fileDigest, treeBytes, treeDigests, treeMatches } from "../util/files.ts";
+import { copyTree, digest, treeBytes, treeDigests, treeMatches } from "../util/files.ts";
+import { StatDigests } from "../util/stat-digests.ts";
 import { mapLimited } from "../util/map-limited.ts";
 import { debug } from "../util/debug.ts";
 import { counted } from "../util/plural.ts";
@@ -25,6 +26,8 @@ import { runWorker, WorkerError } from "../util/worker.ts";
 const log = debug("search");
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "shard-worker.ts");
 const DIRECTORY_WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "word-directory-worker.ts");
+/** Articles to index at most for the word directory to be written from words cut here, beside the indexing. */
+const EARLY_DIRECTORY_RECORDS = 250;
 
 export interface SearchIndexReport {
   records: number;
@@ -53,6 +56,8 @@ export interface SearchIndexOptions {
   fingerprint?: string;
   /** Shards indexed at once (the build's jobs). */
   concurrency?: number;
+  /** Digests of files known without reading them (src/util/stat-digests.ts); without it every file is read. */
+  known?: StatDigests;
 }
 
 /**
@@ -62,7 +67,8 @@ export interface SearchIndexOptions {
  * keep this thread busy (planning pages) while they work.
  */
 export async function indexSearch(records: SearchRecords, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
-  const { cacheDir, fingerprint = "", concurrency = 2 } = options;
+  const { cacheDir, fingerprint = "", concurrency = 2, known = StatDigests.inMemory() } = options;
+  const digestOf = (file: string) => known.digest(file);
   const started = performance.now();
   const folders = records.shards;
   const cacheRoot = cacheDir ? path.join(cacheDir, "search") : undefined;
@@ -80,8 +86,8 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
     const cached = cacheRoot ? path.join(cacheRoot, key) : undefined;
     const stored = cached ? storedDigests(cached) : undefined;
     // The output may be recycled from the last build (src/pipeline/output.ts) and hold this very shard already.
-    if (cached && stored && fileDigest(`${cached}.words`) === stored.words &&
-      (treeMatches(target, stored.files) || placeShard(cached, stored.files, target))) {
+    if (cached && stored && digestOf(`${cached}.words`) === stored.words &&
+      (treeMatches(target, stored.files, digestOf) || placeShard(cached, stored.files, target, known))) {
       results.push({ folder: folder.path, records: count, peakMiB: 0, seconds: 0, cpuSeconds: 0 });
       wordFiles.set(folder.name, `${cached}.words`);
       log(`shard ${folder.name}: ${counted(count, "article")}, from the cache`);
@@ -98,8 +104,30 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
 
   // Everything up to the start of a shard's process is synchronous (see above).
   const scratch = makeScratch("search");
+  // When only a few articles are to be indexed (publishing one), their words are cut here, at once, and the word
+  // directory is written while Pagefind indexes them: the directory no longer waits for the newest shard.
+  const early = pending.reduce((sum, p) => sum + p.folder.count, 0) <= EARLY_DIRECTORY_RECORDS;
+  const earlyWords = new Map<string, string>();
+  if (early) {
+    const normalize = createNormalizer(searchCharTable());
+    for (const { folder } of pending) {
+      const file = path.join(scratch, `${folder.name}.early.words`);
+      writeFileSync(file, cutShard(records.slice(folder.start, folder.start + folder.count), normalize).wordList);
+      earlyWords.set(folder.name, file);
+    }
+  }
+  const writeWordDirectory = () => {
+    const directoryStarted = performance.now();
+    return runWorker(DIRECTORY_WORKER, [String(records.buckets), siteDir, ...folders.map((f) => wordFiles.get(f.name) ?? earlyWords.get(f.name)!)])
+      .then(() => log(`word directory: ${counted(records.buckets, "bucket")} over ${counted(folders.length, "shard")} in ${((performance.now() - directoryStarted) / 1000).toFixed(2)} s`),
+        (error: WorkerError) => {
+          throw new SearchIndexError(`the search index's word directory could not be written (${error.message})`, error.lines);
+        });
+  };
+  const directory = early ? writeWordDirectory() : undefined;
+  directory?.catch(() => undefined);
   const indexing = mapLimited(pending, async (shard) => {
-    const indexed = await indexShard(records, shard, scratch);
+    const indexed = await indexShard(records, shard, scratch, known);
     wordFiles.set(shard.folder.name, indexed.words);
     results.push(indexed.report);
   }, concurrency);
@@ -108,14 +136,9 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
     await indexing;
     const names = new Set(folders.map((f) => f.name));
     for (const entry of await readdir(path.join(siteDir, "pagefind"))) {
-      if (!names.has(entry)) await rm(path.join(siteDir, "pagefind", entry), { recursive: true, force: true });
+      if (!names.has(entry) && entry !== "words") await rm(path.join(siteDir, "pagefind", entry), { recursive: true, force: true });
     }
-    const directoryStarted = performance.now();
-    await runWorker(DIRECTORY_WORKER, [String(records.buckets), siteDir, ...folders.map((f) => wordFiles.get(f.name)!)])
-      .catch((error: WorkerError) => {
-        throw new SearchIndexError(`the search index's word directory could not be written (${error.message})`, error.lines);
-      });
-    log(`word directory: ${counted(records.buckets, "bucket")} over ${counted(folders.length, "shard")} in ${((performance.now() - directoryStarted) / 1000).toFixed(2)} s`);
+    await (directory ?? writeWordDirectory());
     const indexed = await countIndexedPages(siteDir, folders.map((f) => f.path));
     if (indexed !== records.count) {
       // Pagefind drops a record with no words; name the likely ones so an editor can fix them.
@@ -132,13 +155,15 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
     }
     return { records: indexed, reused, damaged, buckets: records.buckets, shards: results, bytes: treeBytes(path.join(siteDir, "pagefind")), seconds: (performance.now() - started) / 1000 };
   } finally {
+    // A directory started early may still be reading the words cut for it.
+    await directory?.catch(() => undefined);
     await rm(scratch, { recursive: true, force: true });
   }
 }
 
 /** Indexes one shard in its own process, then stores it in the cache (when there is one) under its key. */
 async function indexShard(records: SearchRecords, { folder, target, cached }: { folder: ShardFolder; target: string; cached?: string },
-  scratch: string): Promise<{ words: string; report: SearchIndexReport["shards"][number] }> {
+  scratch: string, known: StatDigests): Promise<{ words: string; report: SearchIndexReport["shards"][number] }> {
   rmSync(target, { recursive: true, force: true });
   // The search page tells a result's shard by the filter it gives each shard it merges (src/browser/search-index.ts).
   const shardRecords = records.slice(folder.start, folder.start + folder.count);
@@ -162,7 +187,9 @@ async function indexShard(records: SearchRecords, { folder, target, cached }: { 
     await rename(`${cached}.partial`, cached);
     const wordList = readFileSync(words);
     writeFileSync(`${cached}.words`, wordList);
-    writeFileSync(`${cached}.json.partial`, JSON.stringify({ files: treeDigests(cached), words: digest(wordList) } satisfies StoredShard));
+    const files = treeDigests(cached);
+    noteTree(known, target, files);
+    writeFileSync(`${cached}.json.partial`, JSON.stringify({ files, words: digest(wordList) } satisfies StoredShard));
     await rename(`${cached}.json.partial`, `${cached}.json`);
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -211,11 +238,17 @@ function storedDigests(cached: string): StoredShard | undefined {
 }
 
 /** Copies a cached shard into the output when its files are the ones stored; false when they are not. */
-function placeShard(cached: string, digests: Record<string, string>, target: string): boolean {
-  if (!treeMatches(cached, digests)) return false;
+function placeShard(cached: string, digests: Record<string, string>, target: string, known: StatDigests): boolean {
+  if (!treeMatches(cached, digests, (file) => known.digest(file))) return false;
   rmSync(target, { recursive: true, force: true });
   copyTree(cached, target);
+  noteTree(known, target, digests);
   return true;
+}
+
+/** Records the digests of a shard's files just copied into `dir`, so that the next build that recycles them does not read them. */
+function noteTree(known: StatDigests, dir: string, digests: Readonly<Record<string, string>>): void {
+  for (const [file, sum] of Object.entries(digests)) known.note(path.join(dir, file), sum);
 }
 
 function discardShard(cached: string): void {

@@ -86,6 +86,16 @@ export function withWords(source: RecordSource, normalize: Normalizer, directory
 }
 
 /**
+ * A shard's records with their words, and the shard's list of words for the word directory (every word and every
+ * character, sorted, one a line): what the shard's process gives Pagefind and writes beside it.
+ */
+export function cutShard(sources: readonly RecordSource[], normalize: Normalizer): { records: SearchRecord[]; wordList: string } {
+  const words = new Set<string>();
+  const records = sources.map((r) => withWords(r, normalize, words));
+  return { records, wordList: [...words].sort().join("\n") };
+}
+
+/**
  * Records made on demand, a shard's worth at a time, and cut into words by the shard's own process: a large
  * portal's records (every article's words) would otherwise sit in memory together for the whole build, and cutting
  * them would keep the build's thread busy.

@@ -15,17 +15,16 @@ import * as pagefind from "pagefind";
 import { searchCharTable } from "./char-table.ts";
 import { createNormalizer } from "./normalize.ts";
 import { writeCards } from "./card-writer.ts";
-import { withWords, type RecordSource } from "./records.ts";
+import { cutShard, type RecordSource } from "./records.ts";
 import { SEARCH_LANGUAGE_CODE as SEARCH_LANGUAGE } from "./shards.ts";
 import { ownCpuSeconds, processCpuSeconds } from "../util/cpu.ts";
 import { workerArguments } from "../util/worker.ts";
 
 
 const [recordsFile, outputPath, wordsFile] = await workerArguments();
-const normalize = createNormalizer(searchCharTable());
-// The directory's words: every word the index holds, and every character (the index holds most only inside pairs).
-const words = new Set<string>();
-const records = (JSON.parse(await readFile(recordsFile!, "utf8")) as RecordSource[]).map((r) => withWords(r, normalize, words));
+// The records with their words, and the directory's words: every word the index holds, and every character (the
+// index holds most only inside pairs).
+const { records, wordList } = cutShard(JSON.parse(await readFile(recordsFile!, "utf8")) as RecordSource[], createNormalizer(searchCharTable()));
 const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, keepIndexUrl: false });
 if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
 const problems: string[] = [];
@@ -40,7 +39,7 @@ responses.forEach((response, i) => {
   else added++;
 });
 const written = await index.writeFiles({ outputPath: outputPath! });
-writeFileSync(wordsFile!, [...words].sort().join("\n"));
+writeFileSync(wordsFile!, wordList);
 problems.push(...written.errors);
 // What the search page shows of each result, in place of Pagefind's fragments (src/search/result-card.ts). A record
 // Pagefind dropped has neither; the indexer counts the pages of every shard against the published articles.

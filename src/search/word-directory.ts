@@ -4,7 +4,7 @@
  * `pagefind/words/<bucket>.pf_words`: each bucket a gzipped JSON object from word to the positions of the shards that
  * hold it, a word's bucket being a hash of it. A query reads one bucket per word it looks up.
  */
-import { closeSync, mkdirSync, openSync, readSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { gzipSync } from "node:zlib";
@@ -30,19 +30,25 @@ export function bucketCount(characters: number): number {
  * a table of them is ever held: each bucket gets its words already in order (the same words always make the same bytes).
  */
 export function writeDirectory(wordFiles: readonly string[], siteDir: string, buckets: number): void {
-  const pieces: string[][] = Array.from({ length: buckets }, () => []);
+  // Each bucket's JSON, built as the words come (words are letters and digits only: src/search/tokens.ts, so they
+  // are quoted as they are).
+  const pieces: string[] = Array.from({ length: buckets }, () => "");
   const readers = wordFiles.map((file) => new LineReader(file));
   // A heap of the shards by their next word (ties by shard), so each word comes out once with its shards in order.
   const heap = new ShardHeap(readers);
   while (heap.size > 0) {
     const word = heap.peekWord();
-    const shards: number[] = [];
-    while (heap.size > 0 && heap.peekWord() === word) shards.push(heap.advance());
-    pieces[bucketOf(word, buckets)]!.push(`${JSON.stringify(word)}:[${shards.join(",")}]`);
+    let shards = String(heap.advance());
+    while (heap.size > 0 && heap.peekWord() === word) shards += `,${heap.advance()}`;
+    const bucket = bucketOf(word, buckets);
+    pieces[bucket] += `${pieces[bucket] ? "," : ""}"${word}":[${shards}]`;
   }
   const dir = path.join(siteDir, DIRECTORY_FOLDER);
   mkdirSync(dir, { recursive: true });
-  pieces.forEach((words, bucket) => writeFileSync(path.join(dir, `${bucket}.pf_words`), gzipSync(`{${words.join(",")}}`, { level: 9 })));
+  const names = new Set(pieces.map((_, bucket) => `${bucket}.pf_words`));
+  pieces.forEach((words, bucket) => writeFileSync(path.join(dir, `${bucket}.pf_words`), gzipSync(`{${words}}`, { level: 9 })));
+  // A recycled output may hold buckets of a directory that had more of them.
+  for (const name of readdirSync(dir)) if (!names.has(name)) rmSync(path.join(dir, name), { recursive: true, force: true });
 }
 
 /** The lines of a file, read a block at a time. */
@@ -84,39 +90,45 @@ class LineReader {
   }
 }
 
-/** A binary heap of shards ordered by their current word, then by shard. */
+/** A binary heap of shards ordered by their current word, then by shard (two arrays: no object a word). */
 class ShardHeap {
-  private readonly items: { word: string; shard: number }[] = [];
+  private readonly words: string[] = [];
+  private readonly shards: number[] = [];
 
   constructor(private readonly readers: LineReader[]) {
     readers.forEach((reader, shard) => this.push(reader.read(), shard));
   }
 
   get size(): number {
-    return this.items.length;
+    return this.words.length;
   }
 
   peekWord(): string {
-    return this.items[0]!.word;
+    return this.words[0]!;
   }
 
   /** Takes the smallest entry's shard and moves that shard on to its next word. */
   advance(): number {
-    const { shard } = this.items[0]!;
+    const shard = this.shards[0]!;
     const word = this.readers[shard]!.read();
-    const last = this.items.pop()!;
-    if (this.items.length > 0) {
-      this.items[0] = word === undefined ? last : { word, shard };
-      if (word !== undefined) this.items.push(last);
-      this.down(0);
-    } else if (word !== undefined) this.items.push({ word, shard });
+    if (word !== undefined) {
+      this.words[0] = word;
+    } else {
+      const lastWord = this.words.pop()!;
+      const lastShard = this.shards.pop()!;
+      if (this.words.length === 0) return shard;
+      this.words[0] = lastWord;
+      this.shards[0] = lastShard;
+    }
+    this.down(0);
     return shard;
   }
 
   private push(word: string | undefined, shard: number): void {
     if (word === undefined) return;
-    this.items.push({ word, shard });
-    let i = this.items.length - 1;
+    this.words.push(word);
+    this.shards.push(shard);
+    let i = this.words.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.less(i, parent)) break;
@@ -126,12 +138,13 @@ class ShardHeap {
   }
 
   private down(i: number): void {
+    const n = this.words.length;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < this.items.length && this.less(l, m)) m = l;
-      if (r < this.items.length && this.less(r, m)) m = r;
+      if (l < n && this.less(l, m)) m = l;
+      if (r < n && this.less(r, m)) m = r;
       if (m === i) return;
       this.swap(i, m);
       i = m;
@@ -139,12 +152,17 @@ class ShardHeap {
   }
 
   private less(a: number, b: number): boolean {
-    const x = this.items[a]!;
-    const y = this.items[b]!;
-    return x.word < y.word || (x.word === y.word && x.shard < y.shard);
+    const x = this.words[a]!;
+    const y = this.words[b]!;
+    return x < y || (x === y && this.shards[a]! < this.shards[b]!);
   }
 
   private swap(a: number, b: number): void {
-    [this.items[a], this.items[b]] = [this.items[b]!, this.items[a]!];
+    const w = this.words[a]!;
+    this.words[a] = this.words[b]!;
+    this.words[b] = w;
+    const s = this.shards[a]!;
+    this.shards[a] = this.shards[b]!;
+    this.shards[b] = s;
   }
 }

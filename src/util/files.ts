@@ -61,15 +61,18 @@ export function treeDigests(dir: string): Record<string, string> {
   return Object.fromEntries(filesUnder(dir).map((f) => [f, digest(readFileSync(path.join(dir, f)))]));
 }
 
-/** Whether the files under `dir` are exactly `digests` (no file more, none less, none other). */
-export function treeMatches(dir: string, digests: Readonly<Record<string, string>>): boolean {
+/**
+ * Whether the files under `dir` are exactly `digests` (no file more, none less, none other); `digestOf` may know a
+ * file's digest without reading it (src/util/stat-digests.ts).
+ */
+export function treeMatches(dir: string, digests: Readonly<Record<string, string>>, digestOf: (file: string) => string | undefined = fileDigest): boolean {
   let files: string[];
   try {
     files = filesUnder(dir);
   } catch {
     return false;
   }
-  return files.length === Object.keys(digests).length && files.every((f) => digests[f] !== undefined && fileDigest(path.join(dir, f)) === digests[f]);
+  return files.length === Object.keys(digests).length && files.every((f) => digests[f] !== undefined && digestOf(path.join(dir, f)) === digests[f]);
 }
 
 /** Copies the tree under `fromDir` into `toDir`. */

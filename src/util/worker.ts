@@ -17,9 +17,9 @@ export class Worker<T> {
   private readonly report: Promise<T>;
   private started = false;
 
-  /** Starts `script` (through tsx) in `cwd`; it waits for `run`. */
-  constructor(script: string, cwd?: string) {
-    this.child = spawn(process.execPath, ["--import", "tsx", script], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+  /** Starts `script` (through tsx) in `cwd`, with `startArgs` on its command line; it waits for `run`. */
+  constructor(script: string, cwd?: string, startArgs: readonly string[] = []) {
+    this.child = spawn(process.execPath, ["--import", "tsx", script, ...startArgs], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     this.child.stdout!.on("data", (d) => (stdout += d));
