@@ -15,6 +15,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addWatchTarget("content/**/*.{md,yaml}");
+  // The preview waits until a saved file has stayed the same for 50 ms (Eleventy waits 150): an editor's save is
+  // one write, and the wait is part of what the editor waits for.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   // The portal to render: the batch a render process of the build was handed, or the preview's (src/pipeline/handover.ts).
   eleventyConfig.addPlugin(portalPlugin, portalPluginOptions(process.cwd()));
 }

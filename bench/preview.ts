@@ -74,6 +74,8 @@ try {
   await sleep(1500);
   const gone = await until(freshPage, () => unlink(path.join(root, fresh.file)), (status) => status === 404, "the deletion");
   console.log(`Deleted article gone after ${gone} ms`);
+  // With DEBUG=broadsheet:preview, what each rebuild spent (src/pipeline/preview-portal.ts).
+  for (const line of log.split("\n").filter((l) => l.startsWith("broadsheet:preview"))) console.log(`  ${line}`);
 } finally {
   try {
     process.kill(-server.pid!, "SIGTERM");

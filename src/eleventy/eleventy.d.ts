@@ -9,6 +9,7 @@ declare module "@11ty/eleventy" {
     addPassthroughCopy(map: string | Record<string, string>): void;
     addPlugin<T>(plugin: (config: UserConfig, options: T) => void | Promise<void>, options?: T): void;
     addWatchTarget(target: string): void;
+    setChokidarConfig(options: Record<string, unknown>): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
