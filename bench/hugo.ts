@@ -5,6 +5,7 @@
  * compared with.
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { endedChildrenCpuSeconds } from "../src/util/cpu.ts";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,6 +22,9 @@ export interface HugoTimes {
   seconds: number;
   /** The Pagefind CLI over Hugo's output, once. */
   pagefindSeconds: number;
+  /** CPU seconds of Hugo's builds (on average) and of the Pagefind CLI. */
+  hugoCpuSeconds: number;
+  pagefindCpuSeconds: number;
 }
 
 /** Hugo's and then Pagefind's times, or undefined when Hugo is not installed. */
@@ -37,16 +41,19 @@ export async function hugoSeconds(articles: readonly GeneratedArticle[]): Promis
       await writeFile(path.join(site, "content/posts", `${a.slug}.md`), text);
     }
     let best = Infinity;
+    const cpu0 = endedChildrenCpuSeconds();
     for (let i = 0; i < 3; i++) {
       await rm(path.join(site, "public"), { recursive: true, force: true });
       const t0 = performance.now();
       execFileSync("hugo", ["--quiet", "--source", site], { stdio: "inherit" });
       best = Math.min(best, (performance.now() - t0) / 1000);
     }
+    const cpu1 = endedChildrenCpuSeconds();
     const t0 = performance.now();
     execFileSync(PAGEFIND, ["--site", path.join(site, "public")], { stdio: "ignore" });
     const pagefindSeconds = (performance.now() - t0) / 1000;
-    return { seconds: best, pagefindSeconds, version: probe.stdout.trim().split(" ")[1] ?? "" };
+    const pagefindCpuSeconds = endedChildrenCpuSeconds() - cpu1;
+    return { seconds: best, pagefindSeconds, hugoCpuSeconds: (cpu1 - cpu0) / 3, pagefindCpuSeconds, version: probe.stdout.trim().split(" ")[1] ?? "" };
   } finally {
     await rm(site, { recursive: true, force: true });
   }

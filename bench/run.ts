@@ -102,6 +102,9 @@ try {
       console.log(`\nHugo ${hugo.version}, same articles, minimal templates, one script (best of 3): ${hugo.seconds.toFixed(2)} s; ` +
         `then the Pagefind CLI over its output: ${hugo.pagefindSeconds.toFixed(2)} s; Hugo + Pagefind ${peer.toFixed(2)} s`);
       console.log(`  The cold build took ${(cold / hugo.seconds).toFixed(2)}x Hugo alone and ${(cold / peer).toFixed(2)}x Hugo + Pagefind`);
+      const perArticle = (seconds: number) => `${((seconds * 1000) / count).toFixed(1)} ms`;
+      console.log(`  CPU per article: Hugo ${perArticle(hugo.hugoCpuSeconds)} (${(hugo.hugoCpuSeconds / hugo.seconds).toFixed(2)} cores busy), ` +
+        `the Pagefind CLI ${perArticle(hugo.pagefindCpuSeconds)} (${(hugo.pagefindCpuSeconds / hugo.pagefindSeconds).toFixed(2)} cores busy)`);
     }
   }
   if (values.search) {
