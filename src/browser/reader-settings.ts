@@ -2,7 +2,7 @@
  * Reader settings: font size (小/中/大) and the elderly mode (長者模式: larger text, higher contrast), kept in
  * localStorage so they follow the reader from page to page. The inline head script (READER_BOOT in
  * src/browser/boot.ts) applies the saved classes before the first paint, so nothing shifts; this file only wires
- * the buttons. Pages work without it.
+ * the buttons, and the article's 打印 button. Pages work without it.
  */
 const STORAGE_KEY = "broadsheet:reader";
 const FONT_CLASSES = { small: "font-small", medium: "", large: "font-large" } as const;
@@ -46,8 +46,13 @@ function save(settings: Settings): void {
 const settings = load();
 apply(settings);
 document.addEventListener("click", (event) => {
-  const target = (event.target as Element | null)?.closest<HTMLButtonElement>("[data-font], [data-elderly]");
+  const target = (event.target as Element | null)?.closest<HTMLButtonElement>("[data-font], [data-elderly], [data-print]");
   if (!target) return;
+  // 打印: the browser's own print dialog; the print stylesheet leaves the article alone on the page.
+  if (target.hasAttribute("data-print")) {
+    window.print();
+    return;
+  }
   if (target.dataset.font) settings.font = target.dataset.font as FontSize;
   else settings.elderly = !settings.elderly;
   apply(settings);

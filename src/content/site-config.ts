@@ -17,6 +17,28 @@ export const channelSchema = z.strictObject({
   slug: z.string({ error: "is missing; add the channel's URL segment, e.g. news" })
     .regex(SLUG, { error: "must be lower-case letters, digits and hyphens, e.g. city-governance" }),
   description: z.string().trim().optional(),
+  /** The channel's keywords (the page's ColumnKeywords). */
+  keywords: z.array(z.string().trim().min(1), { error: "must be a list of words, e.g. [政法, 新聞]" }).optional(),
+  /** The kind of column in the government site norm's terms (ColumnType), e.g. 工作動態. */
+  type: z.string().trim().min(1, { error: "is empty; write the column's type, e.g. 工作動態" }).max(20, { error: "is too long for a column type, e.g. 工作動態" }).optional(),
+});
+
+/** The 公安機關備案號 as shown (遼公網安備 21010202000001號): its digits are the record's number in the link. */
+export const POLICE_RECORD_DIGITS = /\d{10,16}/;
+
+/** The MIIT filing system, where an ICP number links to. */
+export const ICP_LINK = "https://beian.miit.gov.cn/";
+
+/** The public-security filing system; the record's digits follow. */
+export const POLICE_RECORD_LINK = "https://beian.gov.cn/portal/registerSystemInfo?recordcode=";
+
+/** A picture and a link the footer shows (the 黨政機關 identification mark): a path on this site, or an address the site chose. */
+const markSchema = z.strictObject({
+  image: z.string({ error: "is missing; add the mark's picture, e.g. /images/dzjg.png" }).trim()
+    .regex(/^(?:\/[^\s]*|https:\/\/\S+)$/, { error: "must be a path on this site (/images/dzjg.png) or an https:// address" })
+    .refine((image) => !image.split("/").some((part) => part === "." || part === ".."), { error: "must not climb out of the site with . or .. (/images/dzjg.png)" }),
+  href: z.url({ protocol: /^https?$/, error: "must be the address the mark links to, e.g. https://bszs.conac.cn/…" }),
+  alt: z.string().trim().min(1).default("黨政機關"),
 });
 
 export const siteSchema = z
@@ -35,7 +57,17 @@ export const siteSchema = z
     timeZone: z.string().trim().default(SITE_ZONE)
       .refine(isKnownZone, { error: "is not a time zone name; use Asia/Shanghai" }),
     lang: z.enum(["zh-Hant", "zh-Hans"], { error: "must be zh-Hant (繁體) or zh-Hans (简体)" }).default("zh-Hant"),
-    siteIdCode: z.string().trim().optional(),
+    // Written without quotes, YAML reads the code as a number (and drops a leading 0): it is checked as written.
+    siteIdCode: z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string().trim()
+      .regex(/^(?:[0-9A-Za-z]{10}|[0-9A-Za-z]{12})$/, { error: "must be the 網站標識碼 of 10 or 12 letters and digits, in quotes, e.g. \"2100000001\"" })).optional(),
+    policeRecord: z.string().trim()
+      .regex(POLICE_RECORD_DIGITS, { error: "must hold the record's number (10 to 16 digits), e.g. 遼公網安備 21010202000001號" }).optional(),
+    partyGovMark: markSchema.optional(),
+    contact: z.strictObject({
+      phone: z.string().trim().min(1).optional(),
+      email: z.email({ error: "must be an e-mail address, e.g. web@example.gov.cn" }).optional(),
+      address: z.string().trim().min(1).optional(),
+    }).optional(),
     /** Words kept exactly as written when pages are converted between 繁體 and 简体 (names the converter gets wrong). */
     protectedWords: z.array(z.string().trim().min(1), { error: "must be a list of words, e.g. [于天敏]" }).default([]),
     feedSize: z.coerce.number({ error: "must be a number of articles, e.g. 50" }).int().min(1).max(1000).default(50),

@@ -15,7 +15,8 @@ import { breadcrumbJsonLd, pageMeta } from "./seo.ts";
 import { scriptFeeds, type ScriptFeeds } from "./feeds.ts";
 import type { Chrome, Link, ListItem, PageBase, PageKind, Planned, SitemapEntry } from "./types.ts";
 import type { UiText } from "./ui-text.ts";
-import { createUrls, inScript, outputPath, paths, type SitePath, type Urls } from "./urls.ts";
+import { createUrls, filePath, inScript, outputPath, paths, type SitePath, type Urls } from "./urls.ts";
+import { ICP_LINK, POLICE_RECORD_DIGITS, POLICE_RECORD_LINK } from "../content/site-config.ts";
 
 /** The search index as the search page links it: its shards and its word directory (src/search/shards.ts). */
 export interface SearchLayout {
@@ -116,7 +117,7 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
   // article's entry for the rest of the build.
   const item = (a: LocalArticle): ListItem => ({
     title: a.title, href: urls.href(articlePath(a)), dateDisplay: formatDisplay(a.date, zone), dateIso: formatIso(a.date, zone),
-    channel: channelLink(a.channel), summary: a.summary,
+    channel: channelLink(a.channel), summary: a.summary, ...(a.draft ? { draft: true as const } : {}),
   });
   const footerLinks: Link[] = [
     ...content.pages.map((p) => ({ text: p.title, href: href(paths.page(p.slug)) })),
@@ -124,6 +125,8 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
     { text: t.subscribe, href: href(paths.feed("atom")) },
     { text: t.sitemap, href: urls.href(paths.file("sitemap.xml")) },
   ];
+  // The mark's picture: a path on this site (under the sub-path, if any), or the address the site configured.
+  const markImage = (image: string) => (image.startsWith("/") ? urls.href(filePath(...image.split("/"))) : image);
   const chromes = new Map<string | undefined, Chrome>();
   const chrome = (current?: string): Chrome => {
     let made = chromes.get(current);
@@ -133,7 +136,11 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
         nav: [links.home, ...site.channels.map(channelLink), links.archive].map((l) => ({ ...l, current: l.href === current })),
         footerLinks, sponsor: site.sponsor,
         ...(site.organizer ? { organizer: site.organizer } : {}),
-        ...(site.icp ? { icp: site.icp } : {}),
+        ...(site.icp ? { icp: { text: site.icp, href: ICP_LINK } } : {}),
+        ...(site.policeRecord ? { policeRecord: { text: site.policeRecord, href: POLICE_RECORD_LINK + POLICE_RECORD_DIGITS.exec(site.policeRecord)![0] } } : {}),
+        ...(site.siteIdCode ? { siteIdCode: site.siteIdCode } : {}),
+        ...(site.partyGovMark ? { partyGovMark: { ...site.partyGovMark, image: markImage(site.partyGovMark.image) } } : {}),
+        ...(site.contact ? { contact: site.contact } : {}),
         cssHref: urls.href(paths.asset("site.css")), scriptHref: urls.href(paths.asset("reader.js")), searchHref: href(paths.search()),
       };
       chromes.set(current, made);

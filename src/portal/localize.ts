@@ -57,7 +57,15 @@ export function contentInScript(content: Content & { site: SiteConfig }, script:
     ...(site.description ? { description: fromSite(site.description) } : {}),
     ...(site.organizer ? { organizer: fromSite(site.organizer) } : {}),
     ...(site.icp ? { icp: fromSite(site.icp) } : {}),
-    channels: site.channels.map((ch) => ({ ...ch, name: fromSite(ch.name), ...(ch.description ? { description: fromSite(ch.description) } : {}) })),
+    ...(site.policeRecord ? { policeRecord: fromSite(site.policeRecord) } : {}),
+    ...(site.partyGovMark ? { partyGovMark: { ...site.partyGovMark, alt: fromSite(site.partyGovMark.alt) } } : {}),
+    ...(site.contact ? { contact: { ...site.contact, ...(site.contact.address ? { address: fromSite(site.contact.address) } : {}) } } : {}),
+    channels: site.channels.map((ch) => ({
+      ...ch, name: fromSite(ch.name),
+      ...(ch.description ? { description: fromSite(ch.description) } : {}),
+      ...(ch.keywords ? { keywords: ch.keywords.map(fromSite) } : {}),
+      ...(ch.type ? { type: fromSite(ch.type) } : {}),
+    })),
   };
   const channelBySlug = new Map(localSite.channels.map((ch) => [ch.slug, ch]));
   const articles = content.articles.map((a): LocalArticle => {

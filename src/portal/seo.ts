@@ -29,7 +29,7 @@ export function ogLocale(lang: string): string {
 /** Tags every page carries: Open Graph, Twitter card, and the government site tags. */
 export function pageMeta(site: SiteConfig, page: {
   title: string; description: string; canonical: string; lang: string; ogType: "website" | "article";
-  column?: { name: string; description?: string };
+  column?: { name: string; description?: string; keywords?: string[]; type?: string };
 }): MetaTag[] {
   const tags: MetaTag[] = [
     { property: "og:type", content: page.ogType },
@@ -48,6 +48,8 @@ export function pageMeta(site: SiteConfig, page: {
   if (page.column) {
     tags.push({ name: "ColumnName", content: page.column.name });
     if (page.column.description) tags.push({ name: "ColumnDescription", content: page.column.description });
+    if (page.column.keywords?.length) tags.push({ name: "ColumnKeywords", content: page.column.keywords.join(",") });
+    if (page.column.type) tags.push({ name: "ColumnType", content: page.column.type });
   }
   return tags;
 }

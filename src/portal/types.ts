@@ -54,7 +54,14 @@ export interface Chrome {
   footerLinks: Link[];
   sponsor: string;
   organizer?: string;
-  icp?: string;
+  /** The ICP number, linked to the MIIT filing system. */
+  icp?: Link;
+  /** The 公安機關備案號, linked to its record. */
+  policeRecord?: Link;
+  siteIdCode?: string;
+  /** The 黨政機關 identification mark: a picture linked to its certificate. */
+  partyGovMark?: { image: string; href: string; alt: string };
+  contact?: { phone?: string; email?: string; address?: string };
   cssHref: string;
   scriptHref: string;
   /** The search page in this script (the header's search form submits to it). */
@@ -120,6 +127,8 @@ export interface ListItem {
   dateIso: string;
   channel: Link;
   summary: string;
+  /** A draft (listed only in the preview), marked 草稿 wherever it is listed. */
+  draft?: true;
 }
 
 export interface Pager {

@@ -65,6 +65,31 @@ describe("the portal in Chromium", () => {
     }
   });
 
+  it("prints an article alone: 打印 opens the print dialog, and print media hides the portal around the article", async () => {
+    const page = await openPage(browser, 1280);
+    try {
+      await page.goto(server.url + ARTICLE);
+      // The browser's print dialog cannot be driven headless: count the calls instead.
+      await page.evaluate(() => {
+        (window as unknown as { printed: number }).printed = 0;
+        window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+      });
+      await page.getByRole("button", { name: "打印" }).click();
+      assert.equal(await page.evaluate(() => (window as unknown as { printed: number }).printed), 1);
+      await page.emulateMedia({ media: "print" });
+      const shown = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== "none");
+      for (const hidden of [".site-nav", ".site-search", ".reader-tools", ".site-footer", ".article__tools", ".breadcrumbs"]) {
+        assert.equal(await shown(hidden), false, `${hidden} is printed`);
+      }
+      for (const kept of ["h1", ".article__meta", ".article__body"]) assert.equal(await shown(kept), true, `${kept} is not printed`);
+      // The printed page ends with the article's address.
+      const address = await page.locator(".article").evaluate((el) => getComputedStyle(el, "::after").content);
+      assert.match(address, /https:\/\/www\.lncaw\.example\.cn\/articles\/benxi-2020-07-16\//);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("skip link moves keyboard focus to the main content", async () => {
     const page = await openPage(browser, 1280);
     try {
@@ -128,6 +153,37 @@ describe("the portal in Chromium", () => {
       await page.close();
     }
   });
+
+  for (const width of WIDTHS) {
+    it(`elderly mode at ${width} px: body text of 18 px or more, line height 1.5 or more, one column, large targets, header and page aligned`, async () => {
+      const page = await openPage(browser, width);
+      try {
+        await page.addInitScript(() => localStorage.setItem("broadsheet:reader", JSON.stringify({ font: "medium", elderly: true })));
+        await page.goto(server.url + ARTICLE);
+        const body = await page.evaluate(() => {
+          const style = getComputedStyle(document.querySelector(".article__body p") ?? document.body);
+          return { size: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight) };
+        });
+        assert.ok(body.size >= 18, `body text is ${body.size}px`);
+        assert.ok(body.lineHeight / body.size >= 1.5, `line height is ${body.lineHeight / body.size}`);
+        for (const target of ["[data-elderly]", "[data-print]", ".site-search button", ".site-nav a"]) {
+          const box = await page.locator(target).first().boundingBox();
+          assert.ok(box && box.height >= 48, `${target} is ${box?.height}px high`);
+        }
+        await page.goto(server.url);
+        const columns = await page.locator(".sections").evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(" ").length);
+        assert.equal(columns, 1, "the home page's channel blocks are one column");
+        // The header's content and the main column start at the same left edge.
+        const left = async (selector: string) => (await page.locator(selector).first().boundingBox())!.x;
+        assert.equal(await left(".site-header__top"), await left("main"));
+        assert.equal(await horizontalOverflow(page), 0);
+        const cursor = await page.evaluate(() => getComputedStyle(document.body).cursor);
+        if (width === 1280) assert.match(cursor, /^url\("data:image\/svg\+xml/, "an extra-large cursor where there is a mouse");
+      } finally {
+        await page.close();
+      }
+    });
+  }
 
   it("an article page weighs at most 60 KB of HTML, CSS and JavaScript, with no web font or blocking script", async (t) => {
     const page = await openPage(browser, 375);

@@ -112,6 +112,43 @@ describe("feeds, sitemaps and structured data", () => {
     assert.ok(channel.includes('<meta name="ColumnName" content="政法要聞">'));
   });
 
+  it("every page carries the site's government tags, and a footer with its records linked, in both scripts", async () => {
+    const pages = {
+      home: ["index.html", "hans/index.html"],
+      channel: ["channels/news/index.html", "hans/channels/news/index.html"],
+      article: ["articles/benxi-2020-07-16/index.html", "hans/articles/benxi-2020-07-16/index.html"],
+    };
+    for (const [kind, files] of Object.entries(pages)) {
+      for (const [i, file] of files.entries()) {
+        const html = await read(file);
+        const hans = i === 1;
+        for (const tag of ['name="SiteName" content="' + (hans ? "辽宁长安网" : "遼寧長安網") + '"', 'name="SiteDomain" content="www.lncaw.example.cn"',
+          'name="SiteIDCode" content="2100000001"']) {
+          assert.ok(html.includes(`<meta ${tag}>`), `${file}: ${tag}`);
+        }
+        if (kind !== "home") {
+          // The channel page is 政法要聞's; the Benxi article is in 市域治理.
+          const [name, keywords] = kind === "channel" ? [hans ? "政法要闻" : "政法要聞", hans ? "政法,新闻,工作部署" : "政法,新聞,工作部署"]
+            : ["市域治理", hans ? "市域社会治理,现代化试点" : "市域社會治理,現代化試點"];
+          assert.ok(html.includes(`<meta name="ColumnName" content="${name}">`), file);
+          assert.ok(html.includes(`<meta name="ColumnKeywords" content="${keywords}">`), file);
+          assert.ok(html.includes(`<meta name="ColumnType" content="${hans ? "工作动态" : "工作動態"}">`), file);
+          assert.match(html, /<meta name="ColumnDescription" content="[^"]+">/, file);
+        }
+        const footer = /<footer class="site-footer">([\s\S]*?)<\/footer>/.exec(html)![1]!;
+        assert.match(footer, hans ? /主办：中共辽宁省委政法委员会.*承办：辽宁法治报/ : /主辦：中共遼寧省委政法委員會.*承辦：遼寧法治報/, file);
+        assert.match(footer, /<a href="https:\/\/beian\.miit\.gov\.cn\/" rel="noopener">[遼辽]ICP[備备]00000000[號号]<\/a>/, file);
+        assert.match(footer, /<a href="https:\/\/beian\.gov\.cn\/portal\/registerSystemInfo\?recordcode=21010202000001" rel="noopener">[遼辽]公[網网]安[備备] 21010202000001[號号]<\/a>/, file);
+        assert.match(footer, /[網网][站][標标][識识][碼码]：2100000001/, file);
+        assert.match(footer, /<a class="gov-mark" href="https:\/\/bszs\.conac\.cn\/" rel="noopener"><img src="\/images\/party-gov-mark\.svg" alt="[^"]+" width="55" height="65"><\/a>/, file);
+        assert.match(footer, /<a href="tel:024-00000000">024-00000000<\/a>/, file);
+        assert.match(footer, /<a href="mailto:web@lncaw\.example\.cn">web@lncaw\.example\.cn<\/a>/, file);
+      }
+    }
+    // The mark's picture is the site's own, copied from public/.
+    assert.ok((await read("images/party-gov-mark.svg")).startsWith("<svg"));
+  });
+
   it("sitemaps: lastmod on every article, the news sitemap holds the last 48 hours, robots.txt names both", async () => {
     const urls = parser.parse(await read("sitemap.xml")).urlset.url as { loc: string; lastmod?: string }[];
     const articleUrls = urls.filter((u) => u.loc.includes("/articles/"));

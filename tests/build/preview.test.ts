@@ -77,6 +77,12 @@ describe("preview (npm start)", () => {
     const draft = await until("articles/draft-note/", (p) => p.status === 200, "the draft page");
     assert.match(draft.html, /尚未發布的草稿/);
     assert.match(draft.html, /class="draft-banner"/);
+    // Listed, it is marked too: on the home page (where a new draft is the lead) and in its channel.
+    const home = await until("", (p) => p.html.includes("尚未發布的草稿"), "the draft on the home page");
+    assert.match(home.html, /<span class="draft-mark">草稿<\/span><a[^>]*>尚未發布的草稿<\/a>/);
+    const listed = (html: string) => /<span class="draft-mark">草稿<\/span><a class="article-list__title" href="[^"]*draft-note\/">/.test(html);
+    const channel = await until("channels/news/", (p) => listed(p.html), "the draft marked in its channel");
+    assert.ok(listed(channel.html));
     assert.equal(existsSync(path.join(project.root, "_site")), false);
   });
 

@@ -106,6 +106,26 @@ describe("loadContent", () => {
     assert.ok(lines.some((l) => /^content\/_data\/site\.yaml:\d+ lang: must be zh-Hant/.test(l)), lines.join("\n"));
     assert.ok(lines.some((l) => /sponser: is not a field; did you mean sponsor/.test(l)), lines.join("\n"));
   });
+
+  it("checks the footer's records: the 網站標識碼's length, the 公安備案 number's digits, the mark's picture", async () => {
+    const original = await project.read("content/_data/site.yaml");
+    await project.write("content/_data/site.yaml", original
+      .replace(/^siteIdCode: .*$/m, "siteIdCode: 21000001")
+      .replace(/^policeRecord: .*$/m, "policeRecord: 遼公網安備號")
+      .replace(/^  image: .*$/m, "  image: /images/../../etc/passwd"));
+    const content = await loadContent(project.root);
+    await project.write("content/_data/site.yaml", original);
+    const lines = content.problems.map(formatProblem);
+    const line = (key: string) => original.split("\n").findIndex((l) => l.startsWith(key)) + 1;
+    assert.ok(lines.some((l) => l.startsWith(`content/_data/site.yaml:${line("siteIdCode:")} siteIdCode: must be the 網站標識碼 of 10 or 12`)), lines.join("\n"));
+    assert.ok(lines.some((l) => l.startsWith(`content/_data/site.yaml:${line("policeRecord:")} policeRecord: must hold the record's number`)), lines.join("\n"));
+    assert.ok(lines.some((l) => /site\.yaml:\d+ partyGovMark\.image: must not climb out of the site/.test(l)), lines.join("\n"));
+    // A code written as a number (no quotes) is checked as written.
+    await project.write("content/_data/site.yaml", original.replace(/^siteIdCode: .*$/m, "siteIdCode: 210000000001"));
+    const unquoted = await loadContent(project.root);
+    await project.write("content/_data/site.yaml", original);
+    assert.equal(unquoted.site?.siteIdCode, "210000000001");
+  });
 });
 
 describe("loading with a memo of earlier loads", () => {
