@@ -78,13 +78,14 @@ class Deferred<P extends PageBase, T> implements DeferredPage<P> {
 const listedKeys = new WeakMap<LocalArticle, string>();
 
 /**
- * What an article's entry in a list and its links on other pages are made from (its address, title, date, channel
- * and summary in one script), as a short digest: editing an article's body leaves the pages that only list it alone.
+ * What an article's entry in a list and its links on other pages are made from (its address, title, date, channel,
+ * summary and, in the preview, whether it is a draft, in one script), as a short digest: editing an article's body
+ * leaves the pages that only list it alone.
  */
 export function listedKey(a: LocalArticle): string {
   let key = listedKeys.get(a);
   if (key === undefined) {
-    key = createHash("sha1").update(JSON.stringify([a.slug, a.lang, a.title, a.date.toMillis(), a.channel.slug, a.summary])).digest("base64");
+    key = createHash("sha1").update(JSON.stringify([a.slug, a.lang, a.title, a.date.toMillis(), a.channel.slug, a.summary, a.draft])).digest("base64");
     listedKeys.set(a, key);
   }
   return key;
