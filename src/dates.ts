@@ -134,6 +134,12 @@ export function formatIso(dt: DateTime, zone: string = SITE_ZONE): string {
   return (f.iso ??= `${f.date}T${f.time}:${f.seconds}${f.offset}`);
 }
 
+/** `07-16` for a date in `year`, `2019-07-16` for one in another year: the date column of a portal's dense lists. */
+export function formatListDate(dt: DateTime, year: string, zone: string = SITE_ZONE): string {
+  const f = fields(dt, zone);
+  return f.year === year ? f.date.slice(5) : f.date;
+}
+
 /** `2020年07月16日`, for archive headings and lists. */
 export function formatChineseDate(dt: DateTime, zone: string = SITE_ZONE): string {
   const f = fields(dt, zone);

@@ -2,8 +2,10 @@
  * Reader settings: font size (小/中/大) and the elderly mode (長者模式: larger text, higher contrast), kept in
  * localStorage so they follow the reader from page to page. The inline head script (READER_BOOT in
  * src/browser/boot.ts) applies the saved classes before the first paint, so nothing shifts; this file only wires
- * the buttons, and the article's 打印 button. Pages work without it.
+ * the buttons, the article's 打印 button and its read-aloud controls (read-aloud.ts). Pages work without it.
  */
+import { setUpReadAloud } from "./read-aloud.ts";
+
 const STORAGE_KEY = "broadsheet:reader";
 const FONT_CLASSES = { small: "font-small", medium: "", large: "font-large" } as const;
 type FontSize = keyof typeof FONT_CLASSES;
@@ -58,3 +60,4 @@ document.addEventListener("click", (event) => {
   apply(settings);
   save(settings);
 });
+setUpReadAloud();

@@ -32,6 +32,18 @@ export const ICP_LINK = "https://beian.miit.gov.cn/";
 /** The public-security filing system; the record's digits follow. */
 export const POLICE_RECORD_LINK = "https://beian.gov.cn/portal/registerSystemInfo?recordcode=";
 
+/** A file of the site (under public/), by its path on the site. */
+const sitePicture = (example: string) => z.string().trim()
+  .regex(/^\/[^\s]+$/, { error: `must be a path on this site, e.g. ${example}` })
+  .refine((p) => !p.split("/").some((part) => part === "." || part === ".."), { error: `must not climb out of the site with . or .. (${example})` });
+
+/** The files of `site` that must be in public/: its icons, and the mark's picture when it is on this site. */
+export function publicFiles(site: SiteConfig): { field: string; path: string }[] {
+  const files = Object.entries(site.icons ?? {}).map(([key, p]) => ({ field: `icons.${key}`, path: p! }));
+  if (site.partyGovMark?.image.startsWith("/")) files.push({ field: "partyGovMark.image", path: site.partyGovMark.image });
+  return files;
+}
+
 /** A picture and a link the footer shows (the 黨政機關 identification mark): a path on this site, or an address the site chose. */
 const markSchema = z.strictObject({
   image: z.string({ error: "is missing; add the mark's picture, e.g. /images/dzjg.png" }).trim()
@@ -63,6 +75,12 @@ export const siteSchema = z
     policeRecord: z.string().trim()
       .regex(POLICE_RECORD_DIGITS, { error: "must hold the record's number (10 to 16 digits), e.g. 遼公網安備 21010202000001號" }).optional(),
     partyGovMark: markSchema.optional(),
+    /** The site's icons, files under public/: favicon.ico, an SVG icon, and the touch icon phones put on the home screen. */
+    icons: z.strictObject({
+      favicon: sitePicture("/favicon.ico").optional(),
+      svg: sitePicture("/favicon.svg").optional(),
+      touch: sitePicture("/apple-touch-icon.png").optional(),
+    }).optional(),
     contact: z.strictObject({
       phone: z.string().trim().min(1).optional(),
       email: z.email({ error: "must be an e-mail address, e.g. web@example.gov.cn" }).optional(),

@@ -2,12 +2,13 @@
  * The site configuration file, content/_data/site.yaml: read as YAML by the same parser as front-matter,
  * overridden by the environment (src/content/site-config.ts applyEnvironment), and checked against its schema.
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { schemaProblems } from "./field-problems.ts";
 import { unreadable } from "./files.ts";
 import type { Problem } from "./problems.ts";
-import { applyEnvironment, siteSchema, type SiteConfig } from "./site-config.ts";
+import { applyEnvironment, publicFiles, siteSchema, type SiteConfig } from "./site-config.ts";
 import { decodeSource, parseFrontMatter, type Split } from "./source-file.ts";
 
 export const SITE_FILE = "content/_data/site.yaml";
@@ -29,7 +30,17 @@ export async function loadSiteConfig(root: string, env: NodeJS.ProcessEnv): Prom
   }
   const fm = source.frontMatter;
   const parsed = siteSchema.safeParse(applyEnvironment(fm.data, env));
-  if (parsed.success) return { site: parsed.data, problems: [] };
+  if (parsed.success) {
+    // Icons and the mark's picture are the site's own files: one that is not in public/ would be a broken picture.
+    const missing = publicFiles(parsed.data).filter((f) => !existsSync(path.join(root, "public", ...f.path.split("/"))));
+    return {
+      site: parsed.data,
+      problems: missing.map((f) => ({
+        severity: "error", file: SITE_FILE, line: Math.max(1, (fm.lines[f.field.split(".")[0]!] ?? 2) - 1), field: f.field,
+        message: `is not a file in public/ (public${f.path}); put the file there or correct the path`,
+      })),
+    };
+  }
   const lines = Object.fromEntries(Object.entries(fm.lines).map(([k, v]) => [k, v - 1]));
   return { problems: schemaProblems(parsed.error, { ...fm, lines }, SITE_FILE, Object.keys(siteSchema.shape)) };
 }

@@ -4,7 +4,7 @@
  * starts from.
  */
 import type { DateTime } from "luxon";
-import { formatDisplay, formatIso, yearMonth } from "../dates.ts";
+import { formatDisplay, formatIso, formatListDate, yearMonth } from "../dates.ts";
 import type { Channel, SiteConfig } from "../content/site-config.ts";
 import type { Page } from "../content/pages.ts";
 import type { Script } from "../scripts/convert.ts";
@@ -115,8 +115,11 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
 
   // Made afresh for each list (a list page is made only when it is rendered): kept, they would hold every
   // article's entry for the rest of the build.
+  // Lists print this year's dates as MM-DD: the build's reference year is part of every list page's inputs.
+  const thisYear = yearMonth(now, zone).year;
   const item = (a: LocalArticle): ListItem => ({
     title: a.title, href: urls.href(articlePath(a)), dateDisplay: formatDisplay(a.date, zone), dateIso: formatIso(a.date, zone),
+    dateShort: formatListDate(a.date, thisYear, zone),
     channel: channelLink(a.channel), summary: a.summary, ...(a.draft ? { draft: true as const } : {}),
   });
   const footerLinks: Link[] = [
@@ -125,8 +128,7 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
     { text: t.subscribe, href: href(paths.feed("atom")) },
     { text: t.sitemap, href: urls.href(paths.file("sitemap.xml")) },
   ];
-  // The mark's picture: a path on this site (under the sub-path, if any), or the address the site configured.
-  const markImage = (image: string) => (image.startsWith("/") ? urls.href(filePath(...image.split("/"))) : image);
+  const records = siteRecords(site, urls);
   const chromes = new Map<string | undefined, Chrome>();
   const chrome = (current?: string): Chrome => {
     let made = chromes.get(current);
@@ -136,11 +138,7 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
         nav: [links.home, ...site.channels.map(channelLink), links.archive].map((l) => ({ ...l, current: l.href === current })),
         footerLinks, sponsor: site.sponsor,
         ...(site.organizer ? { organizer: site.organizer } : {}),
-        ...(site.icp ? { icp: { text: site.icp, href: ICP_LINK } } : {}),
-        ...(site.policeRecord ? { policeRecord: { text: site.policeRecord, href: POLICE_RECORD_LINK + POLICE_RECORD_DIGITS.exec(site.policeRecord)![0] } } : {}),
-        ...(site.siteIdCode ? { siteIdCode: site.siteIdCode } : {}),
-        ...(site.partyGovMark ? { partyGovMark: { ...site.partyGovMark, image: markImage(site.partyGovMark.image) } } : {}),
-        ...(site.contact ? { contact: site.contact } : {}),
+        ...records,
         cssHref: urls.href(paths.asset("site.css")), scriptHref: urls.href(paths.asset("reader.js")), searchHref: href(paths.search()),
       };
       chromes.set(current, made);
@@ -185,11 +183,30 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
     }),
     bySlug: new Map(articles.map((a) => [a.slug, a])),
     tagName, links, at, href, articlePath, channelLink, item, chrome, base,
-    listings: (list) => list.map(listedKey),
+    listings: (list) => [thisYear, ...list.map(listedKey)],
     sitemapEntry: (path, list) => {
       const modified = list && lastmod(list);
       return { url: urls.absolute(path), ...(modified ? { lastmod: modified } : {}) };
     },
   };
   return { ...context, feeds: scriptFeeds(context) };
+}
+
+/** The footer's records (ICP and 公安 numbers linked, 網站標識碼, the 黨政機關 mark, contact) and the head's icons, from site.yaml. */
+function siteRecords(site: SiteConfig, urls: Urls): Pick<Chrome, "icp" | "policeRecord" | "siteIdCode" | "partyGovMark" | "contact" | "icons"> {
+  // A file of the site by its path (under the sub-path, if any); the mark's picture may also be an address elsewhere.
+  const file = (p: string) => urls.href(filePath(...p.split("/")));
+  const { icons } = site;
+  return {
+    ...(site.icp ? { icp: { text: site.icp, href: ICP_LINK } } : {}),
+    ...(site.policeRecord ? { policeRecord: { text: site.policeRecord, href: POLICE_RECORD_LINK + POLICE_RECORD_DIGITS.exec(site.policeRecord)![0] } } : {}),
+    ...(site.siteIdCode ? { siteIdCode: site.siteIdCode } : {}),
+    ...(site.partyGovMark ? { partyGovMark: { ...site.partyGovMark, image: site.partyGovMark.image.startsWith("/") ? file(site.partyGovMark.image) : site.partyGovMark.image } } : {}),
+    ...(site.contact ? { contact: site.contact } : {}),
+    icons: [
+      ...(icons?.favicon ? [{ rel: "icon", href: file(icons.favicon), sizes: "any" }] : []),
+      ...(icons?.svg ? [{ rel: "icon", href: file(icons.svg), type: "image/svg+xml" }] : []),
+      ...(icons?.touch ? [{ rel: "apple-touch-icon", href: file(icons.touch) }] : []),
+    ],
+  };
 }

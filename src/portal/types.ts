@@ -62,6 +62,8 @@ export interface Chrome {
   /** The 黨政機關 identification mark: a picture linked to its certificate. */
   partyGovMark?: { image: string; href: string; alt: string };
   contact?: { phone?: string; email?: string; address?: string };
+  /** The site's icons, for the head (favicon, SVG icon, touch icon). */
+  icons: { rel: string; href: string; type?: string; sizes?: string }[];
   cssHref: string;
   scriptHref: string;
   /** The search page in this script (the header's search form submits to it). */
@@ -125,6 +127,8 @@ export interface ListItem {
   href: string;
   dateDisplay: string;
   dateIso: string;
+  /** `07-16` this year, `2019-07-16` before (dense lists). */
+  dateShort: string;
   channel: Link;
   summary: string;
   /** A draft (listed only in the preview), marked 草稿 wherever it is listed. */
@@ -135,7 +139,11 @@ export interface Pager {
   label: string;
   newer?: Link;
   older?: Link;
+  /** Links to the list's pages, newest first: the front page, then numbered pages around this one (a gap where some are left out). */
+  numbers?: PageNumber[];
 }
+
+export type PageNumber = { text: string; href: string; current: boolean } | { gap: true };
 
 export interface ListPage extends PageBase {
   heading: string;
@@ -168,6 +176,8 @@ export interface ArticlePage extends PageBase {
   newer?: Link;
   older?: Link;
   related: ListItem[];
+  /** The page's canonical address as a QR code, inline SVG (src/portal/qr.ts). */
+  qr: string;
 }
 
 export interface HomePage extends PageBase {

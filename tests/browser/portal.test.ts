@@ -3,6 +3,7 @@
  * and no serious or critical WCAG 2.1 AA violations (axe-core).
  */
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { generateArticles, writeArticles } from "../../bench/generate.ts";
@@ -87,6 +88,104 @@ describe("the portal in Chromium", () => {
       assert.match(address, /https:\/\/www\.lncaw\.example\.cn\/articles\/benxi-2020-07-16\//);
     } finally {
       await page.close();
+    }
+  });
+
+  /**
+   * A stand-in for the browser's speech synthesis with the given voices, recording what it is asked to do. Given as
+   * source text: a function would be sent to the page as tsx compiled it, with helpers the page does not have.
+   */
+  const fakeSpeech = (voices: { lang: string; name: string }[]) => ({
+    content: `(() => {
+      const voices = ${JSON.stringify(voices)};
+      window.spoken = [];
+      window.calls = [];
+      Object.defineProperty(window, "SpeechSynthesisUtterance", { configurable: true, value: function (text) { this.text = text; this.lang = ""; } });
+      Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
+        getVoices: () => voices,
+        addEventListener: () => undefined,
+        speak: (u) => { window.spoken.push(u); },
+        pause: () => { window.calls.push("pause"); },
+        resume: () => { window.calls.push("resume"); },
+        cancel: () => { window.calls.push("cancel"); },
+      } });
+    })();`,
+  });
+
+  it("reads an article aloud with a Chinese voice of the page's script, marking the paragraph being read", async () => {
+    const page = await openPage(browser, 375);
+    try {
+      await page.addInitScript(fakeSpeech([{ lang: "en-US", name: "English" }, { lang: "zh-CN", name: "普通话" }, { lang: "zh-TW", name: "國語" }]));
+      await page.goto(server.url + ARTICLE);
+      const start = page.getByRole("button", { name: "朗讀", exact: true });
+      assert.ok(await start.isVisible(), "the read-aloud button shows where there is a Chinese voice");
+      await start.click();
+      const first = (await page.locator(".article__body p").first().innerText()).trim();
+      const spoken = () => page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken.map(({ text, lang }) => ({ text, lang })));
+      assert.deepEqual(await spoken(), [{ text: first, lang: "zh-TW" }], "the first paragraph, in a 繁體 voice");
+      assert.equal(await page.locator(".article__body .is-reading").count(), 1);
+      assert.equal((await page.locator(".article__body .is-reading").innerText()).trim(), first);
+      // The end of a paragraph starts the next, and marks it.
+      await page.evaluate(() => (window as unknown as { spoken: { onend: () => void }[] }).spoken[0]!.onend());
+      assert.equal((await spoken()).length, 2);
+      assert.equal((await page.locator(".article__body .is-reading").innerText()).trim(), (await spoken())[1]!.text.trim());
+      await page.getByRole("button", { name: "暫停" }).click();
+      assert.ok(await page.getByRole("button", { name: "繼續" }).isVisible());
+      await page.getByRole("button", { name: "停止" }).click();
+      assert.equal(await page.locator(".article__body .is-reading").count(), 0);
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { calls: string[] }).calls), ["cancel", "pause", "cancel"]);
+      assert.ok(await start.isVisible());
+      // The 简体 page reads with a 简体 voice.
+      await page.goto(server.url + "hans/" + ARTICLE);
+      await page.getByRole("button", { name: "朗读", exact: true }).click();
+      assert.equal((await spoken())[0]!.lang, "zh-CN");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("offers no read-aloud where the browser has no Chinese voice", async () => {
+    const page = await openPage(browser, 1280);
+    try {
+      await page.addInitScript(fakeSpeech([{ lang: "en-US", name: "English" }]));
+      await page.goto(server.url + ARTICLE);
+      assert.equal(await page.locator("[data-read-aloud]").isVisible(), false);
+      assert.ok(await page.getByRole("button", { name: "打印" }).isVisible());
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("shows an article's own address as a QR code when asked, labelled for screen readers, decoding to the canonical URL", async () => {
+    for (const [path, summary, lang] of [[ARTICLE, "二維碼", "zh-Hant"], ["hans/" + ARTICLE, "二维码", "zh-Hans"]] as const) {
+      const page = await openPage(browser, 375);
+      try {
+        await page.goto(server.url + path);
+        const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
+        const code = page.getByRole("img", { name: lang === "zh-Hant" ? "本文網址的二維碼" : "本文网址的二维码" });
+        assert.equal(await code.isVisible(), false, "hidden until asked for");
+        await page.getByText(summary, { exact: true }).click();
+        assert.ok(await code.isVisible());
+        // Decoded in the page by jsQR, from the SVG drawn on a canvas.
+        await page.addScriptTag({ path: createRequire(import.meta.url).resolve("jsqr/dist/jsQR.js") });
+        const decoded = await page.evaluate(async () => {
+          const svg = document.querySelector(".share-qr svg")!;
+          const image = new Image();
+          image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.outerHTML)}`;
+          await image.decode();
+          const canvas = document.createElement("canvas");
+          canvas.width = canvas.height = 400;
+          const g = canvas.getContext("2d")!;
+          g.imageSmoothingEnabled = false;
+          g.drawImage(image, 0, 0, 400, 400);
+          const pixels = g.getImageData(0, 0, 400, 400);
+          type JsQR = (data: Uint8ClampedArray, w: number, h: number) => { data: string } | null;
+          return (window as unknown as { jsQR: JsQR }).jsQR(pixels.data, 400, 400)?.data;
+        });
+        assert.equal(decoded, canonical);
+      } finally {
+        await page.close();
+      }
     }
   });
 

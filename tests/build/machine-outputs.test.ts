@@ -145,8 +145,13 @@ describe("feeds, sitemaps and structured data", () => {
         assert.match(footer, /<a href="mailto:web@lncaw\.example\.cn">web@lncaw\.example\.cn<\/a>/, file);
       }
     }
-    // The mark's picture is the site's own, copied from public/.
+    // The mark's picture is the site's own, copied from public/, and so are the icons every page names.
     assert.ok((await read("images/party-gov-mark.svg")).startsWith("<svg"));
+    const home = await read("index.html");
+    for (const link of ['<link rel="icon" href="/favicon.ico" sizes="any">', '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
+      '<link rel="apple-touch-icon" href="/apple-touch-icon.png">']) assert.ok(home.includes(link), link);
+    const ico = await readFile(path.join(site, "favicon.ico"));
+    assert.deepEqual([...ico.subarray(0, 4)], [0, 0, 1, 0], "favicon.ico is an icon file");
   });
 
   it("sitemaps: lastmod on every article, the news sitemap holds the last 48 hours, robots.txt names both", async () => {

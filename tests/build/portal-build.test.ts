@@ -93,6 +93,13 @@ describe("npm run build on the sample portal with 300 more articles", () => {
     const pages = Math.ceil(news / 20);
     assert.ok(existsSync(path.join(site, `channels/news/page/${pages}/index.html`)));
     assert.ok(!existsSync(path.join(site, `channels/news/page/${pages + 1}/index.html`)));
+    // Page numbers, newest first: the front page (current), then every numbered page down to 1 (few enough to show all).
+    const numbers = (html: string) => [.../<ol class="pager__numbers">([\s\S]*?)<\/ol>/.exec(html)![1]!.matchAll(/<a href="([^"]+)"( aria-current="page")?>([^<]+)<\/a>/g)]
+      .map((m) => `${m[3]}${m[2] ? "*" : ""}`);
+    const all = Array.from({ length: pages }, (_, i) => String(pages - i));
+    assert.deepEqual(numbers(front), ["最新文章*", ...all]);
+    const oldest = await readFile(path.join(site, "channels/news/page/1/index.html"), "utf8");
+    assert.deepEqual(numbers(oldest), ["最新文章", ...all.slice(0, -1), "1*"]);
   });
 
   it("builds byte-identical output under another TZ, locale, file times and number of jobs, from an empty cache", async () => {

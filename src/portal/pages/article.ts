@@ -2,6 +2,7 @@
  * Article pages: one per published article, in each script, made only when rendered. An article page shows its
  * article, links to its neighbours in its channel (older and newer) and its related articles.
  */
+import { qrSvg } from "../qr.ts";
 import { formatDisplay, formatIso } from "../../dates.ts";
 import { neighbourIndex } from "../collections.ts";
 import type { ScriptContext } from "../context.ts";
@@ -83,5 +84,6 @@ function articlePage(context: ScriptContext, inputs: ArticleInputs): ArticlePage
     ...(older ? { older: link(older) } : {}),
     ...(newer ? { newer: link(newer) } : {}),
     related: inputs.related.map(context.item),
+    qr: qrSvg(url, context.t.qrLabel),
   };
 }

@@ -8,7 +8,7 @@ import { formatChineseDate } from "../../dates.ts";
 import { pagesFromOldest } from "../collections.ts";
 import type { ScriptContext } from "../context.ts";
 import type { LocalArticle } from "../localize.ts";
-import type { DeferredPage, HeadLink, Link, ListPage, PageKind } from "../types.ts";
+import type { DeferredPage, HeadLink, Link, ListPage, PageKind, PageNumber } from "../types.ts";
 import { fill } from "../ui-text.ts";
 import type { SitePath } from "../urls.ts";
 
@@ -72,6 +72,7 @@ function frontPage(context: ScriptContext, spec: ListSpec, newest: LocalArticle[
         pager: {
           label: fill(t.latestOf, { n: site.perPage, total: spec.list.length }),
           older: { text: t.older, href: urls.href(context.at(spec.pathOf(numbered))) },
+          numbers: pageNumbers(context, spec, 0, numbered),
         },
       }
       : {}),
@@ -98,6 +99,24 @@ function numberedPage(context: ScriptContext, spec: ListSpec, chunk: LocalArticl
       label: fill(t.pageOf, { n: number, total: numbered }),
       newer: number < numbered ? { text: t.newer, href: urls.href(pathOf(number + 1)) } : { text: t.newest, href: urls.href(pathOf()) },
       ...(number > 1 ? { older: { text: t.older, href: urls.href(pathOf(number - 1)) } } : {}),
+      numbers: pageNumbers(context, spec, number, numbered),
     },
   };
+}
+
+/**
+ * The page links of a list with `numbered` numbered pages, as this page (`current`, 0 for the front page) shows them,
+ * newest first: the front page (最新), the newest and the oldest numbered pages, and those within two of this one,
+ * with a gap where pages are left out. Numbered pages keep their numbers as the list grows (1 is the oldest).
+ */
+export function pageNumbers(context: ScriptContext, spec: Pick<ListSpec, "pathOf">, current: number, numbered: number): PageNumber[] {
+  const { t, urls } = context;
+  const href = (page?: number) => urls.href(context.at(spec.pathOf(page)));
+  const shown = (n: number) => n === numbered || n === 1 || Math.abs(n - current) <= 2 || (current === 0 && n >= numbered - 3);
+  const numbers: PageNumber[] = [{ text: t.newest, href: href(), current: current === 0 }];
+  for (let n = numbered; n >= 1; n--) {
+    if (shown(n)) numbers.push({ text: String(n), href: href(n), current: n === current });
+    else if (!("gap" in numbers[numbers.length - 1]!)) numbers.push({ gap: true });
+  }
+  return numbers;
 }
