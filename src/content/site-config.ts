@@ -75,6 +75,12 @@ export const siteSchema = z
     policeRecord: z.string().trim()
       .regex(POLICE_RECORD_DIGITS, { error: "must hold the record's number (10 to 16 digits), e.g. 遼公網安備 21010202000001號" }).optional(),
     partyGovMark: markSchema.optional(),
+    /** 專題: tags shown as topics, each with a banner title and a description, and a strip on the home page. */
+    topics: z.array(z.strictObject({
+      tag: text("the topic's tag, as articles write it, e.g. 市域社會治理"),
+      title: text("the topic's title, e.g. 市域社會治理現代化"),
+      description: z.string().trim().optional(),
+    }), { error: "must be a list of topics, each with a tag and a title" }).default([]),
     /** The site's icons, files under public/: favicon.ico, an SVG icon, and the touch icon phones put on the home screen. */
     icons: z.strictObject({
       favicon: sitePicture("/favicon.ico").optional(),

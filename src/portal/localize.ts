@@ -60,6 +60,7 @@ export function contentInScript(content: Content & { site: SiteConfig }, script:
     ...(site.policeRecord ? { policeRecord: fromSite(site.policeRecord) } : {}),
     ...(site.partyGovMark ? { partyGovMark: { ...site.partyGovMark, alt: fromSite(site.partyGovMark.alt) } } : {}),
     ...(site.contact ? { contact: { ...site.contact, ...(site.contact.address ? { address: fromSite(site.contact.address) } : {}) } } : {}),
+    topics: site.topics.map((tp) => ({ ...tp, title: fromSite(tp.title), ...(tp.description ? { description: fromSite(tp.description) } : {}) })),
     channels: site.channels.map((ch) => ({
       ...ch, name: fromSite(ch.name),
       ...(ch.description ? { description: fromSite(ch.description) } : {}),

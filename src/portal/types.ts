@@ -147,6 +147,8 @@ export type PageNumber = { text: string; href: string; current: boolean } | { ga
 
 export interface ListPage extends PageBase {
   heading: string;
+  /** A topic's front page (專題): the heading and intro printed as a banner. */
+  topic?: boolean;
   intro?: string;
   items: ListItem[];
   pager?: Pager;
@@ -182,7 +184,13 @@ export interface ArticlePage extends PageBase {
 
 export interface HomePage extends PageBase {
   feeds: Link[];
+  /** The sponsor, under the portal's name (the masthead). */
+  sponsor: string;
   lead?: ListItem;
+  /** 焦點圖: the newest articles with a cover picture (none, no zone). */
+  focus: (ListItem & { coverHtml: string })[];
+  /** 專題: the topics that have articles, as links to their pages. */
+  topics: Link[];
   latest: ListItem[];
   sections: { channel: Link; description?: string; more: string; items: ListItem[] }[];
 }

@@ -7,11 +7,14 @@ import { createRequire } from "node:module";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { generateArticles, writeArticles } from "../../bench/generate.ts";
+import { article, VALID } from "../helpers/project.ts";
+import { validJpeg } from "../helpers/pictures.ts";
 import { countTransfer, horizontalOverflow, openPage, seriousViolations, startPortal, type RunningPortal } from "../helpers/browser.ts";
 
 const WIDTHS = [375, 1280];
 const PAGES = [
   { name: "home", path: "", h1: "遼寧長安網" },
+  { name: "topic", path: "tags/市域社會治理/", h1: "市域社會治理現代化" },
   { name: "article", path: "articles/benxi-2020-07-16/", h1: "于天敏赴本溪市調研市域社會治理現代化工作" },
   { name: "channel", path: "channels/city-governance/", h1: "市域治理" },
   { name: "archive month", path: "archive/2020/07/", h1: "2020年07月文章" },
@@ -27,7 +30,14 @@ describe("the portal in Chromium", () => {
   let server: { url: string };
 
   before(async () => {
-    portal = await startPortal((project) => writeArticles(project.root, generateArticles(60, 3)));
+    portal = await startPortal(async (project) => {
+      await writeArticles(project.root, generateArticles(60, 3));
+      // Two articles with a cover picture: the home page's focus zone (焦點圖) is checked at both widths too.
+      for (const [i, name] of ["gallery-one", "gallery-two"].entries()) {
+        await project.write(`content/articles/2021/03/${name}.jpg`, await validJpeg());
+        await project.write(`content/articles/2021/03/${name}.md`, article({ ...VALID, title: `圖片新聞${i + 1}`, date: `2021-03-0${i + 1} 09:00`, cover: `${name}.jpg`, coverAlt: `會場${i + 1}` }));
+      }
+    });
     ({ browser } = portal);
     server = { url: portal.url };
   });
@@ -183,6 +193,21 @@ describe("the portal in Chromium", () => {
           return (window as unknown as { jsQR: JsQR }).jsQR(pixels.data, 400, 400)?.data;
         });
         assert.equal(decoded, canonical);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
+  it("shows the newest articles with a cover in the home page's focus zone, a row that scrolls on a phone", async () => {
+    for (const width of WIDTHS) {
+      const page = await openPage(browser, width);
+      try {
+        await page.goto(server.url);
+        const titles = await page.locator(".focus__title").allInnerTexts();
+        assert.deepEqual(titles, ["圖片新聞2", "圖片新聞1"]);
+        assert.equal(await page.locator(".focus img").count(), 2);
+        assert.equal(await horizontalOverflow(page), 0);
       } finally {
         await page.close();
       }

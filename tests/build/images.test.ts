@@ -43,6 +43,11 @@ describe("article pictures", () => {
     assert.match(html, /<meta property="og:image" content="https:\/\/www\.lncaw\.example\.cn\/img\/[\w-]+-960\.jpeg">/);
     const twin = await project.read("_site/hans/articles/with-pictures/index.html");
     assert.match(twin, /alt="程家社区红色长廊"/);
+    // The home page's focus zone (焦點圖) shows the article with a cover, its picture linked to it.
+    const home = await project.read("_site/index.html");
+    const focus = /<section class="focus"[\s\S]*?<\/section>/.exec(home)?.[0] ?? "";
+    assert.match(focus, /<a href="\/articles\/with-pictures\/"><span class="focus__picture"><picture>/);
+    assert.ok(!focus.includes("benxi-2020-07-16"), "an article without a cover is not in the focus zone");
     const hashes = await project.hashTree();
     const second = await project.run("build", { TZ: "UTC" });
     assert.equal(second.code, 0, second.stderr);

@@ -86,6 +86,17 @@ describe("npm run build on the sample portal with 300 more articles", () => {
     assert.deepEqual(errors.slice(0, 20), []);
   });
 
+  it("shows the sponsor, the topics and no focus zone on a home page without covers; a topic's page has its banner", async () => {
+    const home = await readFile(path.join(site, "index.html"), "utf8");
+    assert.match(home, /<p class="masthead-sponsor">主辦：中共遼寧省委政法委員會<\/p>/);
+    assert.ok(!home.includes('class="focus"'), "no article has a cover: no focus zone");
+    assert.match(home, /<nav class="topics"[\s\S]*?<a href="\/tags\/%E5%B8%82%E5%9F%9F%E7%A4%BE%E6%9C%83%E6%B2%BB%E7%90%86\/">市域社會治理現代化<\/a>/);
+    const topic = await readFile(path.join(site, "tags/市域社會治理/index.html"), "utf8");
+    assert.match(topic, /<div class="topic-banner">\s*<p class="topic-banner__label">專題<\/p>\s*<h1>市域社會治理現代化<\/h1>\s*<p class="intro">全省市域社會治理現代化試點工作的部署、調研與經驗。<\/p>/);
+    const hans = await readFile(path.join(site, "hans/tags/市域社會治理/index.html"), "utf8");
+    assert.match(hans, /<h1>市域社会治理现代化<\/h1>/);
+  });
+
   it("paginates channels 20 a page, numbered from the oldest", async () => {
     const front = await readFile(path.join(site, "channels/news/index.html"), "utf8");
     assert.equal(front.match(/class="article-list__title"/g)?.length, 20);

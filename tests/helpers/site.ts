@@ -29,7 +29,8 @@ export async function htmlFiles(dir: string): Promise<string[]> {
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".xml": "application/xml",
-  ".json": "application/json", ".txt": "text/plain; charset=utf-8",
+  ".json": "application/json", ".txt": "text/plain; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
+  ".ico": "image/x-icon", ".jpg": "image/jpeg", ".webp": "image/webp", ".avif": "image/avif",
 };
 
 /** A static file server on 127.0.0.1 for the browser tests, serving `dir` under `pathPrefix`. */

@@ -8,7 +8,9 @@ import { paths } from "../urls.ts";
 /** Articles listed under the lead. */
 const HOME_LATEST = 10;
 /** Articles in each channel's block. */
-const SECTION_SIZE = 5;
+const SECTION_SIZE = 6;
+/** Pictures in the focus zone (焦點圖). */
+const FOCUS_SIZE = 4;
 
 export function homePages(context: ScriptContext): HomePage[] {
   const { feeds } = context;
@@ -22,7 +24,10 @@ export function homePages(context: ScriptContext): HomePage[] {
   return [context.twinned({
     ...base,
     feeds: feeds.portalLinks,
+    sponsor: `${t.sponsorShort}：${site.sponsor}`,
     ...(articles[0] ? { lead: context.item(articles[0]) } : {}),
+    focus: articles.filter((a) => a.cover).slice(0, FOCUS_SIZE).map((a) => ({ ...context.item(a), coverHtml: a.cover!.html })),
+    topics: site.topics.filter((topic) => context.byTag.has(topic.tag)).map((topic) => ({ text: topic.title, href: context.href(paths.tag(topic.tag)) })),
     latest: articles.slice(1, 1 + HOME_LATEST).map(context.item),
     sections: site.channels.map((c) => ({
       channel: context.channelLink(c),

@@ -27,6 +27,8 @@ export interface ListSpec {
   column?: Channel;
   /** Feeds the list follows (channel pages): visible links, and head links besides the portal feed's. */
   feeds?: { links: Link[]; head: HeadLink[] };
+  /** A topic's page (專題): its heading is printed as a banner. */
+  topic?: boolean;
 }
 
 export function pagedList(context: ScriptContext, spec: ListSpec): DeferredPage<ListPage>[] {
@@ -35,7 +37,7 @@ export function pagedList(context: ScriptContext, spec: ListSpec): DeferredPage<
   const newest = list.slice(0, site.perPage);
   const chunks = pagesFromOldest(list, site.perPage);
   const pages = [context.defer({
-    kind: spec.kind, key: spec.key, path: spec.pathOf(), inputs: [title, spec.intro ?? null, list.length, context.listings(newest)],
+    kind: spec.kind, key: spec.key, path: spec.pathOf(), inputs: [title, spec.intro ?? null, spec.topic ?? false, list.length, context.listings(newest)],
     sitemap: context.sitemapEntry(context.at(spec.pathOf()), list),
   }, () => frontPage(context, spec, newest, chunks.length))];
   if (list.length <= site.perPage) return pages;
@@ -64,6 +66,7 @@ function frontPage(context: ScriptContext, spec: ListSpec, newest: LocalArticle[
   return {
     ...front,
     heading: title,
+    ...(spec.topic ? { topic: true } : {}),
     ...(spec.intro ? { intro: spec.intro } : {}),
     items: newest.map(context.item),
     ...(spec.feeds ? { feeds: spec.feeds.links } : {}),

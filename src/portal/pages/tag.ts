@@ -6,11 +6,17 @@ import { paths } from "../urls.ts";
 import { pagedList } from "./paged-list.ts";
 
 export function tagPages(context: ScriptContext): DeferredPage<ListPage>[] {
-  const { t } = context;
-  return context.tagKeys.flatMap((key) => pagedList(context, {
-    kind: "tag", key: `tag:${key}`, title: fill(t.tagTitle, { tag: context.tagName.get(key)! }), list: context.byTag.get(key)!,
-    pathOf: (page) => paths.tag(key, page), crumbs: [context.links.home, context.links.tags],
-  }));
+  const { t, site } = context;
+  // A tag site.yaml names as a topic (專題) gets the topic's title and description, under a banner.
+  const topics = new Map(site.topics.map((topic) => [topic.tag, topic]));
+  return context.tagKeys.flatMap((key) => {
+    const topic = topics.get(key);
+    return pagedList(context, {
+      kind: "tag", key: `tag:${key}`, title: topic ? topic.title : fill(t.tagTitle, { tag: context.tagName.get(key)! }), list: context.byTag.get(key)!,
+      pathOf: (page) => paths.tag(key, page), crumbs: [context.links.home, context.links.tags],
+      ...(topic ? { topic: true, ...(topic.description ? { intro: topic.description } : {}) } : {}),
+    });
+  });
 }
 
 /** The index of all tags (an archive-kind page). */
