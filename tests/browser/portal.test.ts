@@ -12,6 +12,8 @@ import { validJpeg } from "../helpers/pictures.ts";
 import { countTransfer, horizontalOverflow, openPage, seriousViolations, startPortal, type RunningPortal } from "../helpers/browser.ts";
 
 const WIDTHS = [375, 1280];
+/** Every page kind is also checked at the narrowest phone width and in elderly mode. */
+const NARROW = 320;
 const PAGES = [
   { name: "home", path: "", h1: "遼寧長安網" },
   { name: "topic", path: "tags/市域社會治理/", h1: "市域社會治理現代化" },
@@ -58,6 +60,23 @@ describe("the portal in Chromium", () => {
         }
       });
     }
+  }
+
+  for (const target of PAGES) {
+    it(`${target.name} at ${NARROW} px, and in elderly mode at 375 px: no overflow, no serious axe violations`, async () => {
+      for (const [width, elderly] of [[NARROW, false], [375, true]] as const) {
+        const page = await openPage(browser, width);
+        try {
+          if (elderly) await page.addInitScript(() => localStorage.setItem("broadsheet:reader", JSON.stringify({ font: "medium", elderly: true })));
+          await page.goto(server.url + target.path);
+          assert.equal((await page.locator("h1").first().textContent())?.trim(), target.h1);
+          assert.equal(await horizontalOverflow(page), 0, `the page scrolls sideways at ${width} px${elderly ? " in elderly mode" : ""}`);
+          assert.deepEqual(await seriousViolations(page), [], `${width} px${elderly ? " elderly" : ""}`);
+        } finally {
+          await page.close();
+        }
+      }
+    });
   }
 
   it("lets a reader go from the home page to an article and see its meta line", async () => {

@@ -142,9 +142,14 @@ describe("feeds, sitemaps and structured data", () => {
         assert.match(footer, /[網网][站][標标][識识][碼码]：2100000001/, file);
         assert.match(footer, /<a class="gov-mark" href="https:\/\/bszs\.conac\.cn\/" rel="noopener"><img src="\/images\/party-gov-mark\.svg" alt="[^"]+" width="55" height="65"><\/a>/, file);
         assert.match(footer, /<a href="tel:024-00000000">024-00000000<\/a>/, file);
+        // The statement of what elderly mode keeps (18 px and more, line height 1.5 and more) is one click away.
+        assert.match(footer, hans ? /<a href="[^"]+">适老化与无障碍说明<\/a>/ : /<a href="[^"]+">適老化與無障礙說明<\/a>/, file);
         assert.match(footer, /<a href="mailto:web@lncaw\.example\.cn">web@lncaw\.example\.cn<\/a>/, file);
       }
     }
+    const statement = await read("accessibility/index.html");
+    assert.match(statement, /正文字號不小於 18 像素/);
+    assert.match(statement, /行距不小於 1\.5 倍/);
     // The mark's picture is the site's own, copied from public/, and so are the icons every page names.
     assert.ok((await read("images/party-gov-mark.svg")).startsWith("<svg"));
     const home = await read("index.html");
