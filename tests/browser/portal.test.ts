@@ -240,6 +240,8 @@ describe("the portal in Chromium", () => {
       await page.keyboard.press("Tab");
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), "跳到主要內容");
       await page.keyboard.press("Enter");
+      // Following the link is a navigation of its own: wait for it rather than read the address at once.
+      await page.waitForURL(/#main$/);
       assert.match(page.url(), /#main$/);
     } finally {
       await page.close();
