@@ -114,7 +114,7 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   // Files hashed by earlier builds, known again by their inode and times (src/util/stat-digests.ts): an unchanged
   // article is not even read, a recycled page or a cached search shard is not read again.
   const known = StatDigests.read(path.join(cacheDir, "file-digests.json"));
-  const content = await loadContent(root, { env, memo, store, digestOf: (file) => known.digest(file) });
+  const content = await loadContent(root, { env, memo, store, digestOf: known.digest });
   for (const warning of content.problems.filter((p) => p.severity === "warning")) log(formatProblem(warning));
   const errors = content.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !content.site) throw new ContentError(errors.map(formatProblem));
@@ -143,8 +143,7 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
     step("look up the page cache");
     // Every page and file the portal holds (archives and static pages included).
     const outputs = [...pages, ...portal.files].map((p) => p.outputPath);
-    const placed = recycleStaging(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.digest])), outputs, ["pagefind/"], log,
-      (file) => known.digest(file));
+    const placed = recycleStaging(staged, new Map(plan.reuse.map((r) => [r.outputPath, r.digest])), outputs, ["pagefind/"], log, known.digest);
     step(`recycle the previous output (${counted(placed.size, "page")} kept)`);
     for (const entry of cache.place(plan, staged, placed, known)) {
       log(`warning: build cache: page ${entry} was damaged (its bytes are not the ones stored); discarded, the page is rendered again`);

@@ -39,7 +39,7 @@ export function previewSession(root: string): () => Promise<PortalBatch> {
   const known = StatDigests.inMemory();
   return async () => {
     const started = performance.now();
-    const content = await loadContent(root, { memo, store, digestOf: (file) => known.digest(file) });
+    const content = await loadContent(root, { memo, store, digestOf: known.digest });
     const loaded = performance.now();
     const errors = content.problems.filter((p) => p.severity === "error");
     if (errors.length > 0 || !content.site) {

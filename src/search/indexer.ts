@@ -68,7 +68,6 @@ export interface SearchIndexOptions {
  */
 export async function indexSearch(records: SearchRecords, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
   const { cacheDir, fingerprint = "", concurrency = 2, known = StatDigests.inMemory() } = options;
-  const digestOf = (file: string) => known.digest(file);
   const started = performance.now();
   const folders = records.shards;
   const cacheRoot = cacheDir ? path.join(cacheDir, "search") : undefined;
@@ -86,8 +85,8 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
     const cached = cacheRoot ? path.join(cacheRoot, key) : undefined;
     const stored = cached ? storedDigests(cached) : undefined;
     // The output may be recycled from the last build (src/pipeline/output.ts) and hold this very shard already.
-    if (cached && stored && digestOf(`${cached}.words`) === stored.words &&
-      (treeMatches(target, stored.files, digestOf) || placeShard(cached, stored.files, target, known))) {
+    if (cached && stored && known.digest(`${cached}.words`) === stored.words &&
+      (treeMatches(target, stored.files, known.digest) || placeShard(cached, stored.files, target, known))) {
       results.push({ folder: folder.path, records: count, peakMiB: 0, seconds: 0, cpuSeconds: 0 });
       wordFiles.set(folder.name, `${cached}.words`);
       log(`shard ${folder.name}: ${counted(count, "article")}, from the cache`);
@@ -239,7 +238,7 @@ function storedDigests(cached: string): StoredShard | undefined {
 
 /** Copies a cached shard into the output when its files are the ones stored; false when they are not. */
 function placeShard(cached: string, digests: Record<string, string>, target: string, known: StatDigests): boolean {
-  if (!treeMatches(cached, digests, (file) => known.digest(file))) return false;
+  if (!treeMatches(cached, digests, known.digest)) return false;
   rmSync(target, { recursive: true, force: true });
   copyTree(cached, target);
   noteTree(known, target, digests);

@@ -81,8 +81,8 @@ export class StatDigests {
     return new StatDigests(undefined, new Map(), new Map(), settled);
   }
 
-  /** The digest of `file` (as `digest` in files.ts), or undefined when it cannot be read. */
-  digest(file: string): string | undefined {
+  /** The digest of `file` (as `digest` in files.ts), or undefined when it cannot be read; bound, to be passed as it is. */
+  readonly digest = (file: string): string | undefined => {
     const stat = fileStat(file);
     if (!stat) return undefined;
     const entry = this.seen.get(stat.id) ?? this.last.get(stat.id) ?? this.before.get(stat.id);
@@ -98,7 +98,7 @@ export class StatDigests {
     }
     this.record(stat, sum);
     return sum;
-  }
+  };
 
   /**
    * Records the digest of a file the build has just written with bytes it hashed (a page it rendered or placed), so
