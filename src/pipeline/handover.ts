@@ -21,9 +21,8 @@ export function expectHandOver(copyAssets: boolean): void {
 
 /** Gives the render process's Eleventy run its batch. */
 export function handOver(batch: PortalBatch): void {
-  if (!expected) expectHandOver(batch.copyAssets);
-  if (batch.copyAssets !== expected!.copyAssets) throw new Error("a render process was handed a batch it was not started for");
-  expected!.give(batch);
+  if (!expected || batch.copyAssets !== expected.copyAssets) throw new Error("a render process was handed a batch it was not started for");
+  expected.give(batch);
 }
 
 /** The portal plugin's options for this Eleventy run: the handed-over batch, or else the preview's portal. */

@@ -19,7 +19,6 @@ const [startedFor, first] = process.argv.slice(2);
 const root = process.cwd();
 expectHandOver(first === "first");
 const eleventy = new Eleventy(path.join(root, ELEVENTY_INPUT), startedFor!, { configPath: path.join(root, ".eleventy.ts"), quietMode: true });
-const t0 = performance.now();
 const ready = eleventy.init();
 ready.catch(() => undefined);
 const [batchFile, , outDir] = await workerArguments();
@@ -33,4 +32,4 @@ const t2 = performance.now();
 await eleventy.write();
 const seconds = (from: number, to = performance.now()) => Number(((to - from) / 1000).toFixed(2));
 // How long the batch waited for Eleventy to be ready (loading its configuration), and how long writing took.
-console.log(JSON.stringify({ peakKiB: process.resourceUsage().maxRSS, cpuSeconds: ownCpuSeconds(), waited: seconds(t1, t2), wrote: seconds(t2), loaded: seconds(t0, t2) }));
+console.log(JSON.stringify({ peakKiB: process.resourceUsage().maxRSS, cpuSeconds: ownCpuSeconds(), waited: seconds(t1, t2), wrote: seconds(t2) }));
