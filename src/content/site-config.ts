@@ -18,9 +18,9 @@ export const channelSchema = z.strictObject({
     .regex(SLUG, { error: "must be lower-case letters, digits and hyphens, e.g. city-governance" }),
   description: z.string().trim().optional(),
   /** The channel's keywords (the page's ColumnKeywords). */
-  keywords: z.array(z.string().trim().min(1), { error: "must be a list of words, e.g. [政法, 新聞]" }).optional(),
+  keywords: z.array(z.string().trim().min(1), { error: "應是詞語列表，例如 [政法, 新聞] (must be a list of words)" }).optional(),
   /** The kind of column in the government site norm's terms (ColumnType), e.g. 工作動態. */
-  type: z.string().trim().min(1, { error: "is empty; write the column's type, e.g. 工作動態" }).max(20, { error: "is too long for a column type, e.g. 工作動態" }).optional(),
+  type: z.string().trim().min(1, { error: "是空的；寫上欄目類型，例如 工作動態 (is empty; write the column's type)" }).max(20, { error: "太長，欄目類型應是 工作動態 這樣的短詞 (is too long for a column type)" }).optional(),
 });
 
 /** The 公安機關備案號 as shown (遼公網安備 21010202000001號): its digits are the record's number in the link. */
@@ -34,8 +34,15 @@ export const POLICE_RECORD_LINK = "https://beian.gov.cn/portal/registerSystemInf
 
 /** A file of the site (under public/), by its path on the site. */
 const sitePicture = (example: string) => z.string().trim()
-  .regex(/^\/[^\s]+$/, { error: `must be a path on this site, e.g. ${example}` })
-  .refine((p) => !p.split("/").some((part) => part === "." || part === ".."), { error: `must not climb out of the site with . or .. (${example})` });
+  .regex(/^\/[^\s]+$/, { error: `應是本站的路徑，以 / 開頭，例如 ${example} (must be a path on this site)` })
+  .refine(staysInSite, { error: climbing(example) });
+
+/** Whether a site path has no `.` or `..` segment (which would lead out of public/). */
+function staysInSite(sitePath: string): boolean {
+  return !sitePath.split("/").some((part) => part === "." || part === "..");
+}
+
+const climbing = (example: string) => `不能用 . 或 .. 跳出本站，寫成 ${example} 這樣的路徑 (must not climb out of the site with . or ..)`;
 
 /** The files of `site` that must be in public/: its icons, and the mark's picture when it is on this site. */
 export function publicFiles(site: SiteConfig): { field: string; path: string }[] {
@@ -46,10 +53,10 @@ export function publicFiles(site: SiteConfig): { field: string; path: string }[]
 
 /** A picture and a link the footer shows (the 黨政機關 identification mark): a path on this site, or an address the site chose. */
 const markSchema = z.strictObject({
-  image: z.string({ error: "is missing; add the mark's picture, e.g. /images/dzjg.png" }).trim()
-    .regex(/^(?:\/[^\s]*|https:\/\/\S+)$/, { error: "must be a path on this site (/images/dzjg.png) or an https:// address" })
-    .refine((image) => !image.split("/").some((part) => part === "." || part === ".."), { error: "must not climb out of the site with . or .. (/images/dzjg.png)" }),
-  href: z.url({ protocol: /^https?$/, error: "must be the address the mark links to, e.g. https://bszs.conac.cn/…" }),
+  image: z.string({ error: "缺少標識圖片；寫上路徑，例如 /images/dzjg.png (is missing; add the mark's picture)" }).trim()
+    .regex(/^(?:\/[^\s]*|https:\/\/\S+)$/, { error: "應是本站路徑 (/images/dzjg.png) 或 https:// 地址 (must be a path on this site or an https:// address)" })
+    .refine(staysInSite, { error: climbing("/images/dzjg.png") }),
+  href: z.url({ protocol: /^https?$/, error: "應是標識連結的地址，例如 https://bszs.conac.cn/… (must be the address the mark links to)" }),
   alt: z.string().trim().min(1).default("黨政機關"),
 });
 
@@ -71,16 +78,16 @@ export const siteSchema = z
     lang: z.enum(["zh-Hant", "zh-Hans"], { error: "must be zh-Hant (繁體) or zh-Hans (简体)" }).default("zh-Hant"),
     // Written without quotes, YAML reads the code as a number (and drops a leading 0): it is checked as written.
     siteIdCode: z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string().trim()
-      .regex(/^(?:[0-9A-Za-z]{10}|[0-9A-Za-z]{12})$/, { error: "must be the 網站標識碼 of 10 or 12 letters and digits, in quotes, e.g. \"2100000001\"" })).optional(),
+      .regex(/^(?:[0-9A-Za-z]{10}|[0-9A-Za-z]{12})$/, { error: "網站標識碼應是 10 或 12 位字母和數字，加引號，例如 \"2100000001\" (must be the site id code of 10 or 12 letters and digits, in quotes)" })).optional(),
     policeRecord: z.string().trim()
-      .regex(POLICE_RECORD_DIGITS, { error: "must hold the record's number (10 to 16 digits), e.g. 遼公網安備 21010202000001號" }).optional(),
+      .regex(POLICE_RECORD_DIGITS, { error: "應包含備案號的數字（10 至 16 位），例如 遼公網安備 21010202000001號 (must hold the record's number, 10 to 16 digits)" }).optional(),
     partyGovMark: markSchema.optional(),
     /** 專題: tags shown as topics, each with a banner title and a description, and a strip on the home page. */
     topics: z.array(z.strictObject({
       tag: text("the topic's tag, as articles write it, e.g. 市域社會治理"),
       title: text("the topic's title, e.g. 市域社會治理現代化"),
       description: z.string().trim().optional(),
-    }), { error: "must be a list of topics, each with a tag and a title" }).default([]),
+    }), { error: "應是專題列表，每個專題有 tag 和 title (must be a list of topics, each with a tag and a title)" }).default([]),
     /** The site's icons, files under public/: favicon.ico, an SVG icon, and the touch icon phones put on the home screen. */
     icons: z.strictObject({
       favicon: sitePicture("/favicon.ico").optional(),
@@ -89,7 +96,7 @@ export const siteSchema = z
     }).optional(),
     contact: z.strictObject({
       phone: z.string().trim().min(1).optional(),
-      email: z.email({ error: "must be an e-mail address, e.g. web@example.gov.cn" }).optional(),
+      email: z.email({ error: "應是電子郵箱地址，例如 web@example.gov.cn (must be an e-mail address)" }).optional(),
       address: z.string().trim().min(1).optional(),
     }).optional(),
     /** Words kept exactly as written when pages are converted between 繁體 and 简体 (names the converter gets wrong). */

@@ -30,17 +30,18 @@ export async function loadSiteConfig(root: string, env: NodeJS.ProcessEnv): Prom
   }
   const fm = source.frontMatter;
   const parsed = siteSchema.safeParse(applyEnvironment(fm.data, env));
+  // The YAML was wrapped in a front-matter line: the file's lines are one above.
+  const lines = Object.fromEntries(Object.entries(fm.lines).map(([k, v]) => [k, v - 1]));
   if (parsed.success) {
     // Icons and the mark's picture are the site's own files: one that is not in public/ would be a broken picture.
     const missing = publicFiles(parsed.data).filter((f) => !existsSync(path.join(root, "public", ...f.path.split("/"))));
     return {
       site: parsed.data,
       problems: missing.map((f) => ({
-        severity: "error", file: SITE_FILE, line: Math.max(1, (fm.lines[f.field.split(".")[0]!] ?? 2) - 1), field: f.field,
-        message: `is not a file in public/ (public${f.path}); put the file there or correct the path`,
+        severity: "error", file: SITE_FILE, line: lines[f.field.split(".")[0]!] ?? 1, field: f.field,
+        message: `public/ 裡沒有這個文件 (public${f.path})；把文件放進 public/ 或改正路徑 (is not a file in public/; put the file there or correct the path)`,
       })),
     };
   }
-  const lines = Object.fromEntries(Object.entries(fm.lines).map(([k, v]) => [k, v - 1]));
   return { problems: schemaProblems(parsed.error, { ...fm, lines }, SITE_FILE, Object.keys(siteSchema.shape)) };
 }

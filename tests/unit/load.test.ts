@@ -117,14 +117,14 @@ describe("loadContent", () => {
     await project.write("content/_data/site.yaml", original);
     const lines = content.problems.map(formatProblem);
     const line = (key: string) => original.split("\n").findIndex((l) => l.startsWith(key)) + 1;
-    assert.ok(lines.some((l) => l.startsWith(`content/_data/site.yaml:${line("siteIdCode:")} siteIdCode: must be the 網站標識碼 of 10 or 12`)), lines.join("\n"));
-    assert.ok(lines.some((l) => l.startsWith(`content/_data/site.yaml:${line("policeRecord:")} policeRecord: must hold the record's number`)), lines.join("\n"));
-    assert.ok(lines.some((l) => /site\.yaml:\d+ partyGovMark\.image: must not climb out of the site/.test(l)), lines.join("\n"));
+    assert.ok(lines.some((l) => l.startsWith(`content/_data/site.yaml:${line("siteIdCode:")} siteIdCode: 網站標識碼應是 10 或 12 位`) && l.includes("must be the site id code of 10 or 12")), lines.join("\n"));
+    assert.ok(lines.some((l) => l.startsWith(`content/_data/site.yaml:${line("policeRecord:")} policeRecord: 應包含備案號的數字`) && l.includes("must hold the record's number")), lines.join("\n"));
+    assert.ok(lines.some((l) => /site\.yaml:\d+ partyGovMark\.image: 不能用 \. 或 \.\. 跳出本站.*must not climb out of the site/.test(l)), lines.join("\n"));
     // An icon the site names must be one of its files.
     await project.write("content/_data/site.yaml", original.replace("touch: /apple-touch-icon.png", "touch: /icons/touch.png"));
     const missing = (await loadContent(project.root)).problems.map(formatProblem);
     await project.write("content/_data/site.yaml", original);
-    assert.ok(missing.some((l) => /site\.yaml:\d+ icons\.touch: is not a file in public\/ \(public\/icons\/touch\.png\)/.test(l)), missing.join("\n"));
+    assert.ok(missing.some((l) => l.startsWith(`content/_data/site.yaml:${line("icons:")} icons.touch: public/ 裡沒有這個文件 (public/icons/touch.png)`) && l.includes("is not a file in public/")), missing.join("\n"));
     // A code written as a number (no quotes) is checked as written.
     await project.write("content/_data/site.yaml", original.replace(/^siteIdCode: .*$/m, "siteIdCode: 210000000001"));
     const unquoted = await loadContent(project.root);
