@@ -26,7 +26,7 @@ export function homePages(context: ScriptContext): HomePage[] {
     feeds: feeds.portalLinks,
     sponsor: `${t.sponsorShort}：${site.sponsor}`,
     ...(articles[0] ? { lead: context.item(articles[0]) } : {}),
-    focus: articles.filter((a) => a.cover).slice(0, FOCUS_SIZE).map((a) => ({ ...context.item(a), coverHtml: a.cover!.html })),
+    focus: withCovers(articles, FOCUS_SIZE).map((a) => ({ ...context.item(a), coverHtml: a.cover!.html })),
     topics: site.topics.filter((topic) => context.byTag.has(topic.tag)).map((topic) => ({ text: topic.title, href: context.href(paths.tag(topic.tag)) })),
     latest: articles.slice(1, 1 + HOME_LATEST).map(context.item),
     sections: site.channels.map((c) => ({
@@ -37,4 +37,14 @@ export function homePages(context: ScriptContext): HomePage[] {
     })),
     sitemap: context.sitemapEntry(path, articles),
   }, paths.home())];
+}
+
+/** The first `n` articles (newest first) that have a cover, without walking the whole archive. */
+function withCovers<A extends { cover?: unknown }>(articles: readonly A[], n: number): A[] {
+  const found: A[] = [];
+  for (const a of articles) {
+    if (found.length === n) break;
+    if (a.cover) found.push(a);
+  }
+  return found;
 }
