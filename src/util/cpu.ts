@@ -14,24 +14,26 @@ export function ownCpuSeconds(): number {
 /** Clock ticks a second in /proc/<pid>/stat (USER_HZ; 100 on every Linux Node runs on). */
 const TICKS = 100;
 
-/** CPU seconds (user and system) a running process has used (0 where /proc cannot be read). */
-export function processCpuSeconds(pid: number): number {
+/**
+ * Seconds from two clock-tick fields of /proc/<pid>/stat, counted from the 3rd field (the command name, field 2, may
+ * hold spaces; the fields after it are plain numbers); 0 where /proc cannot be read.
+ */
+function statSeconds(pid: number | "self", first: number): number {
   try {
-    // The command name (field 2) may hold spaces; the fields after it are plain numbers, utime and stime 14th and 15th.
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+    return (Number(fields[first - 3]) + Number(fields[first - 2])) / TICKS;
   } catch {
     return 0;
   }
 }
 
+/** CPU seconds (user and system) a running process has used (utime and stime, the 14th and 15th fields). */
+export function processCpuSeconds(pid: number): number {
+  return statSeconds(pid, 14);
+}
+
 /** CPU seconds (user and system) of this process's children that have ended and been waited for (0 without /proc). */
 export function endedChildrenCpuSeconds(): number {
-  try {
-    // cutime and cstime, the 16th and 17th fields.
-    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[13]) + Number(fields[14])) / TICKS;
-  } catch {
-    return 0;
-  }
+  // cutime and cstime, the 16th and 17th fields.
+  return statSeconds("self", 16);
 }
