@@ -14,6 +14,8 @@ export const BROWSER_ENTRIES: Record<string, { name: string; define?: () => Reco
   "reader-settings.ts": { name: "reader.js" },
   // The search page carries OpenCC's traditional→simplified character table, and only that.
   "search.ts": { name: "search.js", define: () => ({ __SEARCH_TABLE__: JSON.stringify(searchCharTable()) }) },
+  // /admin/'s start-up: configuration, local backend, the portal's look in the preview pane (src/portal/admin.ts).
+  "cms-admin.ts": { name: "cms-admin.js" },
 };
 
 export interface BrowserAsset {

@@ -9,7 +9,7 @@ import { parseSource } from "./source-file.ts";
 
 /** First path segments the portal itself uses; a page may not take them. */
 export const RESERVED_SLUGS = ["articles", "channels", "tags", "archive", "search", "assets", "feeds", "pagefind",
-  "hans", "hant", "404", "sitemap", "robots"];
+  "hans", "hant", "404", "sitemap", "robots", "admin", "images"];
 
 export interface Page {
   file: string;
@@ -23,18 +23,21 @@ export interface Page {
 export const pageSchema = z.strictObject({
   title: z.string({ error: "is missing; a page needs a title" }).trim().min(1),
   summary: z.string().trim().optional(),
+  /** The page's address, when it is not the file's name (the web editor writes it). */
+  slug: z.string().trim().optional(),
 });
 
 /** One page file: the page, or its problems. */
 export function parsePage(file: string, bytes: Uint8Array): { page?: Page; problems: Problem[] } {
   const source = parseSource(bytes, file);
   if (!source.ok) return { problems: source.problems };
-  const slug = path.posix.basename(file, ".md");
-  if (!SLUG_PATTERN.test(slug) || RESERVED_SLUGS.includes(slug)) {
-    return { problems: [{ severity: "error", file, line: 1, field: "file name", message: `"${slug}" cannot be a page address; use lower-case letters, digits and hyphens, not ${RESERVED_SLUGS.join(", ")}` }] };
-  }
   const parsed = pageSchema.safeParse(source.frontMatter.data);
   if (!parsed.success) return { problems: schemaProblems(parsed.error, source.frontMatter, file, Object.keys(pageSchema.shape)) };
+  const slug = parsed.data.slug ?? path.posix.basename(file, ".md");
+  if (!SLUG_PATTERN.test(slug) || RESERVED_SLUGS.includes(slug)) {
+    const field = parsed.data.slug === undefined ? "file name" : "slug";
+    return { problems: [{ severity: "error", file, line: parsed.data.slug === undefined ? 1 : (source.frontMatter.lines.slug ?? 1), field, message: `「${slug}」不能作為頁面網址：只用小寫英文字母、數字和連字號，也不能是 ${RESERVED_SLUGS.join("、")} ("${slug}" cannot be a page address; use lower-case letters, digits and hyphens, not ${RESERVED_SLUGS.join(", ")})` }] };
+  }
   const body = renderBody(source.frontMatter.body);
   if (body.tooDeep !== undefined) {
     return { problems: [{ severity: "error", file, line: source.frontMatter.bodyLine + body.tooDeep, field: "body", message: TOO_DEEP }] };

@@ -60,6 +60,15 @@ const markSchema = z.strictObject({
   alt: z.string().trim().min(1).default("黨政機關"),
 });
 
+/** The Git hosts the web editor can save to. */
+export const CMS_BACKENDS = ["github", "gitlab", "gitea"] as const;
+
+/** A yes-or-no setting (YAML is read as text here: true, false, yes or no). */
+const flag = (fallback: boolean) => z.enum(["true", "false", "yes", "no"], { error: "應是 true 或 false (must be true or false)" })
+  .transform((v) => v === "true" || v === "yes").default(fallback);
+
+const checkLevel = z.enum(["warning", "error"], { error: "應是 warning（提醒）或 error（錯誤）(must be warning or error)" }).default("warning");
+
 export const siteSchema = z
   .strictObject({
     name: text("the portal's name, e.g. 遼寧長安網"),
@@ -108,6 +117,30 @@ export const siteSchema = z
       title: z.coerce.number({ error: "must be a number of characters, e.g. 100" }).int().min(1).default(100),
       body: z.coerce.number({ error: "must be a number of characters, e.g. 300000" }).int().min(1).default(300_000),
     }).default({ title: 100, body: 300_000 }),
+    /** The web editor at /admin/ (Decap CMS): the Git host it saves to. Absent: the editor works with `npm run cms` only. */
+    cms: z.strictObject({
+      backend: z.enum(CMS_BACKENDS, { error: `應是 ${CMS_BACKENDS.join("、")} 之一 (must be one of ${CMS_BACKENDS.join(", ")})` }),
+      repo: z.string({ error: "缺少倉庫名；寫成 單位/倉庫，例如 lncaw/portal (is missing; write owner/name)" }).trim()
+        .regex(/^[\w.-]+(?:\/[\w.-]+)+$/, { error: "應寫成 單位/倉庫，例如 lncaw/portal (must be owner/name)" }),
+      branch: z.string().trim().min(1).default("main"),
+      /** The host's API, for a self-hosted GitLab or Gitea: https://git.example.gov.cn/api/v1. */
+      apiRoot: z.url({ protocol: /^https?$/, error: "應是 Git 服務的 API 地址，例如 https://git.example.gov.cn/api/v1 (must be the host's API address)" }).optional(),
+      /** The OAuth application's client id (GitLab and Gitea sign in with it, PKCE: no server needed). */
+      appId: z.string().trim().min(1).optional(),
+      /** The OAuth server GitHub signs in through (GitHub needs one; see docs/editing.md). */
+      authUrl: z.url({ protocol: /^https?$/, error: "應是 OAuth 服務的地址 (must be the OAuth server's address)" }).optional(),
+      /** Draft → in review → ready, on pull requests (三審三校); GitHub and GitLab only. */
+      editorialWorkflow: flag(true),
+    }).optional(),
+    /** 責任編輯 required on every article: `npm run check` and the build refuse an article without `editor`. */
+    requireEditor: flag(false),
+    /** The newsroom's checks: each a warning unless set to error. */
+    checks: z.strictObject({
+      staleDays: z.coerce.number({ error: "應是天數，例如 14 (must be a number of days)" }).int().min(1).max(3650).default(14),
+      staleChannels: checkLevel,
+      emptyChannels: checkLevel,
+      words: checkLevel,
+    }).default({ staleDays: 14, staleChannels: "warning", emptyChannels: "warning", words: "warning" }),
     channels: z.array(channelSchema, { error: "must be a list of channels, each with a name and a slug" })
       .min(1, { error: "must list at least one channel" }),
   })

@@ -5,7 +5,9 @@
  * https://www.11ty.dev/docs/virtual-templates/ and https://www.11ty.dev/docs/pagination/
  */
 import type { UserConfig } from "@11ty/eleventy";
+import path from "node:path";
 import { READER_BOOT } from "../browser/boot.ts";
+import { ADMIN_FOLDER, decapDist } from "../portal/admin.ts";
 import type { PageKind } from "../portal/types.ts";
 import { outputPath, paths } from "../portal/urls.ts";
 import type { PortalBatch } from "./batch.ts";
@@ -34,7 +36,12 @@ type PageData = { p: { outputPath: string } };
 
 export function portalPlugin(config: UserConfig, options: PortalPluginOptions): void {
   config.addGlobalData("boot", READER_BOOT);
-  if (options.copyAssets) config.addPassthroughCopy({ public: "/" });
+  if (options.copyAssets) {
+    config.addPassthroughCopy({ public: "/" });
+    // The web editor's Decap CMS bundle, served from the site itself (src/portal/admin.ts).
+    const decap = decapDist();
+    for (const glob of decap.globs) config.addPassthroughCopy({ [path.join(decap.dir, glob)]: ADMIN_FOLDER });
+  }
   // Pictures are encoded after the pages are written, into the same output folder.
   let current: PortalBatch | undefined;
   config.on("eleventy.after", async (event) => {

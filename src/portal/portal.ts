@@ -11,12 +11,13 @@ import { createScriptConverter, rememberingConverter, SCRIPTS, type Script, type
 import type { ArticleSearchView, SearchViews } from "../search/records.ts";
 import { nextPublication, publishedArticles, relatedIndex } from "./collections.ts";
 import type { SearchLayout } from "./context.ts";
+import { adminFiles, ADMIN_FOLDER } from "./admin.ts";
 import { contentInScript, type ScriptContent } from "./localize.ts";
 import { planScriptPortal } from "./script-portal.ts";
 import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles } from "./sitemap.ts";
 import type { OutputFile, PageBase, Planned, PlannedPages } from "./types.ts";
 import { uiText } from "./ui-text.ts";
-import { createUrls, inScript, outputPath, paths } from "./urls.ts";
+import { createUrls, inScript, outputPath, paths, sitePath } from "./urls.ts";
 import type { Memo } from "../util/memo.ts";
 import type { TextStore } from "../util/text-store.ts";
 
@@ -117,7 +118,7 @@ export function planPages(localizedPortal: LocalizedPortal, search: SearchLayout
       ...(next ? { next: { file: next.file, date: formatIso(next.date, site.timeZone) } } : {}),
     },
   };
-  portal.files.push(...siteMaps(portal, localizedPortal));
+  portal.files.push(...siteMaps(portal, localizedPortal), ...adminFiles(site, converter));
   return portal;
 }
 
@@ -134,7 +135,7 @@ function siteMaps(portal: Portal, { content, published, options }: LocalizedPort
     .map((a) => ({ url: urls.absolute(paths.article(a.slug)), title: a.title, published: formatIso(a.date, site.timeZone), lang: a.lang }));
   const newsPath = paths.file("sitemap-news.xml");
   files.push({ outputPath: outputPath(newsPath), body: newsSitemap(site.name, news, urls.absolute(paths.home())) });
-  files.push({ outputPath: outputPath(paths.file("robots.txt")), body: robotsTxt([urls.absolute(paths.file("sitemap.xml")), urls.absolute(newsPath)]) });
+  files.push({ outputPath: outputPath(paths.file("robots.txt")), body: robotsTxt([urls.absolute(paths.file("sitemap.xml")), urls.absolute(newsPath)], [urls.href(sitePath(ADMIN_FOLDER))]) });
   return files;
 }
 

@@ -79,6 +79,6 @@ export function inNewsWindow(published: DateTime, now: DateTime): boolean {
   return age >= 0 && age <= 48 * 3600 * 1000;
 }
 
-export function robotsTxt(sitemapUrls: readonly string[]): string {
-  return ["User-agent: *", "Allow: /", "", ...sitemapUrls.map((u) => `Sitemap: ${u}`), ""].join("\n");
+export function robotsTxt(sitemapUrls: readonly string[], disallow: readonly string[] = []): string {
+  return ["User-agent: *", ...disallow.map((p) => `Disallow: ${p}`), "Allow: /", "", ...sitemapUrls.map((u) => `Sitemap: ${u}`), ""].join("\n");
 }

@@ -1,0 +1,133 @@
+/**
+ * The web editor, as a new editor meets it: `npm run cms` in a scratch project (Decap CMS against its local backend,
+ * decap-server, behind the preview), driven in Chromium. The article written through the form lands under
+ * content/articles/, passes `npm run check`, and a build publishes it. Waits poll until a deadline; nothing here
+ * measures speed.
+ */
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Browser, Page } from "playwright-core";
+import { freePort } from "../../src/util/free-port.ts";
+import { launch, openPage } from "../helpers/browser.ts";
+import { createProject, REPO, type Project } from "../helpers/project.ts";
+
+describe("the web editor at /admin/ (npm run cms)", () => {
+  let project: Project;
+  let server: ChildProcess;
+  let browser: Browser;
+  let base: string;
+  let log = "";
+  const foreign: string[] = [];
+  const errors: string[] = [];
+
+  const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const value = await probe().catch(() => undefined);
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) assert.fail(`${what} never happened; log:\n${log.slice(-3000)}`);
+      await sleep(200);
+    }
+  };
+
+  async function editor(): Promise<Page> {
+    const page = await openPage(browser, 1280, 900);
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith(base) && !/^(data|blob):/.test(url)) foreign.push(url);
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${base}/admin/`);
+    return page;
+  }
+
+  before(async () => {
+    project = await createProject();
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    server = spawn(path.join(REPO, "node_modules/.bin/tsx"), ["src/cli/cms.ts"], {
+      cwd: project.root, env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"], detached: true,
+    });
+    server.stdout!.on("data", (d) => (log += d));
+    server.stderr!.on("data", (d) => (log += d));
+    await until("the editor being served", async () => ((await fetch(`${base}/admin/`)).status === 200 ? true : undefined));
+    await until("the local backend answering", async () => {
+      const reply = await fetch(`${base}/api/v1`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"action":"info"}' });
+      return reply.ok ? true : undefined;
+    });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+    await project.dispose();
+  });
+
+  it("loads from this site alone, marked noindex, with the five channels and the contract's required fields", async () => {
+    const page = await editor();
+    await page.getByRole("button", { name: "登入" }).waitFor();
+    assert.equal(await page.locator('meta[name="robots"]').getAttribute("content"), "noindex, nofollow");
+    const { config } = JSON.parse(await page.locator("#cms-config").textContent() ?? "{}") as { config: { collections: { name: string; fields: { name: string; required: boolean; options?: { value: string }[] }[] }[] } };
+    const fields = config.collections.find((c) => c.name === "articles")!.fields;
+    assert.deepEqual(fields.find((f) => f.name === "channel")!.options!.map((o) => o.value), ["政法要聞", "市域治理", "平安建設", "法治宣傳", "基層動態"]);
+    for (const name of ["title", "date", "source", "author", "channel"]) assert.equal(fields.find((f) => f.name === name)?.required, true, name);
+    // The sample article is listed once the editor enters through the local backend.
+    await page.getByRole("button", { name: "登入" }).click();
+    await page.getByText("于天敏赴本溪市調研市域社會治理現代化工作").first().waitFor();
+    await page.close();
+    assert.deepEqual(foreign, [], "requests to another host");
+    assert.deepEqual(errors, [], "script errors");
+  });
+
+  it("writes an article through the form that passes npm run check and is published by a build", async () => {
+    const page = await editor();
+    await page.getByRole("button", { name: "登入" }).click();
+    await page.locator('a[href$="/collections/articles/new"]').click();
+    await page.getByLabel("標題").fill("網頁編輯器寫的文章");
+    await page.getByLabel("網址").fill("cms-written");
+    await page.getByLabel("發布時間").fill("2021-03-04T09:30");
+    await page.getByLabel("欄目").click();
+    await page.getByRole("option", { name: "基層動態" }).click();
+    await page.getByLabel("來源").fill("遼寧長安網");
+    await page.getByLabel("作者").fill("記者 王明");
+    await page.locator('[contenteditable="true"]').last().click();
+    await page.keyboard.type("網頁編輯器寫下的正文第一段。");
+    // The preview pane lays the article out with the portal's own stylesheet.
+    const preview = page.frameLocator("iframe").first();
+    await preview.locator("h1", { hasText: "網頁編輯器寫的文章" }).waitFor();
+    assert.ok(await preview.locator('link[href="/assets/site.css"]').count() > 0, "the preview uses the portal's stylesheet");
+    await page.getByRole("button", { name: "發布" }).click();
+    await page.getByText("立即發布", { exact: true }).click();
+    const file = await until("the article file", async () => {
+      const found = (await readdir(path.join(project.root, "content/articles"), { recursive: true })).find((f) => f.endsWith("cms-written.md"));
+      return found ? path.posix.join("content/articles", found.split(path.sep).join("/")) : undefined;
+    });
+    await page.close();
+    assert.match(file, /^content\/articles\/\d{4}\/\d{2}\/cms-written\.md$/);
+    const text = await project.read(file);
+    assert.match(text, /^---\ntitle: 網頁編輯器寫的文章\n/);
+    assert.match(text, /\ndate: 2021-03-04 09:30\n/);
+    assert.match(text, /\nchannel: 基層動態\n/);
+    const check = await project.run("check");
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+    const build = await project.run("build");
+    assert.equal(build.code, 0, build.stderr);
+    const html = await project.read("_site/articles/cms-written/index.html");
+    assert.match(html, /<span>來源：遼寧長安網<\/span>\s*<span>作者：記者 王明<\/span>\s*<span>發布時間：<time datetime="2021-03-04T09:30:00\+08:00">2021-03-04 09:30<\/time><\/span>/);
+    assert.match(html, /網頁編輯器寫下的正文第一段。/);
+    // /admin/ is built, and kept out of the sitemap and robots' reach.
+    assert.match(await project.read("_site/admin/index.html"), /noindex/);
+    assert.doesNotMatch(await project.read("_site/sitemap.xml"), /\/admin\//);
+    assert.match(await project.read("_site/robots.txt"), /^Disallow: \/admin\/$/m);
+    assert.deepEqual(foreign, [], "requests to another host");
+    assert.deepEqual(errors, [], "script errors");
+  });
+});

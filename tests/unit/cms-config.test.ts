@@ -1,0 +1,77 @@
+/** The web editor's configuration is made from the contract and site.yaml: every field, every channel, the host. */
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { parse } from "yaml";
+import { cmsConfig, type CmsField } from "../../src/portal/cms-config.ts";
+import { ARTICLE_FIELDS, SLUG_PATTERN } from "../../src/content/article-schema.ts";
+import { siteSchema } from "../../src/content/site-config.ts";
+import { createScriptConverter } from "../../src/scripts/convert.ts";
+import { REPO } from "../helpers/project.ts";
+
+const converter = createScriptConverter(["于天敏"]);
+/** The sample site.yaml as the build reads it (every value text, as the failsafe YAML schema gives it), changed by `change`. */
+async function site(change: Record<string, unknown> = {}) {
+  const data = parse(await readFile(path.join(REPO, "content/_data/site.yaml"), "utf8"), { schema: "failsafe" }) as Record<string, unknown>;
+  return siteSchema.parse({ ...data, ...change });
+}
+const fieldsOf = (config: ReturnType<typeof cmsConfig>, collection: string): Map<string, CmsField> =>
+  new Map(config.collections.find((c) => c.name === collection)!.fields.map((f) => [f.name, f]));
+
+describe("the web editor's configuration (src/portal/cms-config.ts)", () => {
+  it("has every field of the contract, with its Chinese label, and the required ones required", async () => {
+    const fields = fieldsOf(cmsConfig(await site(), converter), "articles");
+    for (const name of ARTICLE_FIELDS) assert.ok(fields.has(name), `the form lacks ${name}`);
+    assert.ok(fields.has("body"));
+    for (const name of ["title", "date", "source", "author", "channel", "body", "slug"]) assert.equal(fields.get(name)!.required, true, name);
+    for (const name of ["sponsor", "organizer", "editor", "tags", "summary", "cover", "coverAlt", "lang", "updated", "draft"]) {
+      assert.equal(fields.get(name)!.required, false, name);
+    }
+    assert.equal(fields.get("title")!.label, "標題");
+    assert.equal(fields.get("source")!.label, "來源");
+    assert.equal(fields.get("editor")!.label, "責任編輯");
+    // The address rule is the contract's own pattern.
+    assert.equal(fields.get("slug")!.pattern![0], SLUG_PATTERN.source);
+    // Dates are Beijing wall-clock text, as the contract reads them; never converted to UTC by the browser.
+    assert.equal(fields.get("date")!.format, "YYYY-MM-DD HH:mm");
+    assert.equal(fields.get("date")!.picker_utc, false);
+  });
+
+  it("offers the configured channels, and files pictures beside the article", async () => {
+    const config = cmsConfig(await site(), converter);
+    const channel = fieldsOf(config, "articles").get("channel")!;
+    assert.deepEqual(channel.options!.map((o) => (typeof o === "string" ? o : o.value)), ["政法要聞", "市域治理", "平安建設", "法治宣傳", "基層動態"]);
+    const articles = config.collections.find((c) => c.name === "articles")!;
+    assert.equal(articles.folder, "content/articles");
+    assert.equal(articles.media_folder, "");
+    assert.equal(articles.slug, "{{fields.slug}}");
+    assert.equal(config.locale, "zh_Hant");
+  });
+
+  it("speaks 简体 for a 简体 site, while a channel's value stays as site.yaml writes it", async () => {
+    const config = cmsConfig(await site({ lang: "zh-Hans" }), converter);
+    assert.equal(config.locale, "zh_Hans");
+    const fields = fieldsOf(config, "articles");
+    assert.equal(fields.get("title")!.label, "标题");
+    assert.equal(fields.get("source")!.label, "来源");
+    assert.deepEqual(fields.get("channel")!.options![0], { label: "政法要闻", value: "政法要聞" });
+  });
+
+  it("makes 責任編輯 required when site.yaml sets requireEditor", async () => {
+    assert.equal(fieldsOf(cmsConfig(await site({ requireEditor: "true" }), converter), "articles").get("editor")!.required, true);
+  });
+
+  it("connects the Git host of site.yaml, with the review workflow where the host has it", async () => {
+    const github = cmsConfig(await site({ cms: { backend: "github", repo: "lncaw/portal", authUrl: "https://oauth.example.cn" } }), converter);
+    assert.deepEqual(github.backend, { name: "github", repo: "lncaw/portal", branch: "main", base_url: "https://oauth.example.cn" });
+    assert.equal(github.publish_mode, "editorial_workflow");
+    const gitea = cmsConfig(await site({ cms: { backend: "gitea", repo: "news/portal", apiRoot: "https://git.example.gov.cn/api/v1", appId: "abc" } }), converter);
+    assert.deepEqual(gitea.backend, { name: "gitea", repo: "news/portal", branch: "main", api_root: "https://git.example.gov.cn/api/v1", app_id: "abc", base_url: "https://git.example.gov.cn" });
+    // Decap's Gitea backend has no editorial workflow: the setting is left out rather than breaking the editor.
+    assert.equal(gitea.publish_mode, undefined);
+    const simple = cmsConfig(await site({ cms: { backend: "gitlab", repo: "a/b", editorialWorkflow: "false" } }), converter);
+    assert.equal(simple.publish_mode, undefined);
+    await assert.rejects(site({ cms: { backend: "svn", repo: "a/b" } }), /github, gitlab, gitea/);
+  });
+});
