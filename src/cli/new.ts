@@ -6,7 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
-import { SLUG_PATTERN } from "../content/article-schema.ts";
+import { SCAFFOLD, SLUG_PATTERN } from "../content/article-schema.ts";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { formatDisplay, referenceTime } from "../dates.ts";
@@ -32,15 +32,15 @@ if (content.articles.some((a) => a.slug === values.slug)) fail(`an article alrea
 const now = referenceTime(process.env, site!.timeZone);
 const file = path.posix.join("content/articles", now.toFormat("yyyy"), now.toFormat("MM"), `${values.slug}.md`);
 const fields = {
-  title: values.title ?? "標題",
+  title: values.title ?? SCAFFOLD.title,
   date: formatDisplay(now, site!.timeZone),
   source: site!.name,
-  author: "作者",
+  author: SCAFFOLD.author,
   channel: values.channel!,
   tags: [] as string[],
   draft: "true",
 };
-const text = `---\n${stringify(fields, { lineWidth: 0 }).replace("draft: \"true\"", "draft: true")}---\n\n正文第一段。\n`;
+const text = `---\n${stringify(fields, { lineWidth: 0 }).replace("draft: \"true\"", "draft: true")}---\n\n${SCAFFOLD.body}\n`;
 await mkdir(path.dirname(path.join(root, file)), { recursive: true });
 try {
   await writeFile(path.join(root, file), text, { flag: "wx" });

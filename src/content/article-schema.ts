@@ -4,26 +4,11 @@
  */
 import { z } from "zod";
 import { parseDate } from "../dates.ts";
+import { FIELD_LABELS } from "./field-labels.ts";
 import type { Channel } from "./site-config.ts";
+import { channelInOtherScript, fieldForChineseName } from "./slips.ts";
 
-export const FIELD_LABELS = {
-  title: "標題",
-  date: "發布時間",
-  source: "來源",
-  author: "作者",
-  channel: "欄目",
-  sponsor: "主辦單位",
-  organizer: "承辦單位",
-  editor: "責任編輯",
-  tags: "關鍵詞",
-  summary: "摘要",
-  lang: "文種",
-  slug: "網址",
-  updated: "更新時間",
-  draft: "草稿",
-  cover: "封面圖",
-  coverAlt: "封面圖說明",
-} as const;
+export { FIELD_LABELS };
 
 export const ARTICLE_FIELDS = Object.keys(FIELD_LABELS) as (keyof typeof FIELD_LABELS)[];
 
@@ -33,6 +18,9 @@ export const ELEVENTY_KEYS = [
   "eleventyImport", "eleventyDataSchema", "eleventyAllowMissingExtension", "templateEngineOverride",
   "dynamicPermalink", "permalinkBypassOutputDir", "collections", "page", "pkg", "eleventy",
 ];
+
+/** What `npm run new` writes where the editor must write: an article still holding one is not ready to publish. */
+export const SCAFFOLD = { title: "標題", author: "作者", body: "正文第一段。" } as const;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Characters that would break a tag's URL or file name. */
@@ -103,7 +91,12 @@ export function articleSchema(channels: readonly Channel[], zone: string) {
           ? `is missing; choose one of the channels (${FIELD_LABELS.channel}): ${names.join(", ")}`
           : `must be one channel name: ${names.join(", ")}`,
       }).trim().refine((name) => names.includes(name), {
-        error: (i) => `"${String(i.input)}" is not a channel of this site; use one of: ${names.join(", ")}`,
+        error: (i) => {
+          const other = channelInOtherScript(String(i.input), names);
+          return other
+            ? `「${String(i.input)}」是另一種字體的寫法，本站的欄目寫作「${other}」，寫成 channel: ${other} ("${String(i.input)}" is written in the other script; write channel: ${other})`
+            : `"${String(i.input)}" is not a channel of this site; use one of: ${names.join(", ")}`;
+        },
       }),
       sponsor: optionalText("sponsor"),
       organizer: optionalText("organizer"),
@@ -145,6 +138,10 @@ export type ArticleFrontMatter = z.output<ReturnType<typeof articleSchema>>;
 
 /** The message for a field that is not part of the contract: the closest valid name, or Eleventy's own keys. */
 export function unknownFieldMessage(field: string, suggestion: string | undefined, fields?: readonly string[]): string {
+  const named = /[\u3400-\u9fff]/.test(field) ? fieldForChineseName(field) : undefined;
+  if (named && (!fields || fields.includes(named))) {
+    return `欄位名要寫英文：「${field}」寫成 ${named}，例如 ${named}: … (write the field's name as ${named})`;
+  }
   if (ELEVENTY_KEYS.includes(field)) {
     return "is a build setting, not an article field; remove it (the address comes from the file name or slug)";
   }

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { ARTICLE_FIELDS, SLUG_PATTERN, type articleSchema } from "./article-schema.ts";
+import { ARTICLE_FIELDS, SCAFFOLD, SLUG_PATTERN, type articleSchema } from "./article-schema.ts";
 import { schemaProblems } from "./field-problems.ts";
 import { createImageResolver, largestJpeg } from "./images.ts";
 import { deriveSummary, renderBody, TOO_DEEP } from "./markdown.ts";
@@ -13,6 +13,7 @@ import type { Problem } from "./problems.ts";
 import type { Channel, SiteConfig } from "./site-config.ts";
 import { parseSource, type FrontMatter } from "./source-file.ts";
 import { scanText } from "./text-warnings.ts";
+import { findWords, wordMessage, type WordEntry } from "./words.ts";
 
 export interface Article {
   /** Source file, relative to the project root. */
@@ -87,7 +88,9 @@ export interface ArticleContext {
   root: string;
   site: SiteConfig;
   schema: ReturnType<typeof articleSchema>;
-  /** A hash of the site configuration and project folder, which every article is loaded against. */
+  /** The newsroom's word list (src/content/words.ts). */
+  words: readonly WordEntry[];
+  /** A hash of the site configuration, the word list and the project folder, which every article is loaded against. */
   siteKey: string;
 }
 
@@ -124,6 +127,7 @@ export function parseArticle(file: string, bytes: Uint8Array, context: ArticleCo
     problems.push({ severity: "error", file, line: fm.bodyLine + body.tooDeep, field: "body", message: TOO_DEEP });
   }
   problems.push(...textWarnings(file, fm, site.sizeWarnings));
+  problems.push(...wordProblems(file, fm, context));
   const outcome = (article?: Omit<Article, "digest">): ArticleOutcome => {
     const shown = [...pictures].map(([source, use]) => ({ source, ...use }));
     const digest = createHash("sha256").update(key).update(JSON.stringify(shown.map(({ source, stamp }) => ({ source, stamp })))).digest("hex");
@@ -135,6 +139,11 @@ export function parseArticle(file: string, bytes: Uint8Array, context: ArticleCo
     return outcome();
   }
   const data = parsed.data;
+  if (!data.draft) problems.push(...scaffoldLeft(file, fm, data.title, data.author, body.text));
+  if (site.requireEditor && !data.editor) {
+    problems.push({ severity: "error", file, line: fm.bodyLine - 1, field: "editor",
+      message: "本站要求寫明責任編輯，在 --- 之前加一行，例如 editor: 張三 (this site requires the responsible editor: add editor: 張三)" });
+  }
   const cover = data.cover && data.coverAlt ? imageHtml(data.cover, data.coverAlt, fm.lines.cover ?? 1, "cover", true) : undefined;
   if (!body.text.trim() && !body.html.includes("<img")) {
     problems.push({ severity: "error", file, line: fm.bodyLine, field: "body", message: "is empty; write the article below the closing ---" });
@@ -170,6 +179,34 @@ export function parseArticle(file: string, bytes: Uint8Array, context: ArticleCo
  */
 function own(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** The placeholders of `npm run new` still in an article about to be published: errors, each on its line. */
+function scaffoldLeft(file: string, fm: FrontMatter, title: string, author: string, text: string): Problem[] {
+  const left = (line: number, field: string, what: string, example: string): Problem => ({
+    severity: "error", file, line, field,
+    message: `還是 npm run new 留下的「${what}」，發布前請寫上真正的內容，例如 ${example} (still the placeholder npm run new wrote; write the real ${field})`,
+  });
+  const problems: Problem[] = [];
+  if (title === SCAFFOLD.title) problems.push(left(fm.lines.title ?? 1, "title", SCAFFOLD.title, "title: 于天敏赴本溪市調研市域社會治理現代化工作"));
+  if (author === SCAFFOLD.author) problems.push(left(fm.lines.author ?? 1, "author", SCAFFOLD.author, "author: 駐省委政法委首席記者 白國軍"));
+  if (text.trim() === SCAFFOLD.body) problems.push(left(fm.bodyLine + Math.max(0, fm.body.split("\n").findIndex((l) => l.includes(SCAFFOLD.body))), "body", SCAFFOLD.body, "本報訊 7月15日，……"));
+  return problems;
+}
+
+/** Hits of the newsroom's word list in the title and the body, at the level site.yaml's checks.words sets. */
+function wordProblems(file: string, fm: FrontMatter, { site, words }: ArticleContext): Problem[] {
+  const problems: Problem[] = [];
+  // `shift`: the columns a value starts after on its line (`title: `).
+  const scan = (text: unknown, line: number, field: string, shift: number) => {
+    if (typeof text !== "string") return;
+    for (const hit of findWords(text, line, words, site.protectedWords)) {
+      problems.push({ severity: site.checks.words, file, line: hit.line, column: hit.column + shift, field, message: wordMessage(hit) });
+    }
+  };
+  scan(fm.data.title, fm.lines.title ?? 1, "title", "title: ".length);
+  scan(fm.body, fm.bodyLine, "body", 0);
+  return problems;
 }
 
 /** Warnings about the text: characters a converter or a scraper left (src/content/text-warnings.ts) and sizes past the limits. */

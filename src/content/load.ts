@@ -15,6 +15,10 @@ import { parsePage, type Page } from "./pages.ts";
 import { sortProblems, type Problem } from "./problems.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { loadSiteConfig } from "./site-file.ts";
+import { newsroomProblems } from "./newsroom.ts";
+import { loadWordList } from "./words.ts";
+import { createScriptConverter } from "../scripts/convert.ts";
+import { referenceTime } from "../dates.ts";
 import { parseSource } from "./source-file.ts";
 import type { Memo } from "../util/memo.ts";
 import { MemoryTextStore, type TextStore } from "../util/text-store.ts";
@@ -50,7 +54,8 @@ export interface LoadOptions {
 }
 
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<Content> {
-  const { site, problems } = await loadSiteConfig(root, options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const { site, lines, problems } = await loadSiteConfig(root, env);
   const listed = listContent(root);
   problems.push(...listed.problems);
   // A file that cannot be read is a problem of its own; the others are still checked.
@@ -71,7 +76,9 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     }
     return { articles: [], pages: [], problems: sortProblems(problems), images: [] };
   }
-  const { articles, images } = await loadArticles(root, site, listed.articles, readBytes, problems, options.store ?? new MemoryTextStore(), options.memo, options.digestOf);
+  const words = loadWordList(root, createScriptConverter(site.protectedWords));
+  problems.push(...words.problems);
+  const { articles, images } = await loadArticles({ root, site, words: words.entries }, listed.articles, readBytes, problems, options.store ?? new MemoryTextStore(), options.memo, options.digestOf);
   const pages: Page[] = [];
   for (const file of listed.pages) {
     const bytes = readBytes(file);
@@ -80,15 +87,16 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     problems.push(...parsed.problems);
     if (parsed.page) pages.push(parsed.page);
   }
+  problems.push(...newsroomProblems(site, articles, referenceTime(env, site.timeZone), lines ?? {}));
   return { site, articles, pages, problems: sortProblems(problems), images };
 }
 
 /** Every article file (from the memo where unchanged), its pictures checked to decode, slugs checked to be unique. */
-async function loadArticles(root: string, site: SiteConfig, files: readonly string[], readBytes: (file: string) => Uint8Array | undefined,
+async function loadArticles({ root, site, words }: Pick<ArticleContext, "root" | "site" | "words">, files: readonly string[], readBytes: (file: string) => Uint8Array | undefined,
   problems: Problem[], store: TextStore, memo?: Memo, digestOf?: (file: string) => string | undefined): Promise<{ articles: Article[]; images: ImageJob[] }> {
   const context: ArticleContext = {
-    root, site, schema: articleSchema(site.channels, site.timeZone),
-    siteKey: createHash("sha256").update(JSON.stringify(site)).update(root).digest("hex"),
+    root, site, words, schema: articleSchema(site.channels, site.timeZone),
+    siteKey: createHash("sha256").update(JSON.stringify(site)).update(JSON.stringify(words)).update(root).digest("hex"),
   };
   const articles: Article[] = [];
   const images = new Map<string, ImageJob>();

@@ -13,7 +13,7 @@ import { decodeSource, parseFrontMatter, type Split } from "./source-file.ts";
 
 export const SITE_FILE = "content/_data/site.yaml";
 
-export async function loadSiteConfig(root: string, env: NodeJS.ProcessEnv): Promise<{ site?: SiteConfig; problems: Problem[] }> {
+export async function loadSiteConfig(root: string, env: NodeJS.ProcessEnv): Promise<{ site?: SiteConfig; lines?: Record<string, number>; problems: Problem[] }> {
   let source: Split;
   try {
     const bytes = await readFile(path.join(root, SITE_FILE));
@@ -37,6 +37,7 @@ export async function loadSiteConfig(root: string, env: NodeJS.ProcessEnv): Prom
     const missing = publicFiles(parsed.data).filter((f) => !existsSync(path.join(root, "public", ...f.path.split("/"))));
     return {
       site: parsed.data,
+      lines,
       problems: missing.map((f) => ({
         severity: "error", file: SITE_FILE, line: lines[f.field.split(".")[0]!] ?? 1, field: f.field,
         message: `public/ 裡沒有這個文件 (public${f.path})；把文件放進 public/ 或改正路徑 (is not a file in public/; put the file there or correct the path)`,

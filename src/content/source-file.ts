@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from "yaml";
 import type { Problem } from "./problems.ts";
+import { keyboardSlips } from "./slips.ts";
 
 export interface FrontMatter {
   /** Field values: strings, lists and maps of strings (YAML's failsafe schema: no implicit types). */
@@ -94,6 +95,9 @@ export function parseFrontMatter(text: string, file: string): Split {
   // Line of an offset inside the YAML text, as a line of the file (the YAML starts on line 2).
   const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
   const problems: Problem[] = [];
+  // A keyboard slip (a full-width colon, a colon inside a value) is named in the editor's terms, not YAML's.
+  const slips = () => keyboardSlips(lines.slice(1, close), 2, file);
+  if (doc.errors.length > 0 && slips().length > 0) return { ok: false, problems: slips() };
   for (const error of doc.errors) {
     const reason = error.code === "DUPLICATE_KEY" ? "a field is written twice; keep one" : yamlReason(error.message);
     problems.push({ severity: "error", file, line: fileLine(error.pos[0]), field: "front-matter", message: reason });
@@ -107,6 +111,7 @@ export function parseFrontMatter(text: string, file: string): Split {
     return { ok: true, frontMatter: { data, lines: keyLines, body: lines.slice(close + 1).join("\n"), bodyLine: close + 2 } };
   }
   if (!isMap(root)) {
+    if (slips().length > 0) return { ok: false, problems: slips() };
     return problem(2, "front-matter", 'the fields must be written as "name: value" lines');
   }
   // Aliases resolve here, with the alias-count cap above against "billion laughs" documents.

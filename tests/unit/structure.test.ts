@@ -16,7 +16,7 @@ const files = (readdirSync(SRC, { recursive: true }) as string[])
 const MAY_IMPORT: Record<string, string[]> = {
   util: [],
   scripts: ["util"],
-  content: ["util"],
+  content: ["util", "scripts"],
   search: ["content", "util"],
   browser: ["search"],
   // The portal receives search's layout as data; it names one search type, the view it hands to search.
