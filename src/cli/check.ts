@@ -1,20 +1,40 @@
 /**
- * `npm run check`: validate all content without building; the same errors as the build, every one in one run.
- * `--json` prints the problems as JSON for CI annotations. Exit code 1 on any error, 2 if the check itself broke.
+ * `npm run check`: validate all content without building; the same errors as the build, every one in one run, and
+ * every warning. `--kind K` and `--folder F` (each may be given more than once) keep the warnings of those kinds and
+ * under those folders; errors are always listed. `--json` prints the problems as JSON for CI annotations. Exit code
+ * 1 on any error, 2 if the check itself broke.
  */
+import { parseArgs } from "node:util";
 import { loadContent } from "../content/load.ts";
-import { formatProblem } from "../content/problems.ts";
+import { formatProblem, type Problem } from "../content/problems.ts";
 import { counted } from "../util/plural.ts";
 
-const json = process.argv.includes("--json");
+let options: { json?: boolean; kind?: string[]; folder?: string[] };
+try {
+  ({ values: options } = parseArgs({ options: { json: { type: "boolean" }, kind: { type: "string", multiple: true }, folder: { type: "string", multiple: true } } }));
+} catch (error) {
+  console.error(`check: ${(error as Error).message}`);
+  console.error("用法 (usage): npm run check [-- --json] [--kind half-width] [--folder content/articles/2019]");
+  process.exit(1);
+}
+
+/** Whether a warning passes the --kind and --folder filters. */
+function wanted(p: Problem): boolean {
+  if (p.severity === "error") return true;
+  const kinds = options.kind ?? [];
+  const folders = (options.folder ?? []).map((f) => f.replace(/\/*$/, "/"));
+  return (kinds.length === 0 || kinds.includes(p.kind ?? p.field)) && (folders.length === 0 || folders.some((f) => p.file.startsWith(f)));
+}
+
 try {
   const content = await loadContent(process.cwd());
-  const errors = content.problems.filter((p) => p.severity === "error");
-  if (json) {
-    console.log(JSON.stringify({ problems: content.problems, articles: content.articles.length }, null, 2));
+  const problems = content.problems.filter(wanted);
+  const errors = problems.filter((p) => p.severity === "error");
+  if (options.json) {
+    console.log(JSON.stringify({ problems, articles: content.articles.length }, null, 2));
   } else {
-    for (const problem of content.problems) console.log(formatProblem(problem));
-    const warnings = content.problems.length - errors.length;
+    for (const problem of problems) console.log(formatProblem(problem));
+    const warnings = problems.length - errors.length;
     const andWarnings = warnings ? `, ${counted(warnings, "warning")}` : "";
     console.log(
       errors.length === 0

@@ -201,7 +201,7 @@ function wordProblems(file: string, fm: FrontMatter, { site, words }: ArticleCon
   const scan = (text: unknown, line: number, field: string, shift: number) => {
     if (typeof text !== "string") return;
     for (const hit of findWords(text, line, words, site.protectedWords)) {
-      problems.push({ severity: site.checks.words, file, line: hit.line, column: hit.column + shift, field, message: wordMessage(hit) });
+      problems.push({ severity: site.checks.words, file, line: hit.line, column: hit.column + shift, field, message: wordMessage(hit), kind: "words" });
     }
   };
   scan(fm.data.title, fm.lines.title ?? 1, "title", "title: ".length);
@@ -213,19 +213,19 @@ function wordProblems(file: string, fm: FrontMatter, { site, words }: ArticleCon
 function textWarnings(file: string, fm: FrontMatter, limits: SiteConfig["sizeWarnings"]): Problem[] {
   const problems: Problem[] = [];
   for (const w of scanText(fm.body, fm.bodyLine)) {
-    problems.push({ severity: "warning", file, line: w.line, column: w.column, field: "body", message: w.message });
+    problems.push({ severity: "warning", file, line: w.line, column: w.column, field: "body", message: w.message, kind: w.kind });
   }
   if (typeof fm.data.title === "string" && fm.data.title.length > limits.title) {
-    problems.push({ severity: "warning", file, line: fm.lines.title ?? 1, field: "title",
+    problems.push({ severity: "warning", kind: "size", file, line: fm.lines.title ?? 1, field: "title",
       message: `標題有 ${fm.data.title.length} 字，超過 ${limits.title} 字 (is ${fm.data.title.length} characters long, more than ${limits.title}; sizeWarnings.title in site.yaml sets the limit)` });
   }
   if (fm.body.length > limits.body) {
-    problems.push({ severity: "warning", file, line: fm.bodyLine, field: "body",
+    problems.push({ severity: "warning", kind: "size", file, line: fm.bodyLine, field: "body",
       message: `正文有 ${fm.body.length} 字，超過 ${limits.body} 字 (is ${fm.body.length} characters long, more than ${limits.body}; was a whole file pasted in? sizeWarnings.body in site.yaml sets the limit)` });
   }
   if (typeof fm.data.title === "string") {
     for (const w of scanText(fm.data.title, fm.lines.title ?? 1)) {
-      problems.push({ severity: "warning", file, line: w.line, field: "title", message: w.message });
+      problems.push({ severity: "warning", file, line: w.line, field: "title", message: w.message, kind: w.kind });
     }
   }
   return problems;

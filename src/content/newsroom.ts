@@ -28,16 +28,16 @@ export function newsroomProblems(site: SiteConfig, articles: readonly Article[],
   for (const channel of site.channels) {
     const last = newest.get(channel.name);
     if (!last) {
-      problems.push({ severity: site.checks.emptyChannels, ...at,
+      problems.push({ severity: site.checks.emptyChannels, kind: "empty-channel", ...at,
         message: `欄目「${channel.name}」還沒有發布的文章 (channel ${channel.name} has no published article)` });
     } else if (age(last) > staleDays) {
-      problems.push({ severity: site.checks.staleChannels, ...at,
+      problems.push({ severity: site.checks.staleChannels, kind: "stale-channel", ...at,
         message: `欄目「${channel.name}」最近的文章是 ${day(last)}，已 ${age(last)} 天沒有更新，超過 ${staleDays} 天 (channel ${channel.name} has had no new article since ${day(last)}, ${age(last)} days; checks.staleDays is ${staleDays})` });
     }
   }
   const latest = [...newest.values()].sort((a, b) => b.date.toMillis() - a.date.toMillis())[0];
   if (latest && age(latest) > staleDays) {
-    problems.push({ severity: site.checks.staleChannels, file: SITE_FILE, line: 1, field: "site",
+    problems.push({ severity: site.checks.staleChannels, kind: "stale-channel", file: SITE_FILE, line: 1, field: "site",
       message: `全站最近的文章是 ${day(latest)}（${latest.file}），首頁已 ${age(latest)} 天沒有更新，超過 ${staleDays} 天 (the home page's newest article is from ${day(latest)}, ${age(latest)} days ago)` });
   }
   return problems;

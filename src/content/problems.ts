@@ -13,6 +13,8 @@ export interface Problem {
   /** The front-matter field, or a label for file-level problems (`encoding`, `front-matter`, `body`). */
   field: string;
   message: string;
+  /** What kind of warning it is (half-width, pinyin, words, stale-channel …): `npm run check -- --kind` filters by it. */
+  kind?: string;
 }
 
 export function formatProblem(p: Problem): string {
@@ -59,4 +61,37 @@ export function closest(name: string, candidates: readonly string[]): string | u
     }
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/** The kinds of warning in editors' words. */
+const KIND_NAMES: Record<string, string> = {
+  "half-width": "半形標點", pinyin: "拼音注音", replacement: "亂碼字元 U+FFFD", "private-use": "私用區字元", wedged: "字間的 ? 或 !",
+  mojibake: "亂碼", words: "用詞表", "stale-channel": "欄目不更新", "empty-channel": "空欄目", size: "過長",
+};
+
+/** Past this many warnings the build prints a summary instead of every line. */
+export const WARNINGS_LISTED = 30;
+
+/**
+ * The build's report of `warnings`: every one when they are few; past WARNINGS_LISTED, counts by kind, the files with
+ * the most, and how to list them (an archive migrated from a legacy CMS has tens a file, and the errors would drown).
+ */
+export function warningReport(warnings: readonly Problem[]): string[] {
+  if (warnings.length <= WARNINGS_LISTED) return warnings.map(formatProblem);
+  const count = <K>(keys: K[]) => {
+    const counts = new Map<K, number>();
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
+  };
+  const n = (x: number) => x.toLocaleString("en-US");
+  const kinds = count(warnings.map((w) => w.kind ?? w.field));
+  const files = count(warnings.map((w) => w.file)).slice(0, 5);
+  return [
+    `提醒 ${n(warnings.length)} 條，按種類 (${n(warnings.length)} warnings, by kind):`,
+    ...kinds.map(([kind, c]) => `  ${kind}${KIND_NAMES[kind] ? `（${KIND_NAMES[kind]}）` : ""}: ${n(c)}`),
+    "提醒最多的文件 (the files with the most):",
+    ...files.map(([file, c]) => `  ${file}: ${n(c)}`),
+    `全部列出用 npm run check；按種類或文件夾篩選，例如 npm run check -- --kind ${kinds[0]![0]} --folder ${files[0]![0].split("/").slice(0, -1).join("/")}`,
+    "(npm run check lists them all; --kind and --folder filter them)",
+  ];
 }

@@ -7,7 +7,7 @@ import { mkdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
-import { formatProblem } from "../content/problems.ts";
+import { formatProblem, warningReport } from "../content/problems.ts";
 import { formatIso, referenceTime } from "../dates.ts";
 import { localizePortal, renderedPages, planPages, type Portal } from "../portal/portal.ts";
 import { positiveInteger } from "../util/env.ts";
@@ -115,7 +115,7 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   // article is not even read, a recycled page or a cached search shard is not read again.
   const known = StatDigests.read(path.join(cacheDir, "file-digests.json"));
   const content = await loadContent(root, { env, memo, store, digestOf: known.digest });
-  for (const warning of content.problems.filter((p) => p.severity === "warning")) log(formatProblem(warning));
+  for (const line of warningReport(content.problems.filter((p) => p.severity === "warning"))) log(line);
   const errors = content.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !content.site) throw new ContentError(errors.map(formatProblem));
   const site = content.site;

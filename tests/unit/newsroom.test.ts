@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { loadContent } from "../../src/content/load.ts";
-import { formatProblem } from "../../src/content/problems.ts";
+import { formatProblem, warningReport, type Problem } from "../../src/content/problems.ts";
 import { article, createProject, REPO, VALID, type Project } from "../helpers/project.ts";
 
 // SOURCE_DATE_EPOCH 1790000000 is 2026-09-22 in Beijing.
@@ -74,5 +74,32 @@ describe("newsroom checks", () => {
     assert.deepEqual(found, ["content/articles/e.md:7 editor: 本站要求寫明責任編輯，在 --- 之前加一行，例如 editor: 張三 (this site requires the responsible editor: add editor: 張三)"]);
     await withSite((y) => y);
     assert.deepEqual((await lines()).filter((l) => l.startsWith("content/articles/")), []);
+  });
+
+  it("summarises a flood of warnings in the build, and npm run check lists them, filtered by kind and folder", async () => {
+    const flood: Problem[] = Array.from({ length: 45 }, (_, i) => ({
+      severity: "warning", file: `content/articles/2019/0${1 + (i % 3)}/a${i % 4}.md`, line: 9, column: i + 1, field: "body",
+      message: 'half-width "," in Chinese text; use the full-width ，', kind: i < 40 ? "half-width" : "pinyin",
+    }));
+    const report = warningReport(flood);
+    assert.deepEqual(report.slice(0, 3), ["提醒 45 條，按種類 (45 warnings, by kind):", "  half-width（半形標點）: 40", "  pinyin（拼音注音）: 5"]);
+    assert.ok(report.length < 15, "a summary, not every line");
+    assert.match(report.join("\n"), /npm run check -- --kind half-width --folder content\/articles\/2019\//);
+    assert.deepEqual(warningReport(flood.slice(0, 3)), flood.slice(0, 3).map(formatProblem), "a few warnings are listed as they are");
+
+    await withSite((y) => y);
+    await project.write("content/articles/2019/h.md", article(VALID, "本溪,遼陽;撫順。"));
+    await project.write("content/articles/2020/p.md", article(VALID, "網(wǎng)站"));
+    const all = await project.run("check");
+    assert.match(all.stdout, /2019\/h\.md:9:3 warning: body: half-width ","/);
+    assert.match(all.stdout, /2020\/p\.md:9:2 warning: body: a converter's pinyin note/);
+    const kind = await project.run("check", {}, ["--kind", "pinyin"]);
+    assert.doesNotMatch(kind.stdout, /half-width/);
+    assert.match(kind.stdout, /2020\/p\.md/);
+    const folder = await project.run("check", {}, ["--folder", "content/articles/2019"]);
+    assert.match(folder.stdout, /2019\/h\.md:9:3/);
+    assert.doesNotMatch(folder.stdout, /2020\/p\.md|site\.yaml/);
+    await project.remove("content/articles/2019/h.md");
+    await project.remove("content/articles/2020/p.md");
   });
 });
