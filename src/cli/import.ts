@@ -27,9 +27,12 @@ try {
     root, file, site: content.site,
     ...(values.slug ? { slug: values.slug } : {}),
     ...(values.channel ? { channel: values.channel } : {}),
+    existing: content.articles.map((a) => ({ title: a.title, date: a.date, file: a.file })),
   });
   console.log(`Read ${file} as ${result.encoding}.`);
   console.log(`Wrote ${result.written}`);
+  if (result.backup) console.log(`原檔已轉成 UTF-8，欄位不變；原來的內容備份在 ${result.backup} (converted to UTF-8 in place, fields kept; the original is in ${result.backup})`);
+  for (const repair of result.repairs) console.log(`repaired: ${repair}`);
   for (const warning of result.warnings) console.log(`warning: ${warning}`);
   const after = await loadContent(root);
   const errors = after.problems.filter((p) => p.file === result.written && p.severity === "error");

@@ -17,7 +17,7 @@ export interface TextWarning {
 }
 
 const HAN = "\\u3400-\\u9fff\\uf900-\\ufaff";
-const TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ";
+export const TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ";
 
 /**
  * A converter's pinyin note after a character: 網(wǎng). A toned letter can be lost in a legacy encoding (Big5 has

@@ -6,15 +6,17 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { DateTime } from "luxon";
 import { stringify } from "yaml";
 import { SLUG_PATTERN } from "../content/article-schema.ts";
 import type { SiteConfig } from "../content/site-config.ts";
+import { parseFrontMatter } from "../content/source-file.ts";
 import { scanText } from "../content/text-warnings.ts";
 import { formatDisplay, parseDate } from "../dates.ts";
 import { searchCharTable } from "../search/char-table.ts";
 import { decodeLegacy, type LegacyEncoding } from "./decode.ts";
 import { extractFromHtml, extractFromText, type Extracted } from "./extract.ts";
-import { fullWidthPunctuation, removePinyinNotes } from "./repair.ts";
+import { fullWidthPunctuation, repairCertain } from "./repair.ts";
 
 export interface ImportOptions {
   root: string;
@@ -22,6 +24,8 @@ export interface ImportOptions {
   site: SiteConfig;
   slug?: string;
   channel?: string;
+  /** The site's articles, so a page imported before is named rather than written twice. */
+  existing?: readonly { title: string; date: DateTime; file: string }[];
 }
 
 export interface ImportResult {
@@ -29,6 +33,10 @@ export interface ImportResult {
   written: string;
   encoding: LegacyEncoding;
   warnings: string[];
+  /** The certain repairs made (src/importer/repair.ts), with their counts. */
+  repairs: string[];
+  /** Where the original bytes were kept, when an article was converted in place. */
+  backup?: string;
 }
 
 export class ImportError extends Error {}
@@ -64,7 +72,9 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
   if (controls > Math.max(2, decoded.text.length / 1000)) {
     throw new ImportError(`${options.file} is not a text or HTML page (it holds binary data)`);
   }
-  const repaired = removePinyinNotes(decoded.text);
+  // An article of this site already (front-matter between --- lines), only not in UTF-8: its fields are kept.
+  if (/^\uFEFF?---\r?\n/.test(decoded.text)) return convertArticle(options, bytes, decoded.text, decoded.encoding);
+  const { text: repaired, made: repairs } = repairCertain(decoded.text);
   const isHtml = /<(?:html|body|p|div|h1)[\s>]/i.test(repaired.slice(0, 4096));
   const found: Extracted = isHtml ? extractFromHtml(repaired) : extractFromText(repaired);
   const problems: string[] = [];
@@ -86,9 +96,12 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
   const slug = options.slug ?? (SLUG_PATTERN.test(base) ? base : `article-${when ? when.toFormat("yyyyMMdd-HHmm") : "undated"}`);
   if (!SLUG_PATTERN.test(slug)) throw new ImportError(`--slug "${slug}" must be lower-case letters, digits and hyphens`);
 
+  const title = fullWidthPunctuation(found.title);
+  const twin = when && options.existing?.find((a) => a.title === title && a.date.toFormat("yyyy-MM-dd") === when.toFormat("yyyy-MM-dd"));
+  if (twin) problems.push(`已有同題同日的文章 ${twin.file}，這一頁可能已經匯入過；確認後刪掉其中一篇 (an article with the same title and date exists: ${twin.file}; this page may have been imported before)`);
   const lang = detectScript(found.paragraphs.join(""));
   const fields: Record<string, string> = {
-    title: fullWidthPunctuation(found.title),
+    title,
     date: when ? formatDisplay(when, site.timeZone) : "",
     source: found.source ? fullWidthPunctuation(found.source) : "",
     author: found.author ?? "",
@@ -121,5 +134,44 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
     ...problems.map((p) => `${written}: ${p}`),
     ...scanText(body, bodyLine).map((w) => `${written}:${w.line}:${w.column} ${w.kind}: ${w.message}`),
   ];
-  return { written, encoding: decoded.encoding, warnings };
+  return { written, encoding: decoded.encoding, warnings, repairs };
+}
+
+/**
+ * A Markdown article of this site that is not UTF-8 (saved by an old editor in GBK or Big5): decoded and repaired,
+ * its front-matter kept as written. Inside content/articles/ it is converted in place, its original bytes kept under
+ * .broadsheet/import-backups/; elsewhere it is written under content/articles/ by its date, never over a file.
+ */
+async function convertArticle(options: ImportOptions, bytes: Uint8Array, text: string, encoding: LegacyEncoding): Promise<ImportResult> {
+  const { root, site } = options;
+  const { text: repaired, made: repairs } = repairCertain(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
+  const source = parseFrontMatter(repaired, options.file);
+  if (!source.ok) throw new ImportError(`${options.file}: ${source.problems.map((p) => `line ${p.line}: ${p.message}`).join("; ")}`);
+  const fm = source.frontMatter;
+  const relative = path.relative(root, path.resolve(options.file)).split(path.sep).join("/");
+  const inPlace = relative.startsWith("content/articles/") && !relative.includes("../");
+  let written = relative;
+  let backup: string | undefined;
+  if (inPlace) {
+    backup = path.posix.join(".broadsheet/import-backups", `${relative}.${encoding.toLowerCase().replace(/[^a-z0-9]/g, "")}`);
+    await mkdir(path.dirname(path.join(root, backup)), { recursive: true });
+    await writeFile(path.join(root, backup), bytes);
+    await writeFile(path.join(root, written), repaired);
+  } else {
+    const date = typeof fm.data.date === "string" ? parseDate(fm.data.date, site.timeZone) : undefined;
+    const when = date?.ok ? date.value : undefined;
+    const name = path.basename(options.file).replace(/\.[^.]+$/, "");
+    const slug = options.slug ?? name;
+    if (!SLUG_PATTERN.test(slug)) throw new ImportError(`--slug "${slug}" must be lower-case letters, digits and hyphens`);
+    written = path.posix.join("content/articles", when ? when.toFormat("yyyy") : "undated", when ? when.toFormat("MM") : "", `${slug}.md`);
+    await mkdir(path.dirname(path.join(root, written)), { recursive: true });
+    try {
+      await writeFile(path.join(root, written), repaired, { flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new ImportError(`${written} already exists; choose another --slug`);
+      throw error;
+    }
+  }
+  const warnings = scanText(fm.body, fm.bodyLine).map((w) => `${written}:${w.line}:${w.column} ${w.kind}: ${w.message}`);
+  return { written, encoding, warnings, repairs, ...(backup ? { backup } : {}) };
 }

@@ -3,7 +3,7 @@
  * and on an HTML page, npm run new, and npm run check's warnings.
  */
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import iconv from "iconv-lite";
@@ -58,8 +58,12 @@ describe("npm run import", () => {
       assert.match(run.stdout, /^Wrote content\/articles\/2020\/07\/benxi-2020-07-16\.md$/m);
       assert.ok(!/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)/.test(run.body), "pinyin notes left");
       assert.equal(run.body.trim().split("\n\n").length, 7);
-      assert.match(run.body.trim(), /^本報訊\?7月15日，省委常委、政法委書記于天敏來到本溪市，/);
-      assert.match(run.stdout, /warning: content\/articles\/2020\/07\/benxi-2020-07-16\.md:11:4 wedged: .*"本報訊\?7月15"/);
+      // The editors' guide's own repair, made: the ? after the dateline was a full-width space.
+      assert.match(run.body.trim(), /^本報訊\u30007月15日，省委常委、政法委書記于天敏來到本溪市，/);
+      assert.doesNotMatch(run.stdout, /"本報訊\?7月15"/);
+      assert.match(run.stdout, /^repaired: 報頭後的 \? 改為全形空格 \(the \? after a dateline made a full-width space\): 1$/m);
+      // No pinyin note is left, not even one whose "(" went into a garbled span (鐣?huì)).
+      assert.doesNotMatch(run.body, /[?？][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)/);
       assert.match(run.stdout, /benxi-2020-07-16\.md:19:\d+ wedged: .*"對面交流\?!/);
     }
     const paragraphs = (body: string) => body.trim().split("\n\n");
@@ -103,6 +107,39 @@ describe("npm run import", () => {
     const garbage = await project.run("import", {}, [path.join(project.root, "garbage.bin")]);
     assert.equal(garbage.code, 1);
     assert.match(garbage.stderr, /^import: .*garbage\.bin is not a text or HTML page/m);
+  });
+
+  it("says so when the page was imported before (same title, same day)", async () => {
+    await project.write("first.txt", await readFile(SEED));
+    assert.equal((await project.run("import", {}, [path.join(project.root, "first.txt"), "--slug", "first-copy", "--channel", "市域治理"])).code, 0);
+    const second = await project.run("import", {}, [path.join(project.root, "first.txt"), "--slug", "second-copy", "--channel", "市域治理"]);
+    assert.equal(second.code, 0);
+    assert.match(second.stdout, /已有同題同日的文章 content\/articles\/2020\/07\/first-copy\.md，這一頁可能已經匯入過/);
+    await project.remove("content/articles/2020/07/first-copy.md");
+    await project.remove("content/articles/2020/07/second-copy.md");
+  });
+
+  it("converts a GBK Markdown article in place as npm run check advises: fields kept, the original backed up", async () => {
+    const file = "content/articles/2021/05/gbk-article.md";
+    const text = "---\ntitle: 撫順市召開平安建設推進會\ndate: 2021-05-06 10:00\nsource: 撫順日報\nauthor: 記者 李華\nchannel: 平安建設\ntags: [撫順, 平安建設]\n---\n\n本報訊?5月6日，撫順市召開平安建設推進會(huì)。\n";
+    const original = iconv.encode(text, "gbk");
+    await project.write(file, original);
+    const check = await project.run("check");
+    assert.match(check.stdout, new RegExp(`${file}:\\d+ encoding: .*npm run import -- ${file}`));
+    const result = await project.run("import", {}, [file]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /as GB18030/);
+    assert.match(result.stdout, /原檔已轉成 UTF-8，欄位不變；原來的內容備份在 \.broadsheet\/import-backups\/content\/articles\/2021\/05\/gbk-article\.md\.gb18030/);
+    const converted = await project.read(file);
+    // Every field as it was; the body's certain repairs made.
+    assert.equal(converted, text.replace("本報訊?5月6日", "本報訊\u30005月6日").replace("會(huì)", "會"));
+    assert.deepEqual(await readFile(path.join(project.root, ".broadsheet/import-backups", `${file}.gb18030`)), original);
+    // No second article was written, and the converted one passes.
+    assert.deepEqual(await readdir(path.join(project.root, "content/articles/2021/05")), ["gbk-article.md"]);
+    const after = await project.run("check");
+    assert.equal(after.code, 0, after.stdout);
+    assert.doesNotMatch(after.stdout, /^content\/articles\/2021\/05\/gbk-article\.md/m);
+    await project.remove(file);
   });
 });
 
