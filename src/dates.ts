@@ -44,7 +44,7 @@ export function parseDate(input: string, zone: string = SITE_ZONE): DateParse {
   if (!m) {
     return {
       ok: false,
-      reason: "is not a date in a known format; write it as YYYY-MM-DD HH:mm, e.g. 2020-07-16 08:45",
+      reason: "不是認得的時間寫法；寫成 YYYY-MM-DD HH:mm，例如 2020-07-16 08:45 (is not a date in a known format; write it as YYYY-MM-DD HH:mm, e.g. 2020-07-16 08:45)",
     };
   }
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -53,28 +53,28 @@ export function parseDate(input: string, zone: string = SITE_ZONE): DateParse {
   const second = Number(m[6] ?? "0");
   const fraction = plain ? undefined : m[7];
   const millisecond = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
-  if (month < 1 || month > 12) return { ok: false, reason: `is not a real date (month ${month})` };
+  if (month < 1 || month > 12) return { ok: false, reason: `不是真實的日期：沒有 ${month} 月 (is not a real date (month ${month}))` };
   if (day < 1 || day > daysInMonth(year, month)) {
     return {
       ok: false,
-      reason: `is not a real date (day ${day}; ${MONTH_NAMES[month]} ${year} has ${daysInMonth(year, month)} days)`,
+      reason: `不是真實的日期：${year} 年 ${month} 月只有 ${daysInMonth(year, month)} 天 (is not a real date (day ${day}; ${MONTH_NAMES[month]} ${year} has ${daysInMonth(year, month)} days))`,
     };
   }
-  if (hour > 23) return { ok: false, reason: `is not a real time (hour ${hour})` };
-  if (minute > 59) return { ok: false, reason: `is not a real time (minute ${minute})` };
-  if (second > 59) return { ok: false, reason: `is not a real time (second ${second})` };
+  if (hour > 23) return { ok: false, reason: `不是真實的時間：沒有 ${hour} 時 (is not a real time (hour ${hour}))` };
+  if (minute > 59) return { ok: false, reason: `不是真實的時間：沒有 ${minute} 分 (is not a real time (minute ${minute}))` };
+  if (second > 59) return { ok: false, reason: `不是真實的時間：沒有 ${second} 秒 (is not a real time (second ${second}))` };
 
   const offsetText = plain ? undefined : m[8];
   let dtZone: FixedOffsetZone | IANAZone;
   if (offsetText) {
     const offset = offsetMinutes(offsetText);
-    if (typeof offset === "string") return { ok: false, reason: `is not a real time (${offset})` };
+    if (typeof offset === "string") return { ok: false, reason: `不是真實的時間 (is not a real time (${offset}))` };
     dtZone = FixedOffsetZone.instance(offset);
   } else {
     dtZone = IANAZone.create(zone);
   }
   const value = DateTime.fromObject({ year, month, day, hour, minute, second, millisecond }, { zone: dtZone });
-  if (!value.isValid) return { ok: false, reason: `is not a real date (${value.invalidExplanation ?? "invalid"})` };
+  if (!value.isValid) return { ok: false, reason: `不是真實的日期 (is not a real date (${value.invalidExplanation ?? "invalid"}))` };
   // Before 1901 the zone database gives Shanghai its local mean time (+08:05:43), which no feed or sitemap can
   // write: such a date would be off by seconds in every machine output.
   const zoned = value.setZone(zone);

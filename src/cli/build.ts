@@ -14,7 +14,7 @@ try {
 } catch (error) {
   if (error instanceof ContentError) {
     for (const line of error.lines) console.error(line);
-    console.error(`\nBuild stopped: ${counted(error.lines.length, "content error")}. _site/ was left as it was.`);
+    console.error(`\n內容有 ${error.lines.length} 處錯誤，沒有發布；網站保持原樣。改正後再執行 npm run build。\nBuild stopped: ${counted(error.lines.length, "content error")}. _site/ was left as it was.`);
   } else if (error instanceof LockError) {
     console.error(`\nBuild stopped: ${error.message}. _site/ was left as it was.`);
   } else if (error instanceof BuildError || error instanceof SearchIndexError || error instanceof WorkerError) {

@@ -38,8 +38,8 @@ try {
     const andWarnings = warnings ? `, ${counted(warnings, "warning")}` : "";
     console.log(
       errors.length === 0
-        ? `Checked ${counted(content.articles.length, "article")} and ${counted(content.pages.length, "page")}: no errors${andWarnings}.`
-        : `${counted(errors.length, "error")}${andWarnings} in the content; fix them and run npm run check again.`,
+        ? `檢查了 ${content.articles.length} 篇文章和 ${content.pages.length} 個頁面：沒有錯誤${warnings ? `，${warnings} 條提醒` : ""}。\nChecked ${counted(content.articles.length, "article")} and ${counted(content.pages.length, "page")}: no errors${andWarnings}.`
+        : `內容有 ${errors.length} 處錯誤${warnings ? `、${warnings} 條提醒` : ""}；改正後再執行 npm run check。\n${counted(errors.length, "error")}${andWarnings} in the content; fix them and run npm run check again.`,
     );
   }
   process.exitCode = errors.length > 0 ? 1 : 0;

@@ -13,7 +13,7 @@ const { values, positionals } = parseArgs({
 });
 const file = positionals[0];
 if (!file) {
-  console.error("usage: npm run import -- FILE [--slug SLUG] [--channel 欄目]");
+  console.error("用法 (usage): npm run import -- 文件 [--slug 網址] [--channel 欄目]");
   process.exit(1);
 }
 const root = process.cwd();
@@ -38,8 +38,8 @@ try {
   const errors = after.problems.filter((p) => p.file === result.written && p.severity === "error");
   for (const e of errors) console.log(formatProblem(e));
   console.log(result.warnings.length + errors.length === 0
-    ? "No warnings. Preview it with npm start."
-    : `${result.warnings.length + errors.length} thing(s) to check by hand in ${result.written}; then run npm run check.`);
+    ? "沒有需要人工檢查的地方，用 npm start 預覽。(No warnings. Preview it with npm start.)"
+    : `${result.written} 有 ${result.warnings.length + errors.length} 處要人工檢查，改好後執行 npm run check。(${result.warnings.length + errors.length} thing(s) to check by hand in ${result.written}; then run npm run check.)`);
 } catch (error) {
   if (!(error instanceof ImportError)) throw error;
   console.error(`import: ${error.message}`);

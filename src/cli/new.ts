@@ -24,9 +24,9 @@ if (!site) {
   fail("the site configuration has errors; fix them first");
 }
 const names = site!.channels.map((c) => c.name);
-if (!values.channel || !names.includes(values.channel)) fail(`--channel must be one of: ${names.join(", ")}`);
-if (!values.slug || !SLUG_PATTERN.test(values.slug)) fail("--slug must be lower-case letters, digits and hyphens, e.g. --slug benxi-survey");
-if (content.articles.some((a) => a.slug === values.slug)) fail(`an article already has the address "${values.slug}"; choose another --slug`);
+if (!values.channel || !names.includes(values.channel)) fail(`--channel 要寫本站的欄目之一：${names.join("、")} (--channel must be one of: ${names.join(", ")})`);
+if (!values.slug || !SLUG_PATTERN.test(values.slug)) fail("--slug 是文章的網址，只用小寫英文字母、數字和連字號，例如 --slug benxi-survey (--slug must be lower-case letters, digits and hyphens, e.g. --slug benxi-survey)");
+if (content.articles.some((a) => a.slug === values.slug)) fail(`已有文章用了網址「${values.slug}」，換一個 --slug (an article already has the address "${values.slug}"; choose another --slug)`);
 
 // The clock, read once: an editor's "now" (SOURCE_DATE_EPOCH, when set, stands in for it).
 const now = referenceTime(process.env, site!.timeZone);
@@ -45,8 +45,9 @@ await mkdir(path.dirname(path.join(root, file)), { recursive: true });
 try {
   await writeFile(path.join(root, file), text, { flag: "wx" });
 } catch (error) {
-  if ((error as NodeJS.ErrnoException).code === "EEXIST") fail(`${file} already exists; it was not changed`);
+  if ((error as NodeJS.ErrnoException).code === "EEXIST") fail(`${file} 已經存在，沒有改動它 (${file} already exists; it was not changed)`);
   throw error;
 }
 console.log(`Wrote ${file}`);
+console.log("這是草稿（draft: true）：填寫標題、來源、作者和正文，用 npm start 預覽，然後刪掉 draft 那一行就會發布。");
 console.log("It is a draft (draft: true): write the title, source, author and text, preview with npm start, then delete the draft line to publish.");

@@ -30,19 +30,19 @@ const required = (field: keyof typeof FIELD_LABELS, example: string) =>
   z.string({
     error: (i) =>
       i.input === undefined
-        ? `is missing; every article needs a ${field} (${FIELD_LABELS[field]}), e.g. ${field}: ${example}`
-        : `must be text, e.g. ${field}: ${example}`,
-  }).trim().min(1, { error: `is empty; write the ${FIELD_LABELS[field]}, e.g. ${field}: ${example}` });
+        ? `缺少${FIELD_LABELS[field]}，每篇文章都要寫，例如 ${field}: ${example} (is missing; every article needs a ${field} (${FIELD_LABELS[field]}), e.g. ${field}: ${example})`
+        : `應是文字，例如 ${field}: ${example} (must be text, e.g. ${field}: ${example})`,
+  }).trim().min(1, { error: `是空的；寫上${FIELD_LABELS[field]}，例如 ${field}: ${example} (is empty; write the ${FIELD_LABELS[field]}, e.g. ${field}: ${example})` });
 
 const optionalText = (field: keyof typeof FIELD_LABELS) =>
-  z.string({ error: `must be text (${FIELD_LABELS[field]})` }).trim().min(1).optional();
+  z.string({ error: `應是文字（${FIELD_LABELS[field]}）(must be text (${FIELD_LABELS[field]}))` }).trim().min(1).optional();
 
 const dateField = (field: "date" | "updated", zone: string) =>
   z.string({
     error: (i) =>
       i.input === undefined
-        ? `is missing; write the publication time (${FIELD_LABELS.date}), e.g. date: 2020-07-16 08:45`
-        : "must be a date such as 2020-07-16 08:45",
+        ? `缺少發布時間（北京時間），例如 date: 2020-07-16 08:45 (is missing; write the publication time (${FIELD_LABELS.date}), e.g. date: 2020-07-16 08:45)`
+        : "應是時間，例如 2020-07-16 08:45 (must be a date such as 2020-07-16 08:45)",
   }).transform((value, ctx) => {
     const parsed = parseDate(value, zone);
     if (!parsed.ok) {
@@ -52,9 +52,11 @@ const dateField = (field: "date" | "updated", zone: string) =>
     return parsed.value;
   }).describe(field);
 
+const TAGS_LIST = "應是詞語列表，例如 tags: [本溪, 市域治理] (must be a list of words, e.g. tags: [本溪, 市域治理])";
+
 const tagsField = z
-  .union([z.string(), z.array(z.string({ error: "must be a list of words, e.g. tags: [本溪, 市域治理]" }))], {
-    error: "must be a list of words, e.g. tags: [本溪, 市域治理]",
+  .union([z.string(), z.array(z.string({ error: TAGS_LIST }))], {
+    error: TAGS_LIST,
   })
   .transform((value, ctx) => {
     // A single line "本溪, 市域治理" or "本溪、市域治理" is what editors type; read it as the list they meant.
@@ -64,7 +66,7 @@ const tagsField = z
       const tag = raw.trim();
       if (!tag || tags.includes(tag)) continue;
       if (TAG_FORBIDDEN.test(tag)) {
-        ctx.addIssue({ code: "custom", message: `"${tag}" has a character a web address cannot carry (/ \\ ? # % < > and quotes); remove it` });
+        ctx.addIssue({ code: "custom", message: `「${tag}」含有網址不能用的字元（/ \\ ? # % < > 和引號），請刪掉 ("${tag}" has a character a web address cannot carry (/ \\ ? # % < > and quotes); remove it)` });
         continue;
       }
       // A dot makes a tag's address look like a file (`/tags/node.js`, `/tags/index.html`).
@@ -88,14 +90,14 @@ export function articleSchema(channels: readonly Channel[], zone: string) {
       author: required("author", "駐省委政法委首席記者 白國軍"),
       channel: z.string({
         error: (i) => i.input === undefined
-          ? `is missing; choose one of the channels (${FIELD_LABELS.channel}): ${names.join(", ")}`
-          : `must be one channel name: ${names.join(", ")}`,
+          ? `缺少欄目；從本站的欄目中選一個：${names.join("、")} (is missing; choose one of the channels (${FIELD_LABELS.channel}): ${names.join(", ")})`
+          : `應是一個欄目名稱：${names.join("、")} (must be one channel name: ${names.join(", ")})`,
       }).trim().refine((name) => names.includes(name), {
         error: (i) => {
           const other = channelInOtherScript(String(i.input), names);
           return other
             ? `「${String(i.input)}」是另一種字體的寫法，本站的欄目寫作「${other}」，寫成 channel: ${other} ("${String(i.input)}" is written in the other script; write channel: ${other})`
-            : `"${String(i.input)}" is not a channel of this site; use one of: ${names.join(", ")}`;
+            : `「${String(i.input)}」不是本站的欄目；可用：${names.join("、")} ("${String(i.input)}" is not a channel of this site; use one of: ${names.join(", ")})`;
         },
       }),
       sponsor: optionalText("sponsor"),
@@ -104,16 +106,16 @@ export function articleSchema(channels: readonly Channel[], zone: string) {
       tags: tagsField.default([]),
       summary: optionalText("summary"),
       lang: z.enum(["zh-Hant", "zh-Hans"], {
-        error: (i) => `"${String(i.input)}" is not a script; use zh-Hant (繁體) or zh-Hans (简体)`,
+        error: (i) => `「${String(i.input)}」不是文種；寫 zh-Hant（繁體）或 zh-Hans（简体）("${String(i.input)}" is not a script; use zh-Hant (繁體) or zh-Hans (简体))`,
       }).optional(),
       slug: z.string().trim().regex(SLUG_PATTERN, {
-        error: (i) => `"${String(i.input)}" cannot be a web address; use lower-case letters, digits and hyphens, e.g. benxi-survey`,
+        error: (i) => `「${String(i.input)}」不能作為網址；只用小寫英文字母、數字和連字號，例如 benxi-survey ("${String(i.input)}" cannot be a web address; use lower-case letters, digits and hyphens, e.g. benxi-survey)`,
       }).optional(),
       updated: dateField("updated", zone).optional(),
       cover: z.string().trim().min(1).optional(),
       coverAlt: z.string().trim().min(1).optional(),
       draft: z.enum(["true", "false", "yes", "no"], {
-        error: (i) => `"${String(i.input)}" must be true or false`,
+        error: (i) => `「${String(i.input)}」應是 true 或 false ("${String(i.input)}" must be true or false)`,
       }).transform((v) => v === "true" || v === "yes").default(false),
     })
     .superRefine((fm, ctx) => {
@@ -121,14 +123,14 @@ export function articleSchema(channels: readonly Channel[], zone: string) {
         ctx.addIssue({
           code: "custom",
           path: ["cover"],
-          message: "has no coverAlt; describe the picture for readers who cannot see it, e.g. coverAlt: 程家社區紅色長廊",
+          message: "有封面圖但沒有封面圖說明；為看不見圖片的讀者描述它，例如 coverAlt: 程家社區紅色長廊 (has no coverAlt; describe the picture for readers who cannot see it, e.g. coverAlt: 程家社區紅色長廊)",
         });
       }
       if (fm.updated && fm.updated < fm.date) {
         ctx.addIssue({
           code: "custom",
           path: ["updated"],
-          message: "is earlier than date; an update comes after publication",
+          message: "更新時間早於發布時間；更新應在發布之後 (is earlier than date; an update comes after publication)",
         });
       }
     });
@@ -143,11 +145,11 @@ export function unknownFieldMessage(field: string, suggestion: string | undefine
     return `欄位名要寫英文：「${field}」寫成 ${named}，例如 ${named}: … (write the field's name as ${named})`;
   }
   if (ELEVENTY_KEYS.includes(field)) {
-    return "is a build setting, not an article field; remove it (the address comes from the file name or slug)";
+    return "是建站設定，不是文章欄位，請刪掉；網址由文件名或 slug 決定 (is a build setting, not an article field; remove it (the address comes from the file name or slug))";
   }
   if (suggestion) {
     const label = FIELD_LABELS[suggestion as keyof typeof FIELD_LABELS];
-    return `is not a field; did you mean ${suggestion}${label ? ` (${label})` : ""}?`;
+    return `不是欄位；是不是要寫 ${suggestion}${label ? `（${label}）` : ""}？(is not a field; did you mean ${suggestion}${label ? ` (${label})` : ""}?)`;
   }
-  return `is not a field; the fields are ${(fields ?? ARTICLE_FIELDS).join(", ")}`;
+  return `不是欄位；欄位有 ${(fields ?? ARTICLE_FIELDS).join("、")} (is not a field; the fields are ${(fields ?? ARTICLE_FIELDS).join(", ")})`;
 }

@@ -107,7 +107,7 @@ export function parseArticle(file: string, bytes: Uint8Array, context: ArticleCo
   if (fm.data.slug === undefined && !SLUG_PATTERN.test(slug)) {
     problems.push({
       severity: "error", file, line: 1, field: "slug",
-      message: `the file name "${slug}" cannot be a web address; rename the file (e.g. benxi-survey.md) or add slug: benxi-survey`,
+      message: `文件名「${slug}」不能作為網址；把文件改名（例如 benxi-survey.md），或加一行 slug: benxi-survey (the file name "${slug}" cannot be a web address; rename the file (e.g. benxi-survey.md) or add slug: benxi-survey)`,
     });
   }
   const resolveImage = createImageResolver(root, file, site.pathPrefix);
@@ -146,7 +146,7 @@ export function parseArticle(file: string, bytes: Uint8Array, context: ArticleCo
   }
   const cover = data.cover && data.coverAlt ? imageHtml(data.cover, data.coverAlt, fm.lines.cover ?? 1, "cover", true) : undefined;
   if (!body.text.trim() && !body.html.includes("<img")) {
-    problems.push({ severity: "error", file, line: fm.bodyLine, field: "body", message: "is empty; write the article below the closing ---" });
+    problems.push({ severity: "error", file, line: fm.bodyLine, field: "body", message: "正文是空的；在第二行 --- 下面寫文章 (is empty; write the article below the closing ---)" });
     return outcome();
   }
   const kept: ArticleBody = { html: body.html, text: body.text };

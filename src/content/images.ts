@@ -52,17 +52,17 @@ export function createImageResolver(root: string, file: string, pathPrefix: stri
   const contentDir = path.join(root, "content");
   return (src, alt, options = {}) => {
     if (!alt.trim()) {
-      return { ok: false, message: `"${src}" has no alt text; describe the picture for readers who cannot see it, e.g. ![程家社區紅色長廊](${src})` };
+      return { ok: false, message: `圖片「${src}」沒有說明文字；為看不見圖片的讀者描述它，例如 ![程家社區紅色長廊](${src}) ("${src}" has no alt text; describe the picture for readers who cannot see it, e.g. ![程家社區紅色長廊](${src}))` };
     }
     if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
-      return { ok: false, message: `"${src}" is not a file of this site; save the picture next to the article and write its file name` };
+      return { ok: false, message: `「${src}」不是本站的文件；把圖片存在文章旁邊，寫它的文件名 ("${src}" is not a file of this site; save the picture next to the article and write its file name)` };
     }
     if (!ACCEPTED.test(src)) {
-      return { ok: false, message: `"${src}" is not a JPEG, PNG, WebP, AVIF or GIF picture` };
+      return { ok: false, message: `「${src}」不是 JPEG、PNG、WebP、AVIF 或 GIF 圖片 ("${src}" is not a JPEG, PNG, WebP, AVIF or GIF picture)` };
     }
     const source = path.resolve(path.dirname(path.join(root, file)), decodeURI(src));
     if (!source.startsWith(contentDir + path.sep) || !existsSync(source)) {
-      return { ok: false, message: `"${src}" was not found next to the article; check the file name (letters and case must match)` };
+      return { ok: false, message: `文章旁邊沒有「${src}」；檢查文件名（字母和大小寫要一致）("${src}" was not found next to the article; check the file name (letters and case must match))` };
     }
     // A link may lead anywhere: the picture itself must be inside content/.
     if (!insideContent(source, contentDir)) {
@@ -72,7 +72,7 @@ export function createImageResolver(root: string, file: string, pathPrefix: stri
     try {
       metadata = eleventyImg().statsSync(source, imageOptions(pathPrefix));
     } catch (error) {
-      return { ok: false, message: `"${src}" could not be read as a picture (${(error as Error).message})` };
+      return { ok: false, message: `「${src}」讀不出圖片 ("${src}" could not be read as a picture (${(error as Error).message}))` };
     }
     const html = eleventyImg().generateHTML(metadata, {
       alt: alt.trim(),

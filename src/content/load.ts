@@ -76,7 +76,8 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     }
     return { articles: [], pages: [], problems: sortProblems(problems), images: [] };
   }
-  const words = loadWordList(root, createScriptConverter(site.protectedWords));
+  const converter = createScriptConverter(site.protectedWords);
+  const words = loadWordList(root, converter);
   problems.push(...words.problems);
   const { articles, images } = await loadArticles({ root, site, words: words.entries }, listed.articles, readBytes, problems, options.store ?? new MemoryTextStore(), options.memo, options.digestOf);
   const pages: Page[] = [];
@@ -88,7 +89,18 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     if (parsed.page) pages.push(parsed.page);
   }
   problems.push(...newsroomProblems(site, articles, referenceTime(env, site.timeZone), lines ?? {}));
-  return { site, articles, pages, problems: sortProblems(problems), images };
+  // Channel names are written as site.yaml has them: an editor must type them exactly so.
+  const speaker = site.lang === "zh-Hans" ? createScriptConverter([...site.protectedWords, ...site.channels.map((c) => c.name)]) : undefined;
+  const said = speaker ? problems.map((p) => ({ ...p, message: inSimplified(p.message, speaker) })) : problems;
+  return { site, articles, pages, problems: sortProblems(said), images };
+}
+
+/**
+ * A message in 简体 for a 简体 site: the messages are written in 繁體, and the editor's own text quoted in them
+ * (between 「」 or "") is left exactly as the file has it.
+ */
+function inSimplified(message: string, converter: ReturnType<typeof createScriptConverter>): string {
+  return message.split(/(「[^」]*」|"[^"]*")/).map((part, i) => (i % 2 === 1 ? part : converter.convert(part, "zh-Hant", "zh-Hans"))).join("");
 }
 
 /** Every article file (from the memo where unchanged), its pictures checked to decode, slugs checked to be unique. */
@@ -133,7 +145,7 @@ function duplicateSlugs(items: { slug: string; file: string }[], what: string): 
       const others = files.filter((f) => f !== file).join(", ");
       problems.push({
         severity: "error", file, line: 1, field: "slug",
-        message: `"${slug}" is also the address of the ${what} in ${others}; give one of them another file name or slug`,
+        message: `網址「${slug}」也是 ${others} 的網址；給其中一篇換個文件名或 slug ("${slug}" is also the address of the ${what} in ${others}; give one of them another file name or slug)`,
       });
     }
   }

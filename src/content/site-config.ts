@@ -8,14 +8,14 @@ import { isKnownZone, SITE_ZONE } from "../dates.ts";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const text = (what: string) =>
-  z.string({ error: (i) => (i.input === undefined ? `is missing; add ${what}` : `must be text (${what})`) })
+  z.string({ error: (i) => (i.input === undefined ? `缺少這一項 (is missing; add ${what})` : `應是文字 (must be text (${what}))`) })
     .trim()
-    .min(1, { error: `is empty; add ${what}` });
+    .min(1, { error: `是空的 (is empty; add ${what})` });
 
 export const channelSchema = z.strictObject({
   name: text("the channel's display name, e.g. 政法要聞"),
-  slug: z.string({ error: "is missing; add the channel's URL segment, e.g. news" })
-    .regex(SLUG, { error: "must be lower-case letters, digits and hyphens, e.g. city-governance" }),
+  slug: z.string({ error: "缺少欄目的網址，例如 news (is missing; add the channel's URL segment, e.g. news)" })
+    .regex(SLUG, { error: "只用小寫英文字母、數字和連字號，例如 city-governance (must be lower-case letters, digits and hyphens, e.g. city-governance)" }),
   description: z.string().trim().optional(),
   /** The channel's keywords (the page's ColumnKeywords). */
   keywords: z.array(z.string().trim().min(1), { error: "應是詞語列表，例如 [政法, 新聞] (must be a list of words)" }).optional(),
@@ -76,15 +76,15 @@ export const siteSchema = z
     sponsor: text("the sponsoring organization (主辦單位)"),
     organizer: z.string().trim().optional(),
     icp: z.string().trim().optional(),
-    baseUrl: z.url({ protocol: /^https?$/, error: "must be the portal's address, e.g. https://www.example.gov.cn" })
+    baseUrl: z.url({ protocol: /^https?$/, error: "應是網站的地址，例如 https://www.example.gov.cn (must be the portal's address, e.g. https://www.example.gov.cn)" })
       .transform((u) => u.replace(/\/+$/, "")),
     pathPrefix: z.string().trim().default("/")
       .refine((p) => /^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(normalisePrefix(p)),
-        { error: "must be a URL path such as / or /portal/" })
+        { error: "應是網址路徑，例如 / 或 /portal/ (must be a URL path such as / or /portal/)" })
       .transform(normalisePrefix),
     timeZone: z.string().trim().default(SITE_ZONE)
-      .refine(isKnownZone, { error: "is not a time zone name; use Asia/Shanghai" }),
-    lang: z.enum(["zh-Hant", "zh-Hans"], { error: "must be zh-Hant (繁體) or zh-Hans (简体)" }).default("zh-Hant"),
+      .refine(isKnownZone, { error: "不是時區名稱；寫 Asia/Shanghai (is not a time zone name; use Asia/Shanghai)" }),
+    lang: z.enum(["zh-Hant", "zh-Hans"], { error: "應是 zh-Hant（繁體）或 zh-Hans（简体）(must be zh-Hant (繁體) or zh-Hans (简体))" }).default("zh-Hant"),
     // Written without quotes, YAML reads the code as a number (and drops a leading 0): it is checked as written.
     siteIdCode: z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string().trim()
       .regex(/^(?:[0-9A-Za-z]{10}|[0-9A-Za-z]{12})$/, { error: "網站標識碼應是 10 或 12 位字母和數字，加引號，例如 \"2100000001\" (must be the site id code of 10 or 12 letters and digits, in quotes)" })).optional(),
@@ -109,13 +109,13 @@ export const siteSchema = z
       address: z.string().trim().min(1).optional(),
     }).optional(),
     /** Words kept exactly as written when pages are converted between 繁體 and 简体 (names the converter gets wrong). */
-    protectedWords: z.array(z.string().trim().min(1), { error: "must be a list of words, e.g. [于天敏]" }).default([]),
-    feedSize: z.coerce.number({ error: "must be a number of articles, e.g. 50" }).int().min(1).max(1000).default(50),
-    perPage: z.coerce.number({ error: "must be a number of articles, e.g. 20" }).int().min(1).max(200).default(20),
+    protectedWords: z.array(z.string().trim().min(1), { error: "應是詞語列表，例如 [于天敏] (must be a list of words, e.g. [于天敏])" }).default([]),
+    feedSize: z.coerce.number({ error: "應是文章篇數，例如 50 (must be a number of articles, e.g. 50)" }).int().min(1).max(1000).default(50),
+    perPage: z.coerce.number({ error: "應是文章篇數，例如 20 (must be a number of articles, e.g. 20)" }).int().min(1).max(200).default(20),
     /** Sizes above which an article gets a warning (a pasted file or a runaway edit), in characters. */
     sizeWarnings: z.strictObject({
-      title: z.coerce.number({ error: "must be a number of characters, e.g. 100" }).int().min(1).default(100),
-      body: z.coerce.number({ error: "must be a number of characters, e.g. 300000" }).int().min(1).default(300_000),
+      title: z.coerce.number({ error: "應是字數，例如 100 (must be a number of characters, e.g. 100)" }).int().min(1).default(100),
+      body: z.coerce.number({ error: "應是字數，例如 300000 (must be a number of characters, e.g. 300000)" }).int().min(1).default(300_000),
     }).default({ title: 100, body: 300_000 }),
     /** The web editor at /admin/ (Decap CMS): the Git host it saves to. Absent: the editor works with `npm run cms` only. */
     cms: z.strictObject({
@@ -141,15 +141,15 @@ export const siteSchema = z
       emptyChannels: checkLevel,
       words: checkLevel,
     }).default({ staleDays: 14, staleChannels: "warning", emptyChannels: "warning", words: "warning" }),
-    channels: z.array(channelSchema, { error: "must be a list of channels, each with a name and a slug" })
-      .min(1, { error: "must list at least one channel" }),
+    channels: z.array(channelSchema, { error: "應是欄目列表，每個欄目有 name 和 slug (must be a list of channels, each with a name and a slug)" })
+      .min(1, { error: "至少要有一個欄目 (must list at least one channel)" }),
   })
   .superRefine((site, ctx) => {
     const seen = new Map<string, number>();
     site.channels.forEach((c, i) => {
       for (const key of [`name:${c.name}`, `slug:${c.slug}`]) {
         if (seen.has(key)) {
-          ctx.addIssue({ code: "custom", path: ["channels", i], message: `repeats ${key.replace(":", " ")}` });
+          ctx.addIssue({ code: "custom", path: ["channels", i], message: `重複了 ${key.replace(":", " ")} (repeats ${key.replace(":", " ")})` });
         }
         seen.set(key, i);
       }

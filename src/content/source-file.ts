@@ -53,8 +53,9 @@ function encodingProblem(bytes: Uint8Array, file: string): Problem {
     line,
     field: "encoding",
     message:
-      "the file is not UTF-8 text (it may be GB18030/GBK or Big5 from an old system); convert it with " +
-      `\`npm run import -- ${file}\` or save it as UTF-8`,
+      `文件不是 UTF-8 文字（可能是舊系統的 GB18030/GBK 或 Big5）；用 npm run import -- ${file} 原地轉換（欄位不變），或另存為 UTF-8 ` +
+      "(the file is not UTF-8 text (it may be GB18030/GBK or Big5 from an old system); convert it with " +
+      `\`npm run import -- ${file}\` or save it as UTF-8)`,
   };
 }
 
@@ -72,17 +73,17 @@ export function parseFrontMatter(text: string, file: string): Split {
     if (/^---\s*\S/.test(first)) {
       const engine = first.slice(3).trim();
       return problem(1, "front-matter",
-        `"${first}" front-matter (${engine}) is not allowed; write the fields as YAML between two "---" lines`);
+        `不允許「${first}」這種前置資料；欄位要寫成 YAML，放在兩行 --- 之間 ("${first}" front-matter (${engine}) is not allowed; write the fields as YAML between two "---" lines)`);
     }
     if (first.trim() === "---") {
-      return problem(1, "front-matter", 'the first line must be exactly "---" with nothing around it');
+      return problem(1, "front-matter", '第一行必須正好是 ---，前後不能有空格或別的字 (the first line must be exactly "---" with nothing around it)');
     }
     return problem(1, "front-matter",
-      'the file must start with a "---" line, then the fields (title, date, source, author, channel), then "---"');
+      '文件要以一行 --- 開頭，接著寫欄位（title、date、source、author、channel），再寫一行 --- (the file must start with a "---" line, then the fields (title, date, source, author, channel), then "---")');
   }
   const close = lines.indexOf("---", 1);
   if (close === -1) {
-    return problem(1, "front-matter", 'the front-matter is never closed; add a line "---" after the last field');
+    return problem(1, "front-matter", '欄位部分沒有結束；在最後一個欄位後加一行 --- (the front-matter is never closed; add a line "---" after the last field)');
   }
   const yamlText = lines.slice(1, close).join("\n");
   const lineCounter = new LineCounter();
@@ -99,7 +100,7 @@ export function parseFrontMatter(text: string, file: string): Split {
   const slips = () => keyboardSlips(lines.slice(1, close), 2, file);
   if (doc.errors.length > 0 && slips().length > 0) return { ok: false, problems: slips() };
   for (const error of doc.errors) {
-    const reason = error.code === "DUPLICATE_KEY" ? "a field is written twice; keep one" : yamlReason(error.message);
+    const reason = error.code === "DUPLICATE_KEY" ? "同一個欄位寫了兩次，只留一個 (a field is written twice; keep one)" : yamlReason(error.message);
     problems.push({ severity: "error", file, line: fileLine(error.pos[0]), field: "front-matter", message: reason });
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -112,7 +113,7 @@ export function parseFrontMatter(text: string, file: string): Split {
   }
   if (!isMap(root)) {
     if (slips().length > 0) return { ok: false, problems: slips() };
-    return problem(2, "front-matter", 'the fields must be written as "name: value" lines');
+    return problem(2, "front-matter", '欄位要寫成「名稱: 內容」，一行一個 (the fields must be written as "name: value" lines)');
   }
   // Aliases resolve here, with the alias-count cap above against "billion laughs" documents.
   let values: Record<string, unknown>;
@@ -127,7 +128,7 @@ export function parseFrontMatter(text: string, file: string): Split {
     const key = isScalar(keyNode) ? String(keyNode.value) : "";
     const line = keyNode?.range ? fileLine(keyNode.range[0]) : 2;
     if (!key) {
-      problems.push({ severity: "error", file, line, field: "front-matter", message: "a field has no name" });
+      problems.push({ severity: "error", file, line, field: "front-matter", message: "有一個欄位沒有名稱 (a field has no name)" });
       continue;
     }
     keyLines[key] = line;
@@ -149,8 +150,8 @@ function emptyToUndefined(value: unknown): unknown {
 
 function yamlReason(message: string): string {
   const first = message.split("\n")[0] ?? message;
-  return `is not valid YAML (${first.replace(/ at line \d+, column \d+:?$/, "")}); ` +
-    'check the colons and quotes, e.g. title: "標題"';
+  return `這一行不是有效的 YAML，請檢查冒號和引號，例如 title: "標題" (is not valid YAML (${first.replace(/ at line \d+, column \d+:?$/, "")}); ` +
+    'check the colons and quotes, e.g. title: "標題")';
 }
 
 /** An editor's file from its bytes: decoded, then split into front-matter and body. */

@@ -32,32 +32,32 @@ const RULES: { kind: WarningKind; pattern: RegExp; message: (span: string) => st
   {
     kind: "pinyin",
     pattern: PINYIN_NOTE,
-    message: (s) => `a converter's pinyin note ${s}; delete it`,
+    message: (s) => `轉換器留下的拼音註音 ${s}，請刪掉 (a converter's pinyin note ${s}; delete it)`,
   },
   {
     kind: "replacement",
     pattern: /\uFFFD+/gu,
-    message: () => "a character was lost in an encoding conversion (U+FFFD); restore it from the original",
+    message: () => "編碼轉換時丟了字（U+FFFD），請照原稿補上 (a character was lost in an encoding conversion (U+FFFD); restore it from the original)",
   },
   {
     kind: "private-use",
     pattern: /[\uE000-\uF8FF\u{F0000}-\u{10FFFF}]+/gu,
-    message: () => "a private-use character (it shows as a box or nothing); restore the real character",
+    message: () => "私用區字元（顯示成方框或空白），請換成原來的字 (a private-use character (it shows as a box or nothing); restore the real character)",
   },
   {
     kind: "wedged",
     pattern: new RegExp(`(?<=[${HAN}0-9])[?!]+(?=[${HAN}0-9“”「」])`, "gu"),
-    message: () => "a ? or ! between Chinese characters usually marks text a converter lost; compare with the original",
+    message: () => "漢字之間的 ? 或 ! 通常是轉換時丟了字，請對照原稿 (a ? or ! between Chinese characters usually marks text a converter lost; compare with the original)",
   },
   {
     kind: "mojibake",
     pattern: new RegExp(`(?<=[${HAN}])[\\u0370-\\u03ff\\u0400-\\u04ff]+|[\\u0370-\\u03ff\\u0400-\\u04ff]+(?=[${HAN}])|[?？][a-z${TONED}]+\\)`, "gu"),
-    message: () => "letters of another alphabet inside Chinese text look like garbled encoding; compare with the original",
+    message: () => "漢字中夾著其他文字的字母，像是亂碼，請對照原稿 (letters of another alphabet inside Chinese text look like garbled encoding; compare with the original)",
   },
   {
     kind: "half-width",
     pattern: HALF_WIDTH,
-    message: (s) => `half-width "${s}" in Chinese text; use the full-width ${FULL_WIDTH[s] ?? s}`,
+    message: (s) => `中文裡的半形「${s}」，請改用全形「${FULL_WIDTH[s] ?? s}」(half-width "${s}" in Chinese text; use the full-width ${FULL_WIDTH[s] ?? s})`,
   },
 ];
 

@@ -41,6 +41,10 @@ export interface ImportResult {
 
 export class ImportError extends Error {}
 
+const badSlug = (slug: string) =>
+  new ImportError(`--slug「${slug}」只能用小寫英文字母、數字和連字號 (--slug "${slug}" must be lower-case letters, digits and hyphens)`);
+const taken = (written: string) => new ImportError(`${written} 已經存在，換一個 --slug (${written} already exists; choose another --slug)`);
+
 /** `2020年7月16日 8:45`, `2020/07/16`, `2020.7.16 08:45:00` and the like, as the contract's `YYYY-MM-DD HH:mm`. */
 export function normaliseDate(text: string): string | undefined {
   const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：時时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/.exec(text);
@@ -70,7 +74,7 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
   const decoded = decodeLegacy(bytes);
   const controls = decoded.text.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (controls > Math.max(2, decoded.text.length / 1000)) {
-    throw new ImportError(`${options.file} is not a text or HTML page (it holds binary data)`);
+    throw new ImportError(`${options.file} 不是文字或網頁文件 (is not a text or HTML page (it holds binary data))`);
   }
   // An article of this site already (front-matter between --- lines), only not in UTF-8: its fields are kept.
   if (/^\uFEFF?---\r?\n/.test(decoded.text)) return convertArticle(options, bytes, decoded.text, decoded.encoding);
@@ -78,8 +82,8 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
   const isHtml = /<(?:html|body|p|div|h1)[\s>]/i.test(repaired.slice(0, 4096));
   const found: Extracted = isHtml ? extractFromHtml(repaired) : extractFromText(repaired);
   const problems: string[] = [];
-  if (!found.title) throw new ImportError("no headline found in the page; is it an article page?");
-  if (found.paragraphs.length === 0) throw new ImportError("no paragraphs of text found in the page");
+  if (!found.title) throw new ImportError("頁面裡找不到標題，這是文章頁嗎？(no headline found in the page; is it an article page?)");
+  if (found.paragraphs.length === 0) throw new ImportError("頁面裡找不到正文段落 (no paragraphs of text found in the page)");
 
   const dateText = found.date ? normaliseDate(found.date) : undefined;
   const date = dateText ? parseDate(dateText, site.timeZone) : undefined;
@@ -94,7 +98,7 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
 
   const base = path.basename(options.file).replace(/\.[^.]+$/, "");
   const slug = options.slug ?? (SLUG_PATTERN.test(base) ? base : `article-${when ? when.toFormat("yyyyMMdd-HHmm") : "undated"}`);
-  if (!SLUG_PATTERN.test(slug)) throw new ImportError(`--slug "${slug}" must be lower-case letters, digits and hyphens`);
+  if (!SLUG_PATTERN.test(slug)) throw badSlug(slug);
 
   const title = fullWidthPunctuation(found.title);
   const twin = when && options.existing?.find((a) => a.title === title && a.date.toFormat("yyyy-MM-dd") === when.toFormat("yyyy-MM-dd"));
@@ -125,7 +129,7 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
   try {
     await writeFile(target, text, { flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new ImportError(`${written} already exists; choose another --slug`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw taken(written);
     throw error;
   }
 
@@ -162,13 +166,13 @@ async function convertArticle(options: ImportOptions, bytes: Uint8Array, text: s
     const when = date?.ok ? date.value : undefined;
     const name = path.basename(options.file).replace(/\.[^.]+$/, "");
     const slug = options.slug ?? name;
-    if (!SLUG_PATTERN.test(slug)) throw new ImportError(`--slug "${slug}" must be lower-case letters, digits and hyphens`);
+    if (!SLUG_PATTERN.test(slug)) throw badSlug(slug);
     written = path.posix.join("content/articles", when ? when.toFormat("yyyy") : "undated", when ? when.toFormat("MM") : "", `${slug}.md`);
     await mkdir(path.dirname(path.join(root, written)), { recursive: true });
     try {
       await writeFile(path.join(root, written), repaired, { flag: "wx" });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new ImportError(`${written} already exists; choose another --slug`);
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") throw taken(written);
       throw error;
     }
   }

@@ -156,8 +156,8 @@ export function cmsConfig(site: SiteConfig, converter: ScriptConverter): CmsConf
         format: "frontmatter",
         create: true,
         slug: "{{fields.slug}}",
-        // Folders by the year and month the article was written in (as `npm run new` makes them; Decap counts them
-        // in UTC): folders are for editors and never change an address.
+        // Folders by the year and month of the publication time (Decap reads them from the `date` field), as
+        // `npm run new` makes them: folders are for editors and never change an address.
         path: "{{year}}/{{month}}/{{slug}}",
         media_folder: "",
         public_folder: "",

@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -14,6 +15,8 @@ import type { Browser, Page } from "playwright-core";
 import { freePort } from "../../src/util/free-port.ts";
 import { launch, openPage } from "../helpers/browser.ts";
 import { createProject, REPO, type Project } from "../helpers/project.ts";
+import { validJpeg } from "../helpers/pictures.ts";
+import { serve } from "../helpers/site.ts";
 
 describe("the web editor at /admin/ (npm run cms)", () => {
   let project: Project;
@@ -98,6 +101,12 @@ describe("the web editor at /admin/ (npm run cms)", () => {
     await page.getByRole("option", { name: "基層動態" }).click();
     await page.getByLabel("來源").fill("遼寧長安網");
     await page.getByLabel("作者").fill("記者 王明");
+    // A cover picture, uploaded through the media library: it lands beside the article.
+    await page.getByText("選擇一張圖片").click();
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByText("上傳新內容").click()]);
+    await chooser.setFiles({ name: "meeting.jpg", mimeType: "image/jpeg", buffer: await validJpeg() });
+    await page.getByRole("button", { name: "選擇已選擇的項目" }).click();
+    await page.getByLabel("封面圖說明").fill("會場");
     await page.locator('[contenteditable="true"]').last().click();
     await page.keyboard.type("網頁編輯器寫下的正文第一段。");
     // The preview pane lays the article out with the portal's own stylesheet.
@@ -111,11 +120,14 @@ describe("the web editor at /admin/ (npm run cms)", () => {
       return found ? path.posix.join("content/articles", found.split(path.sep).join("/")) : undefined;
     });
     await page.close();
-    assert.match(file, /^content\/articles\/\d{4}\/\d{2}\/cms-written\.md$/);
+    // Foldered by the publication time, as npm run new does; the cover beside it.
+    assert.equal(file, "content/articles/2021/03/cms-written.md");
+    assert.ok(existsSync(path.join(project.root, "content/articles/2021/03/meeting.jpg")), "the cover beside the article");
     const text = await project.read(file);
     assert.match(text, /^---\ntitle: 網頁編輯器寫的文章\n/);
     assert.match(text, /\ndate: 2021-03-04 09:30\n/);
     assert.match(text, /\nchannel: 基層動態\n/);
+    assert.match(text, /\ncover: meeting\.jpg\ncoverAlt: 會場\n/);
     const check = await project.run("check");
     assert.equal(check.code, 0, check.stdout + check.stderr);
     const build = await project.run("build");
@@ -123,11 +135,34 @@ describe("the web editor at /admin/ (npm run cms)", () => {
     const html = await project.read("_site/articles/cms-written/index.html");
     assert.match(html, /<span>來源：遼寧長安網<\/span>\s*<span>作者：記者 王明<\/span>\s*<span>發布時間：<time datetime="2021-03-04T09:30:00\+08:00">2021-03-04 09:30<\/time><\/span>/);
     assert.match(html, /網頁編輯器寫下的正文第一段。/);
+    assert.match(html, /<figure class="article__cover">.*alt="會場"/s);
     // /admin/ is built, and kept out of the sitemap and robots' reach.
     assert.match(await project.read("_site/admin/index.html"), /noindex/);
     assert.doesNotMatch(await project.read("_site/sitemap.xml"), /\/admin\//);
     assert.match(await project.read("_site/robots.txt"), /^Disallow: \/admin\/$/m);
     assert.deepEqual(foreign, [], "requests to another host");
     assert.deepEqual(errors, [], "script errors");
+  });
+
+  it("is in the built site too, where it offers the Git host of site.yaml and asks nothing of another host", async () => {
+    // The build of the test before wrote _site/; served as any static host would.
+    const site = await serve(path.join(project.root, "_site"));
+    try {
+      const page = await openPage(browser, 375, 800);
+      const seen: string[] = [];
+      const failed: string[] = [];
+      page.on("request", (r) => {
+        if (!r.url().startsWith(site.url) && !/^(data|blob):/.test(r.url())) seen.push(r.url());
+      });
+      page.on("pageerror", (e) => failed.push(e.message));
+      await page.goto(`${site.url}admin/`);
+      // No local backend answers here: Decap offers the GitHub sign-in of site.yaml's cms section.
+      await page.getByRole("button", { name: /GitHub/ }).waitFor();
+      assert.deepEqual(seen, [], "requests to another host");
+      assert.deepEqual(failed, [], "script errors");
+      await page.close();
+    } finally {
+      await site.close();
+    }
   });
 });

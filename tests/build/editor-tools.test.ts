@@ -106,7 +106,7 @@ describe("npm run import", () => {
     await project.write("garbage.bin", new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
     const garbage = await project.run("import", {}, [path.join(project.root, "garbage.bin")]);
     assert.equal(garbage.code, 1);
-    assert.match(garbage.stderr, /^import: .*garbage\.bin is not a text or HTML page/m);
+    assert.match(garbage.stderr, /^import: .*garbage\.bin 不是文字或網頁文件 \(is not a text or HTML page/m);
   });
 
   it("says so when the page was imported before (same title, same day)", async () => {
@@ -175,12 +175,12 @@ describe("npm run new and npm run check", () => {
     assert.equal(result.code, 0, result.stdout);
     const lines = result.stdout.split("\n");
     for (const expected of [
-      /^content\/articles\/damaged\.md:9:6 warning: body: a converter's pinyin note \(wǎng\)/,
-      /^content\/articles\/damaged\.md:11:3 warning: body: a character was lost/,
-      /^content\/articles\/damaged\.md:11:7 warning: body: a private-use character/,
-      /^content\/articles\/damaged\.md:13:4 warning: body: a \? or ! between Chinese characters/,
-      /^content\/articles\/damaged\.md:13:\d+ warning: body: letters of another alphabet/,
-      /^content\/articles\/damaged\.md:15:6 warning: body: half-width "," in Chinese text/,
+      /^content\/articles\/damaged\.md:9:6 warning: body: 轉換器留下的拼音註音 \(wǎng\)，請刪掉 \(a converter's pinyin note \(wǎng\)/,
+      /^content\/articles\/damaged\.md:11:3 warning: body: 編碼轉換時丟了字.*\(a character was lost/,
+      /^content\/articles\/damaged\.md:11:7 warning: body: 私用區字元.*\(a private-use character/,
+      /^content\/articles\/damaged\.md:13:4 warning: body: 漢字之間的 \? 或 ! 通常是轉換時丟了字.*\(a \? or ! between Chinese characters/,
+      /^content\/articles\/damaged\.md:13:\d+ warning: body: 漢字中夾著其他文字的字母.*\(letters of another alphabet/,
+      /^content\/articles\/damaged\.md:15:6 warning: body: 中文裡的半形「,」，請改用全形「，」\(half-width "," in Chinese text/,
     ]) {
       assert.ok(lines.some((l) => expected.test(l)), `${expected}\n${result.stdout}`);
     }

@@ -63,10 +63,10 @@ describe("article pictures", () => {
     assert.equal(result.code, 1);
     const file = `${DIR}/bad-pictures.md`;
     for (const expected of [
-      `${file}:7 cover: has no coverAlt`,
-      `${file}:12 image: "meeting.jpg" has no alt text`,
-      `${file}:14 image: "nowhere.jpg" was not found next to the article`,
-      `${file}:16 image: "https://example.com/x.jpg" is not a file of this site`,
+      `${file}:7 cover: 有封面圖但沒有封面圖說明；為看不見圖片的讀者描述它，例如 coverAlt: 程家社區紅色長廊 (has no coverAlt`,
+      `${file}:12 image: 圖片「meeting.jpg」沒有說明文字；為看不見圖片的讀者描述它，例如 ![程家社區紅色長廊](meeting.jpg) ("meeting.jpg" has no alt text`,
+      `${file}:14 image: 文章旁邊沒有「nowhere.jpg」；檢查文件名（字母和大小寫要一致）("nowhere.jpg" was not found next to the article`,
+      `${file}:16 image: 「https://example.com/x.jpg」不是本站的文件；把圖片存在文章旁邊，寫它的文件名 ("https://example.com/x.jpg" is not a file of this site`,
     ]) {
       assert.ok(result.stderr.split("\n").some((l) => l.startsWith(expected)), `${expected}\n${result.stderr}`);
     }

@@ -146,11 +146,11 @@ describe("npm run build with bad content", () => {
     const lines = result.stderr.split("\n");
     assert.equal(result.code, 1);
     const expect = (pattern: RegExp) => assert.ok(lines.some((l) => pattern.test(l)), `${pattern} not in:\n${result.stderr}`);
-    expect(/^content\/articles\/no-title\.md:1 title: is missing/);
-    expect(/^content\/articles\/bad-date\.md:3 date: "2020-13-45" is not a real date \(month 13\)$/);
-    expect(/^content\/articles\/bad-channel\.md:6 channel: "體育新聞" is not a channel of this site; use one of: 政法要聞/);
-    expect(/^content\/articles\/js\.md:1 front-matter: "---js" front-matter \(js\) is not allowed/);
-    expect(/^content\/articles\/gbk\.md:2 encoding: the file is not UTF-8 .*npm run import/);
+    expect(/^content\/articles\/no-title\.md:1 title: 缺少標題.*\(is missing/);
+    expect(/^content\/articles\/bad-date\.md:3 date: "2020-13-45" 不是真實的日期：沒有 13 月 \(is not a real date \(month 13\)\)$/);
+    expect(/^content\/articles\/bad-channel\.md:6 channel: 「體育新聞」不是本站的欄目.*\("體育新聞" is not a channel of this site; use one of: 政法要聞/);
+    expect(/^content\/articles\/js\.md:1 front-matter: 不允許「---js」.*\("---js" front-matter \(js\) is not allowed/);
+    expect(/^content\/articles\/gbk\.md:2 encoding: 文件不是 UTF-8 文字.*npm run import.*\(the file is not UTF-8 /);
     assert.match(result.stderr, /_site\/ was left as it was/);
     assert.ok(!existsSync(path.join(project.root, "PWNED")), "---js front-matter was executed");
     assert.deepEqual(await project.hashTree(), before);

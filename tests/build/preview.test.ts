@@ -83,7 +83,7 @@ describe("preview (npm start)", () => {
   it("names a mistake on the page, and shows the article again once it is fixed", async () => {
     await save("content/articles/broken.md", article({ ...VALID, date: "2020-13-45" }));
     const shown = await until(BENXI, (p) => p.html.includes("內容有錯誤"), "the error page");
-    assert.match(shown.html, /content\/articles\/broken\.md:\d+ date: &quot;2020-13-45&quot; is not a real date/);
+    assert.match(shown.html, /content\/articles\/broken\.md:\d+ date: &quot;2020-13-45&quot; 不是真實的日期：沒有 13 月 \(is not a real date/);
     await save("content/articles/broken.md", article({ ...VALID, title: "改好了的文章" }));
     await until(BENXI, (p) => p.status === 200 && !p.html.includes("內容有錯誤") && p.html.includes("編者按：預覽測試。"), "the article again");
   });

@@ -30,7 +30,7 @@ describe("parseDate", () => {
   });
 
   it("refuses impossible dates with the reason instead of rolling them over", () => {
-    assert.equal(reason("2020-13-45"), "is not a real date (month 13)");
+    assert.equal(reason("2020-13-45"), "不是真實的日期：沒有 13 月 (is not a real date (month 13))");
     assert.match(reason("2021-02-29"), /day 29; February 2021 has 28 days/);
     assert.ok(parseDate("2020-02-29").ok, "2020 is a leap year");
     assert.match(reason("2020-06-31"), /day 31/);

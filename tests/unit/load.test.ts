@@ -46,15 +46,15 @@ describe("loadContent", () => {
   it("names file, line and field for each broken rule", async () => {
     const file = "content/articles/bad.md";
     const cases: [Record<string, string>, RegExp][] = [
-      [{ ...VALID, title: '""' }, /^content\/articles\/bad\.md:2 title: is missing; every article needs a title \(標題\)/],
-      [{ ...VALID, date: "2020-13-45" }, /:3 date: "2020-13-45" is not a real date \(month 13\)$/],
-      [{ ...VALID, channel: "體育" }, /:6 channel: "體育" is not a channel of this site; use one of: 政法要聞, 市域治理/],
-      [{ ...VALID, auther: "x" }, /:7 auther: is not a field; did you mean author \(作者\)\?/],
-      [{ ...VALID, permalink: "/../../etc/" }, /:7 permalink: is a build setting, not an article field/],
-      [{ ...VALID, slug: "Bad Slug" }, /:7 slug: "Bad Slug" cannot be a web address/],
-      [{ ...VALID, lang: "en" }, /:7 lang: "en" is not a script/],
-      [{ ...VALID, draft: "maybe" }, /:7 draft: "maybe" must be true or false/],
-      [{ ...VALID, updated: "2020-01-01" }, /:7 updated: is earlier than date/],
+      [{ ...VALID, title: '""' }, /^content\/articles\/bad\.md:2 title: 缺少標題，每篇文章都要寫.*\(is missing; every article needs a title \(標題\)/],
+      [{ ...VALID, date: "2020-13-45" }, /:3 date: "2020-13-45" 不是真實的日期：沒有 13 月 \(is not a real date \(month 13\)\)$/],
+      [{ ...VALID, channel: "體育" }, /:6 channel: 「體育」不是本站的欄目.*\("體育" is not a channel of this site; use one of: 政法要聞, 市域治理/],
+      [{ ...VALID, auther: "x" }, /:7 auther: 不是欄位；是不是要寫 author（作者）？\(is not a field; did you mean author \(作者\)\?/],
+      [{ ...VALID, permalink: "/../../etc/" }, /:7 permalink: 是建站設定.*\(is a build setting, not an article field/],
+      [{ ...VALID, slug: "Bad Slug" }, /:7 slug: 「Bad Slug」不能作為網址.*\("Bad Slug" cannot be a web address/],
+      [{ ...VALID, lang: "en" }, /:7 lang: 「en」不是文種.*\("en" is not a script/],
+      [{ ...VALID, draft: "maybe" }, /:7 draft: 「maybe」應是 true 或 false \("maybe" must be true or false/],
+      [{ ...VALID, updated: "2020-01-01" }, /:7 updated: 更新時間早於發布時間.*\(is earlier than date/],
     ];
     for (const [fields, expected] of cases) {
       const problems = await problemsFor(file, article(fields));
@@ -66,13 +66,13 @@ describe("loadContent", () => {
   it("reports every missing required field at once", async () => {
     const problems = await problemsFor("content/articles/empty.md", "---\nsummary: 摘要\n---\n\n正文\n");
     for (const field of ["title", "date", "source", "author", "channel"]) {
-      assert.ok(problems.some((p) => p.startsWith(`content/articles/empty.md:1 ${field}: is missing`)), field);
+      assert.ok(problems.some((p) => p.startsWith(`content/articles/empty.md:1 ${field}: 缺少`)), field);
     }
   });
 
   it("refuses a file name that cannot be an address, unless slug is set", async () => {
     const problems = await problemsFor("content/articles/本溪調研.md", article(VALID));
-    assert.match(problems[0]!, /:1 slug: the file name "本溪調研" cannot be a web address/);
+    assert.match(problems[0]!, /:1 slug: 文件名「本溪調研」不能作為網址.*\(the file name "本溪調研" cannot be a web address/);
     assert.deepEqual(await problemsFor("content/articles/本溪調研.md", article({ ...VALID, slug: "benxi" })), []);
   });
 
@@ -84,7 +84,7 @@ describe("loadContent", () => {
     await project.remove("content/articles/2021/same.md");
     const lines = ofFiles(content.problems).map(formatProblem);
     assert.equal(lines.length, 2);
-    assert.match(lines[0]!, /2020\/same\.md:1 slug: "same" is also the address of the article in content\/articles\/2021\/same\.md/);
+    assert.match(lines[0]!, /2020\/same\.md:1 slug: 網址「same」也是 content\/articles\/2021\/same\.md 的網址.*\("same" is also the address of the article in content\/articles\/2021\/same\.md/);
   });
 
   it("reports problems of all files in one run, in file order", async () => {
@@ -106,8 +106,8 @@ describe("loadContent", () => {
     const content = await loadContent(project.root);
     await project.write("content/_data/site.yaml", original);
     const lines = content.problems.map(formatProblem);
-    assert.ok(lines.some((l) => /^content\/_data\/site\.yaml:\d+ lang: must be zh-Hant/.test(l)), lines.join("\n"));
-    assert.ok(lines.some((l) => /sponser: is not a field; did you mean sponsor/.test(l)), lines.join("\n"));
+    assert.ok(lines.some((l) => /^content\/_data\/site\.yaml:\d+ lang: 應是 zh-Hant（繁體）或 zh-Hans（简体）\(must be zh-Hant/.test(l)), lines.join("\n"));
+    assert.ok(lines.some((l) => /sponser: 不是欄位.*did you mean sponsor/.test(l)), lines.join("\n"));
   });
 
   it("checks the footer's records: the 網站標識碼's length, the 公安備案 number's digits, the mark's picture", async () => {

@@ -91,8 +91,8 @@ describe("newsroom checks", () => {
     await project.write("content/articles/2019/h.md", article(VALID, "本溪,遼陽;撫順。"));
     await project.write("content/articles/2020/p.md", article(VALID, "網(wǎng)站"));
     const all = await project.run("check");
-    assert.match(all.stdout, /2019\/h\.md:9:3 warning: body: half-width ","/);
-    assert.match(all.stdout, /2020\/p\.md:9:2 warning: body: a converter's pinyin note/);
+    assert.match(all.stdout, /2019\/h\.md:9:3 warning: body: 中文裡的半形「,」/);
+    assert.match(all.stdout, /2020\/p\.md:9:2 warning: body: 轉換器留下的拼音註音/);
     const kind = await project.run("check", {}, ["--kind", "pinyin"]);
     assert.doesNotMatch(kind.stdout, /half-width/);
     assert.match(kind.stdout, /2020\/p\.md/);

@@ -60,4 +60,16 @@ describe("an editor's slips, named in Chinese on their line", () => {
     // As the draft npm run new writes, it passes: the editor is still writing it.
     assert.deepEqual(await problemsOf("content/articles/s.md", scaffold.replace("tags: []", "tags: []\ndraft: true")), []);
   });
+
+  it("speaks 简体 on a 简体 site, quoting the editor's own text as the file has it", async () => {
+    const yaml = await project.read("content/_data/site.yaml");
+    await project.write("content/_data/site.yaml", yaml.replace("lang: zh-Hant", "lang: zh-Hans"));
+    try {
+      const found = await problemsOf("content/articles/a.md", article({ ...VALID, channel: "體育新聞" }));
+      // The channels as site.yaml writes them: the editor must type them so.
+      assert.deepEqual(found, ["content/articles/a.md:6 channel: 「體育新聞」不是本站的栏目；可用：政法要聞、市域治理、平安建設、法治宣傳、基層動態 (\"體育新聞\" is not a channel of this site; use one of: 政法要聞, 市域治理, 平安建設, 法治宣傳, 基層動態)"]);
+    } finally {
+      await project.write("content/_data/site.yaml", yaml);
+    }
+  });
 });
