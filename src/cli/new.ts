@@ -9,7 +9,7 @@ import { stringify } from "yaml";
 import { SCAFFOLD, SLUG_PATTERN } from "../content/article-schema.ts";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
-import { formatDisplay, referenceTime } from "../dates.ts";
+import { formatDisplay } from "../dates.ts";
 
 const { values } = parseArgs({ options: { channel: { type: "string" }, slug: { type: "string" }, title: { type: "string" } } });
 const root = process.cwd();
@@ -29,7 +29,7 @@ if (!values.slug || !SLUG_PATTERN.test(values.slug)) fail("--slug 是文章的�
 if (content.articles.some((a) => a.slug === values.slug)) fail(`已有文章用了網址「${values.slug}」，換一個 --slug (an article already has the address "${values.slug}"; choose another --slug)`);
 
 // The clock, read once: an editor's "now" (SOURCE_DATE_EPOCH, when set, stands in for it).
-const now = referenceTime(process.env, site!.timeZone);
+const { now } = content;
 const file = path.posix.join("content/articles", now.toFormat("yyyy"), now.toFormat("MM"), `${values.slug}.md`);
 const fields = {
   title: values.title ?? SCAFFOLD.title,

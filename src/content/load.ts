@@ -20,6 +20,7 @@ import { loadWordList } from "./words.ts";
 import { createScriptConverter } from "../scripts/convert.ts";
 import { referenceTime } from "../dates.ts";
 import { parseSource } from "./source-file.ts";
+import type { DateTime } from "luxon";
 import type { Memo } from "../util/memo.ts";
 import { MemoryTextStore, type TextStore } from "../util/text-store.ts";
 
@@ -32,6 +33,11 @@ export interface Content {
   problems: Problem[];
   /** Pictures the build must encode (each source once). */
   images: ImageJob[];
+  /**
+   * The build's reference time, read once here for everything that follows (the contract: one instant per build),
+   * in the site's zone: what is published, the newsroom's checks, the news sitemap.
+   */
+  now: DateTime;
 }
 
 export interface LoadOptions {
@@ -55,6 +61,7 @@ export interface LoadOptions {
 
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<Content> {
   const env = options.env ?? process.env;
+  const read = referenceTime(env);
   const { site, lines, problems } = await loadSiteConfig(root, env);
   const listed = listContent(root);
   problems.push(...listed.problems);
@@ -74,10 +81,9 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       const parsed = bytes && parseSource(bytes, file);
       if (parsed && !parsed.ok) problems.push(...parsed.problems);
     }
-    return { articles: [], pages: [], problems: sortProblems(problems), images: [] };
+    return { articles: [], pages: [], problems: sortProblems(problems), images: [], now: read };
   }
-  const converter = createScriptConverter(site.protectedWords);
-  const words = loadWordList(root, converter);
+  const words = loadWordList(root, site.protectedWords);
   problems.push(...words.problems);
   const { articles, images } = await loadArticles({ root, site, words: words.entries }, listed.articles, readBytes, problems, options.store ?? new MemoryTextStore(), options.memo, options.digestOf);
   const pages: Page[] = [];
@@ -88,11 +94,14 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     problems.push(...parsed.problems);
     if (parsed.page) pages.push(parsed.page);
   }
-  problems.push(...newsroomProblems(site, articles, referenceTime(env, site.timeZone), lines ?? {}));
+  const now = read.setZone(site.timeZone);
+  problems.push(...newsroomProblems(site, articles, now, lines ?? {}));
   // Channel names are written as site.yaml has them: an editor must type them exactly so.
-  const speaker = site.lang === "zh-Hans" ? createScriptConverter([...site.protectedWords, ...site.channels.map((c) => c.name)]) : undefined;
+  // OpenCC's tables load only when there is something to say (a preview rebuild of clean content loads none).
+  const speaker = site.lang === "zh-Hans" && problems.length > 0
+    ? createScriptConverter([...site.protectedWords, ...site.channels.map((c) => c.name)]) : undefined;
   const said = speaker ? problems.map((p) => ({ ...p, message: inSimplified(p.message, speaker) })) : problems;
-  return { site, articles, pages, problems: sortProblems(said), images };
+  return { site, articles, pages, problems: sortProblems(said), images, now };
 }
 
 /**

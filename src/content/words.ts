@@ -8,16 +8,17 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
+import { isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import type { ScriptConverter } from "../scripts/convert.ts";
+import { createScriptConverter } from "../scripts/convert.ts";
 import type { Problem } from "./problems.ts";
+import { decodeSource } from "./source-file.ts";
 
 export const WORDS_FILE = "content/_data/words.yaml";
 
 const entrySchema = z.strictObject({
-  word: z.string({ error: "每一項需要 word（要找的詞）(every entry needs a word)" }).trim().min(1),
-  correction: z.string().trim().min(1).optional(),
+  word: z.string({ error: "每一項需要 word（要找的詞），例如 - word: 遼寧省政法委 (every entry needs a word)" }).trim().min(1),
+  correction: z.string({ error: "correction 應是文字，例如 correction: 遼寧省委政法委 (must be text)" }).trim().min(1).optional(),
 });
 
 export interface WordEntry {
@@ -25,6 +26,8 @@ export interface WordEntry {
   forms: string[];
   word: string;
   correction?: string;
+  /** The correction in both scripts: where one is written out, the word inside it is no mistake. */
+  corrections: string[];
 }
 
 export interface WordHit {
@@ -35,57 +38,75 @@ export interface WordHit {
   entry: WordEntry;
 }
 
-/** The word list of `root` (none when the file is absent), or the problems of the file. */
-export function loadWordList(root: string, converter: ScriptConverter): { entries: WordEntry[]; problems: Problem[] } {
-  let text: string;
+/**
+ * The word list of `root` (none when the file is absent), or the problems of the file, each on its line. Read like
+ * every editor file (UTF-8 only); OpenCC's tables load only when there is a list.
+ */
+export function loadWordList(root: string, protectedWords: readonly string[]): { entries: WordEntry[]; problems: Problem[] } {
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path.join(root, WORDS_FILE), "utf8");
+    bytes = readFileSync(path.join(root, WORDS_FILE));
   } catch {
     return { entries: [], problems: [] };
   }
-  const fail = (message: string): { entries: WordEntry[]; problems: Problem[] } =>
-    ({ entries: [], problems: [{ severity: "error", file: WORDS_FILE, line: 1, field: "words", message }] });
-  let data: unknown;
-  try {
-    data = parse(text, { schema: "failsafe" }) ?? [];
-  } catch (error) {
-    return fail(`不是有效的用詞表：${(error as Error).message.split("\n")[0]} (is not a valid word list)`);
+  const fail = (line: number, message: string) =>
+    ({ entries: [], problems: [{ severity: "error" as const, file: WORDS_FILE, line, field: "words", message }] });
+  const decoded = decodeSource(bytes, WORDS_FILE);
+  if (!decoded.ok) return { entries: [], problems: [decoded.problem] };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(decoded.text, { schema: "failsafe", lineCounter, prettyErrors: false });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  if (doc.errors.length > 0) {
+    return fail(lineOf(doc.errors[0]!.pos[0]), `這一行不是有效的 YAML，請檢查冒號和縮排，例如 - word: 遼寧省政法委 (is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]})`);
   }
-  const parsed = z.array(entrySchema).safeParse(data);
-  if (!parsed.success) return fail("應是列表，每項寫 word 和可選的 correction，例如 - word: 遼寧省政法委 (must be a list of entries with word and an optional correction)");
+  const parsed = z.array(entrySchema).safeParse(doc.toJS() ?? []);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const item = typeof issue.path[0] === "number" && isSeq(doc.contents) ? doc.contents.items[issue.path[0]] : undefined;
+    const range = (item as { range?: [number, number, number] } | undefined)?.range;
+    const message = issue.path.length === 0
+      ? "應是列表，每項寫 word 和可選的 correction，例如 - word: 遼寧省政法委 (must be a list of entries with word and an optional correction)"
+      : issue.message;
+    return fail(lineOf(range?.[0]), message);
+  }
+  const converter = createScriptConverter(protectedWords);
+  const bothScripts = (text: string) =>
+    [...new Set([text, converter.convert(text, "zh-Hans", "zh-Hant"), converter.convert(text, "zh-Hant", "zh-Hans")])];
   const entries = parsed.data.map(({ word, correction }) => ({
-    word, ...(correction ? { correction } : {}),
-    forms: [...new Set([word, converter.convert(word, "zh-Hans", "zh-Hant"), converter.convert(word, "zh-Hant", "zh-Hans")])],
+    word, forms: bothScripts(word), corrections: correction ? bothScripts(correction) : [], ...(correction ? { correction } : {}),
   }));
   return { entries, problems: [] };
 }
 
-/** Every hit of `entries` in `text` (which starts on line `firstLine`), except inside a protected word. */
+/**
+ * Every hit of `entries` in `text` (which starts on line `firstLine`), line by line as the text warnings are found
+ * (a word never spans lines), except inside a protected word or inside the entry's own correction.
+ */
 export function findWords(text: string, firstLine: number, entries: readonly WordEntry[], protectedWords: readonly string[]): WordHit[] {
   if (entries.length === 0) return [];
-  const shielded = new Set<number>();
-  for (const word of protectedWords) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      for (let i = at; i < at + word.length; i++) shielded.add(i);
-    }
-  }
   const hits: WordHit[] = [];
-  for (const entry of entries) {
-    for (const form of entry.forms) {
-      for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) {
-        // Where the correction itself is written out (省委政法委, correcting 政法委), the word inside it is no mistake.
-        const inside = entry.correction?.indexOf(form) ?? -1;
-        if (inside >= 0 && at - inside >= 0 && text.startsWith(entry.correction!, at - inside)) continue;
-        if (shielded.has(at)) continue;
-        const before = text.slice(0, at);
-        const lineStart = before.lastIndexOf("\n") + 1;
-        hits.push({ line: firstLine + (before.match(/\n/g)?.length ?? 0), column: [...text.slice(lineStart, at)].length + 1, span: form, entry });
+  text.split("\n").forEach((lineText, i) => {
+    for (const entry of entries) {
+      for (const form of entry.forms) {
+        for (let at = lineText.indexOf(form); at >= 0; at = lineText.indexOf(form, at + form.length)) {
+          if (covered(lineText, at, form, entry.corrections) || covered(lineText, at, form, protectedWords)) continue;
+          hits.push({ line: firstLine + i, column: [...lineText.slice(0, at)].length + 1, span: form, entry });
+        }
       }
     }
-  }
+  });
   return hits;
 }
 
+/** Whether `form`, found at `at`, lies inside one of `words` written out around it. */
+function covered(line: string, at: number, form: string, words: readonly string[]): boolean {
+  return words.some((word) => {
+    for (let inside = word.indexOf(form); inside >= 0; inside = word.indexOf(form, inside + 1)) {
+      if (at - inside >= 0 && line.startsWith(word, at - inside)) return true;
+    }
+    return false;
+  });
+}
 /** The message for a hit, Chinese first. */
 export function wordMessage(hit: WordHit): string {
   return hit.entry.correction

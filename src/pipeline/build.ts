@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
 import { formatProblem, warningReport } from "../content/problems.ts";
-import { formatIso, referenceTime } from "../dates.ts";
+import { formatIso } from "../dates.ts";
 import { localizePortal, renderedPages, planPages, type Portal } from "../portal/portal.ts";
 import { positiveInteger } from "../util/env.ts";
 import { acquireLock } from "../util/lock.ts";
@@ -120,7 +120,7 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   if (errors.length > 0 || !content.site) throw new ContentError(errors.map(formatProblem));
   const site = content.site;
 
-  const now = referenceTime(env, site.timeZone);
+  const { now } = content;
   const reference = formatIso(now, site.timeZone);
   log(`Build reference time: ${reference}${env.SOURCE_DATE_EPOCH ? " (SOURCE_DATE_EPOCH)" : ""}`);
   const localized = localizePortal({ ...content, site }, { now, memo, store });

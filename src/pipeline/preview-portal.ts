@@ -8,7 +8,6 @@ import path from "node:path";
 import { browserAssets } from "../browser/bundle.ts";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
-import { referenceTime } from "../dates.ts";
 import { localizePortal, planPages, renderedPages } from "../portal/portal.ts";
 import { lazyRecords, searchLayout } from "../search/records.ts";
 import { pageIdentity, sharedDigest } from "./page-cache.ts";
@@ -49,8 +48,7 @@ export function previewSession(root: string): () => Promise<PortalBatch> {
       previewHashes.clear();
       return errorPortal(lines, previewPaths);
     }
-    const now = referenceTime(process.env, content.site.timeZone);
-    const localized = localizePortal({ ...content, site: content.site }, { now, preview: true, memo, store });
+    const localized = localizePortal({ ...content, site: content.site }, { now: content.now, preview: true, memo, store });
     const portal = planPages(localized, searchLayout(lazyRecords(localized.searchViews, content.site.timeZone)));
     memo.settle();
     store.settle();

@@ -102,4 +102,15 @@ describe("newsroom checks", () => {
     await project.remove("content/articles/2019/h.md");
     await project.remove("content/articles/2020/p.md");
   });
+
+  it("names the line of a broken word list, in Chinese first", async () => {
+    await withSite((y) => y);
+    await project.write("content/_data/words.yaml", "- word: 遼寧省政法委\n  correction: 遼寧省委政法委\n- correction: 沒有詞\n");
+    assert.ok((await lines()).includes("content/_data/words.yaml:3 words: 每一項需要 word（要找的詞），例如 - word: 遼寧省政法委 (every entry needs a word)"));
+    await project.write("content/_data/words.yaml", "- word: 甲\n  word: 乙\n");
+    assert.ok((await lines()).some((l) => /^content\/_data\/words\.yaml:2 words: 這一行不是有效的 YAML/.test(l)));
+    await project.write("content/_data/words.yaml", new Uint8Array([0x2d, 0x20, 0xb1, 0xea, 0x0a]));
+    assert.ok((await lines()).some((l) => /^content\/_data\/words\.yaml:1 encoding: 文件不是 UTF-8 文字/.test(l)));
+    await project.remove("content/_data/words.yaml");
+  });
 });

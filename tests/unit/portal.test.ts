@@ -19,7 +19,7 @@ function make(slug: string, lang: "zh-Hant" | "zh-Hans", fields: Partial<Article
   };
 }
 const content: Content & { site: SiteConfig } = {
-  site, pages: [], problems: [], images: [],
+  site, pages: [], problems: [], images: [], now: at("2021-01-01T00:00"),
   articles: [make("hant", "zh-Hant"), make("hans", "zh-Hans", { date: at("2020-07-17T09:00") })],
 };
 const portal = planPortal(content, { now: at("2021-01-01T00:00") });
