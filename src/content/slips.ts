@@ -24,11 +24,10 @@ export function fieldForChineseName(name: string): keyof typeof FIELD_LABELS | u
   return CHINESE_NAMES[name] ?? CHINESE_NAMES[convert().convert(name, "zh-Hans", "zh-Hant")];
 }
 
-/** The configured channel that `name` is in the other script, if any. */
+/** The configured channel that `name` is in the other script, if any: the two read the same in 简体. */
 export function channelInOtherScript(name: string, channels: readonly string[]): string | undefined {
-  const c = convert();
-  return channels.find((channel) => channel !== name
-    && (c.convert(name, "zh-Hans", "zh-Hant") === channel || c.convert(name, "zh-Hant", "zh-Hans") === c.convert(channel, "zh-Hant", "zh-Hans")));
+  const simplified = (text: string) => convert().convert(text, "zh-Hant", "zh-Hans");
+  return channels.find((channel) => channel !== name && simplified(channel) === simplified(name));
 }
 
 /**

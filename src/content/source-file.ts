@@ -96,9 +96,10 @@ export function parseFrontMatter(text: string, file: string): Split {
   // Line of an offset inside the YAML text, as a line of the file (the YAML starts on line 2).
   const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
   const problems: Problem[] = [];
-  // A keyboard slip (a full-width colon, a colon inside a value) is named in the editor's terms, not YAML's.
-  const slips = () => keyboardSlips(lines.slice(1, close), 2, file);
-  if (doc.errors.length > 0 && slips().length > 0) return { ok: false, problems: slips() };
+  // When YAML cannot read the fields, a keyboard slip (a full-width colon, a colon inside a value) is named in the
+  // editor's terms, not YAML's.
+  const slips = doc.errors.length > 0 || !isMap(doc.contents) ? keyboardSlips(lines.slice(1, close), 2, file) : [];
+  if (slips.length > 0) return { ok: false, problems: slips };
   for (const error of doc.errors) {
     const reason = error.code === "DUPLICATE_KEY" ? "同一個欄位寫了兩次，只留一個 (a field is written twice; keep one)" : yamlReason(error.message);
     problems.push({ severity: "error", file, line: fileLine(error.pos[0]), field: "front-matter", message: reason });
@@ -112,7 +113,6 @@ export function parseFrontMatter(text: string, file: string): Split {
     return { ok: true, frontMatter: { data, lines: keyLines, body: lines.slice(close + 1).join("\n"), bodyLine: close + 2 } };
   }
   if (!isMap(root)) {
-    if (slips().length > 0) return { ok: false, problems: slips() };
     return problem(2, "front-matter", '欄位要寫成「名稱: 內容」，一行一個 (the fields must be written as "name: value" lines)');
   }
   // Aliases resolve here, with the alias-count cap above against "billion laughs" documents.
