@@ -77,7 +77,7 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
     throw new ImportError(`${options.file} 不是文字或網頁文件 (is not a text or HTML page (it holds binary data))`);
   }
   // An article of this site already (front-matter between --- lines), only not in UTF-8: its fields are kept.
-  if (/^\uFEFF?---\r?\n/.test(decoded.text)) return convertArticle(options, bytes, decoded.text, decoded.encoding);
+  if (/^---\r?\n/.test(decoded.text)) return convertArticle(options, bytes, decoded.text, decoded.encoding);
   const { text: repaired, made: repairs } = repairCertain(decoded.text);
   const isHtml = /<(?:html|body|p|div|h1)[\s>]/i.test(repaired.slice(0, 4096));
   const found: Extracted = isHtml ? extractFromHtml(repaired) : extractFromText(repaired);
@@ -121,23 +121,9 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
   const body = found.paragraphs.map(fullWidthPunctuation).join("\n\n");
   const text = `---\n${stringify(fields, { lineWidth: 0 })}---\n\n${body}\n`;
 
-  const year = when ? when.toFormat("yyyy") : "undated";
-  const month = when ? when.toFormat("MM") : "";
-  const written = path.posix.join("content/articles", year, month, `${slug}.md`);
-  const target = path.join(root, written);
-  await mkdir(path.dirname(target), { recursive: true });
-  try {
-    await writeFile(target, text, { flag: "wx" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw taken(written);
-    throw error;
-  }
-
+  const written = await writeNewArticle(root, when, slug, text);
   const bodyLine = text.split("\n").indexOf("", text.split("\n").indexOf("---", 1)) + 2;
-  const warnings = [
-    ...problems.map((p) => `${written}: ${p}`),
-    ...scanText(body, bodyLine).map((w) => `${written}:${w.line}:${w.column} ${w.kind}: ${w.message}`),
-  ];
+  const warnings = [...problems.map((p) => `${written}: ${p}`), ...textWarningLines(written, body, bodyLine)];
   return { written, encoding: decoded.encoding, warnings, repairs };
 }
 
@@ -148,7 +134,7 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
  */
 async function convertArticle(options: ImportOptions, bytes: Uint8Array, text: string, encoding: LegacyEncoding): Promise<ImportResult> {
   const { root, site } = options;
-  const { text: repaired, made: repairs } = repairCertain(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
+  const { text: repaired, made: repairs } = repairCertain(text.replace(/\r\n?/g, "\n"));
   const source = parseFrontMatter(repaired, options.file);
   if (!source.ok) throw new ImportError(`${options.file}: ${source.problems.map((p) => `line ${p.line}: ${p.message}`).join("; ")}`);
   const fm = source.frontMatter;
@@ -164,18 +150,27 @@ async function convertArticle(options: ImportOptions, bytes: Uint8Array, text: s
   } else {
     const date = typeof fm.data.date === "string" ? parseDate(fm.data.date, site.timeZone) : undefined;
     const when = date?.ok ? date.value : undefined;
-    const name = path.basename(options.file).replace(/\.[^.]+$/, "");
-    const slug = options.slug ?? name;
+    const slug = options.slug ?? path.basename(options.file).replace(/\.[^.]+$/, "");
     if (!SLUG_PATTERN.test(slug)) throw badSlug(slug);
-    written = path.posix.join("content/articles", when ? when.toFormat("yyyy") : "undated", when ? when.toFormat("MM") : "", `${slug}.md`);
-    await mkdir(path.dirname(path.join(root, written)), { recursive: true });
-    try {
-      await writeFile(path.join(root, written), repaired, { flag: "wx" });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") throw taken(written);
-      throw error;
-    }
+    written = await writeNewArticle(root, when, slug, repaired);
   }
-  const warnings = scanText(fm.body, fm.bodyLine).map((w) => `${written}:${w.line}:${w.column} ${w.kind}: ${w.message}`);
-  return { written, encoding, warnings, repairs, ...(backup ? { backup } : {}) };
+  return { written, encoding, warnings: textWarningLines(written, fm.body, fm.bodyLine), repairs, ...(backup ? { backup } : {}) };
+}
+
+/** Writes a new article under content/articles/<year>/<month>/ by its date (undated/ without one), never over a file. */
+async function writeNewArticle(root: string, when: DateTime | undefined, slug: string, text: string): Promise<string> {
+  const written = path.posix.join("content/articles", when ? when.toFormat("yyyy") : "undated", when ? when.toFormat("MM") : "", `${slug}.md`);
+  await mkdir(path.dirname(path.join(root, written)), { recursive: true });
+  try {
+    await writeFile(path.join(root, written), text, { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw taken(written);
+    throw error;
+  }
+  return written;
+}
+
+/** The text warnings of a written article's body, as the importer prints them: file:line:column kind: message. */
+function textWarningLines(written: string, body: string, bodyLine: number): string[] {
+  return scanText(body, bodyLine).map((w) => `${written}:${w.line}:${w.column} ${w.kind}: ${w.message}`);
 }

@@ -16,10 +16,6 @@ const ORPHAN_NOTE = new RegExp(`(?<=[?？])[a-zü${TONED}]*[${TONED}][a-zü${TON
 /** A "?" between a dateline (本報訊, 新華社…電) and its date: the full-width space it stood for. */
 const DATELINE_GAP = /(?<=(?:報訊|报讯|電|电))[?？](?=\d{1,2}月\d{1,2}日)/gu;
 
-export function removePinyinNotes(text: string): string {
-  return text.replace(PINYIN_NOTE, "");
-}
-
 export interface Repaired {
   text: string;
   /** What was repaired, in editors' words, with how many times. */
