@@ -10,7 +10,7 @@ import type { SiteConfig } from "../content/site-config.ts";
 import { escapeXml, jsonForScript } from "./escape.ts";
 import type { OutputFile } from "./types.ts";
 import { uiText } from "./ui-text.ts";
-import { createUrls, filePath, outputPath, paths, sitePath } from "./urls.ts";
+import { createUrls, filePath, outputPath, paths, sitePath, siteFile } from "./urls.ts";
 import type { ScriptConverter } from "../scripts/convert.ts";
 import { cmsConfig } from "./cms-config.ts";
 
@@ -47,7 +47,7 @@ export function adminFiles(site: SiteConfig, converter: ScriptConverter): Output
     // Editors only: search engines must not list it, whatever robots.txt says.
     '<meta name="robots" content="noindex, nofollow">',
     `<title>${escapeXml(title)}</title>`,
-    ...(site.icons?.favicon ? [`<link rel="icon" href="${escapeXml(urls.href(filePath(...site.icons.favicon.split("/").filter(Boolean))))}">`] : []),
+    ...(site.icons?.favicon ? [`<link rel="icon" href="${escapeXml(urls.href(siteFile(site.icons.favicon)))}">`] : []),
     `<script type="application/json" id="cms-config">${jsonForScript(page)}</script>`,
     `<script src="${escapeXml(urls.href(paths.asset(ADMIN_SCRIPT)))}"></script>`,
     `<script src="${escapeXml(admin("decap-cms.js"))}"></script>`,

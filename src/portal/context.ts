@@ -15,7 +15,7 @@ import { breadcrumbJsonLd, pageMeta } from "./seo.ts";
 import { scriptFeeds, type ScriptFeeds } from "./feeds.ts";
 import type { Chrome, Link, ListItem, PageBase, PageKind, Planned, SitemapEntry } from "./types.ts";
 import type { UiText } from "./ui-text.ts";
-import { createUrls, filePath, inScript, outputPath, paths, type SitePath, type Urls } from "./urls.ts";
+import { createUrls, siteFile, inScript, outputPath, paths, type SitePath, type Urls } from "./urls.ts";
 import { ICP_LINK, POLICE_RECORD_DIGITS, POLICE_RECORD_LINK } from "../content/site-config.ts";
 
 /** The search index as the search page links it: its shards and its word directory (src/search/shards.ts). */
@@ -195,7 +195,7 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
 /** The footer's records (ICP and 公安 numbers linked, 網站標識碼, the 黨政機關 mark, contact) and the head's icons, from site.yaml. */
 function siteRecords(site: SiteConfig, urls: Urls): Pick<Chrome, "icp" | "policeRecord" | "siteIdCode" | "partyGovMark" | "contact" | "icons"> {
   // A file of the site by its path (under the sub-path, if any); the mark's picture may also be an address elsewhere.
-  const file = (p: string) => urls.href(filePath(...p.split("/")));
+  const file = (p: string) => urls.href(siteFile(p));
   const { icons } = site;
   return {
     ...(site.icp ? { icp: { text: site.icp, href: ICP_LINK } } : {}),

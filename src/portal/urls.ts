@@ -36,6 +36,11 @@ export function filePath(...parts: (string | number)[]): SitePath {
   return `/${segments(parts).join("/")}` as SitePath;
 }
 
+/** A file of the site named by its path as site.yaml writes it (`/images/dzjg.png`, `/favicon.ico`). */
+export function siteFile(pathOnSite: string): SitePath {
+  return filePath(...pathOnSite.split("/"));
+}
+
 export type FeedFormat = "atom" | "rss" | "json";
 export const FEED_FILES: Record<FeedFormat, string> = { atom: "atom.xml", rss: "rss.xml", json: "feed.json" };
 
