@@ -22,6 +22,8 @@ type H = (tag: string, props: Record<string, unknown> | null, ...children: unkno
 
 const w = window as unknown as {
   CMS_MANUAL_INIT?: boolean;
+  /** Set by `npm run cms` on every page it serves: the path of its local backend. */
+  broadsheetLocalBackend?: string;
   CMS?: DecapGlobal;
   h?: H;
   createClass?: (spec: { render(this: { props: PreviewProps }): unknown }) => unknown;
@@ -42,8 +44,12 @@ function start(): void {
   const configNode = document.getElementById("cms-config");
   if (!cms || !configNode) return;
   const page = JSON.parse(configNode.textContent ?? "{}") as { config: Record<string, unknown>; stylesheet: string; labels: Labels };
-  // Only a browser on this machine (localhost) ever tries it: `npm run cms` answers here, on the page's own address.
-  const config = { ...page.config, load_config_file: false, local_backend: { url: `${location.origin}/api/v1` } };
+  // `npm run cms` answers on the page's own address, which it marks; the published site has no local backend.
+  const local = w.broadsheetLocalBackend;
+  const config = {
+    ...page.config, load_config_file: false,
+    local_backend: local ? { url: `${location.origin}${local}`, allowed_hosts: [location.hostname] } : false,
+  };
   cms.registerPreviewStyle(page.stylesheet);
   const { h, createClass } = w;
   if (h && createClass) {

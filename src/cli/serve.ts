@@ -1,4 +1,6 @@
-/** `npm start`: the local preview with live reload (src/pipeline/preview-server.ts), on PORT (8080). */
-import { startPreview } from "../pipeline/preview-server.ts";
+/** `npm start [-- --host ADDRESS] [--port N]`: the local preview with live reload (src/server/preview.ts), on loopback. */
+import { startPreview } from "../server/preview.ts";
+import { serverAddress } from "../server/server-options.ts";
 
-await startPreview(Number(process.env.PORT ?? 8080));
+const server = await startPreview(serverAddress("start"));
+console.log(`預覽 (preview): ${server.url}/`);

@@ -8,7 +8,10 @@ import path from "node:path";
 import { browserAssets } from "../browser/bundle.ts";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
+import { adminFiles } from "../portal/admin.ts";
 import { localizePortal, planPages, renderedPages } from "../portal/portal.ts";
+import type { SiteConfig } from "../content/site-config.ts";
+import { createScriptConverter } from "../scripts/convert.ts";
 import { lazyRecords, searchLayout } from "../search/records.ts";
 import { pageIdentity, sharedDigest } from "./page-cache.ts";
 import type { PortalBatch } from "../eleventy/batch.ts";
@@ -46,7 +49,7 @@ export function previewSession(root: string): () => Promise<PortalBatch> {
       for (const line of lines) console.error(line);
       // Every page is overwritten by the error page, so all must be rendered again once the errors are fixed.
       previewHashes.clear();
-      return errorPortal(lines, previewPaths);
+      return errorPortal(lines, previewPaths, content.site);
     }
     const localized = localizePortal({ ...content, site: content.site }, { now: content.now, preview: true, memo, store });
     const portal = planPages(localized, searchLayout(lazyRecords(localized.searchViews, content.site.timeZone)));
@@ -75,7 +78,14 @@ export function previewSession(root: string): () => Promise<PortalBatch> {
   };
 }
 
-/** The preview while content has errors: every page the editor may be looking at lists them instead. */
-function errorPortal(lines: string[], paths: string[]): PortalBatch {
-  return { pages: [], files: [], assets: [], images: [], pathPrefix: "/", copyAssets: true, errors: paths.map((outputPath) => ({ outputPath, lines })) };
+/**
+ * The preview while content has errors: every page the editor may be looking at lists them instead, and the web
+ * editor stays (with a readable site.yaml), so that the mistake can be put right in it.
+ */
+function errorPortal(lines: string[], paths: string[], site?: SiteConfig): PortalBatch {
+  const files = site ? adminFiles(site, createScriptConverter(site.protectedWords)) : [];
+  return {
+    pages: [], files, assets: site ? browserAssets() : [], images: [], pathPrefix: "/", copyAssets: true,
+    errors: paths.map((outputPath) => ({ outputPath, lines })),
+  };
 }

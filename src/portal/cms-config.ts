@@ -137,13 +137,14 @@ export function cmsConfig(site: SiteConfig, converter: ScriptConverter): CmsConf
   return {
     locale: site.lang === "zh-Hans" ? "zh_Hans" : "zh_Hant",
     ...backend(site),
-    // The local backend (decap-server, started by `npm run cms`) is only ever tried from localhost.
-    local_backend: true,
+    // /admin/'s script sets the local backend of `npm run cms` when that server marks the page (src/browser/cms-admin.ts).
+    local_backend: false,
     site_url: siteUrl,
     display_url: siteUrl,
-    // Pictures live beside their article (each collection says so); this is where the media library starts.
-    media_folder: "public/images",
-    public_folder: `${site.pathPrefix}images`,
+    // Pictures live beside their article (each collection says so). The media library of the top bar starts in the
+    // articles' folder: the editor writes nowhere else (public/ is the developers', src/server/editor-files.ts).
+    media_folder: "content/articles",
+    public_folder: "",
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     collections: [
       {

@@ -1,41 +1,28 @@
 /**
  * The web editor, as a new editor meets it: `npm run cms` in a scratch project (Decap CMS against its local backend,
- * decap-server, behind the preview), driven in Chromium. The article written through the form lands under
+ * src/server/editor-backend.ts, in the same server as the preview), driven in Chromium. The article written through the form lands under
  * content/articles/, passes `npm run check`, and a build publishes it. Waits poll until a deadline; nothing here
  * measures speed.
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Browser, Page } from "playwright-core";
-import { freePort } from "../../src/util/free-port.ts";
 import { launch, openPage } from "../helpers/browser.ts";
-import { createProject, REPO, type Project } from "../helpers/project.ts";
+import { createProject, type Project } from "../helpers/project.ts";
+import { startCli, type RunningCli } from "../helpers/server.ts";
 import { validJpeg } from "../helpers/pictures.ts";
 import { serve } from "../helpers/site.ts";
 
 describe("the web editor at /admin/ (npm run cms)", () => {
   let project: Project;
-  let server: ChildProcess;
+  let server: RunningCli;
   let browser: Browser;
   let base: string;
-  let log = "";
   const foreign: string[] = [];
   const errors: string[] = [];
-
-  const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const value = await probe().catch(() => undefined);
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) assert.fail(`${what} never happened; log:\n${log.slice(-3000)}`);
-      await sleep(200);
-    }
-  };
 
   async function editor(): Promise<Page> {
     const page = await openPage(browser, 1280, 900);
@@ -50,27 +37,15 @@ describe("the web editor at /admin/ (npm run cms)", () => {
 
   before(async () => {
     project = await createProject();
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    server = spawn(path.join(REPO, "node_modules/.bin/tsx"), ["src/cli/cms.ts"], {
-      cwd: project.root, env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"], detached: true,
-    });
-    server.stdout!.on("data", (d) => (log += d));
-    server.stderr!.on("data", (d) => (log += d));
-    await until("the editor being served", async () => ((await fetch(`${base}/admin/`)).status === 200 ? true : undefined));
-    await until("the local backend answering", async () => {
-      const reply = await fetch(`${base}/api/v1`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"action":"info"}' });
-      return reply.ok ? true : undefined;
-    });
+    server = await startCli(project, "cms");
+    // The address a newsroom's editor types: the server accepts its loopback names.
+    base = `http://localhost:${server.port}`;
+    await server.until("the editor being served", async () => ((await fetch(`${base}/admin/`)).status === 200 ? true : undefined));
     browser = await launch();
   });
   after(async () => {
     await browser?.close();
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
+    await server?.stop();
     await project.dispose();
   });
 
@@ -115,7 +90,7 @@ describe("the web editor at /admin/ (npm run cms)", () => {
     assert.ok(await preview.locator('link[href="/assets/site.css"]').count() > 0, "the preview uses the portal's stylesheet");
     await page.getByRole("button", { name: "發布" }).click();
     await page.getByText("立即發布", { exact: true }).click();
-    const file = await until("the article file", async () => {
+    const file = await server.until("the article file", async () => {
       const found = (await readdir(path.join(project.root, "content/articles"), { recursive: true })).find((f) => f.endsWith("cms-written.md"));
       return found ? path.posix.join("content/articles", found.split(path.sep).join("/")) : undefined;
     });

@@ -1,25 +1,23 @@
 /**
- * `npm start`, the editors' preview: the real Eleventy dev server in a scratch project, driven the way an editor
+ * `npm start`, the editors' preview: the real server and Eleventy's watcher in a scratch project, driven the way an editor
  * works — save an article, see it; save a mistake, see the error named; fix it, see the page again. Waits poll
  * the server until a deadline; nothing here measures speed.
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { freePort } from "../../src/util/free-port.ts";
-import { article, createProject, REPO, VALID, type Project } from "../helpers/project.ts";
+import { article, createProject, VALID, type Project } from "../helpers/project.ts";
+import { startCli, type RunningCli } from "../helpers/server.ts";
 
 const BENXI = "articles/benxi-2020-07-16/";
 
 describe("preview (npm start)", () => {
   let project: Project;
-  let server: ChildProcess;
+  let server: RunningCli;
   let port: number;
-  let log = "";
 
   const page = async (address: string) => {
     const response = await fetch(`http://127.0.0.1:${port}/${address}`).catch(() => undefined);
@@ -31,7 +29,7 @@ describe("preview (npm start)", () => {
     for (;;) {
       const served = await page(address);
       if (ok(served)) return served;
-      if (Date.now() > deadline) assert.fail(`${what} never happened; last status ${served.status}; log:\n${log.slice(-3000)}`);
+      if (Date.now() > deadline) assert.fail(`${what} never happened; last status ${served.status}; log:\n${server.log().slice(-3000)}`);
       await sleep(100);
     }
   };
@@ -44,20 +42,12 @@ describe("preview (npm start)", () => {
   before(async () => {
     project = await createProject();
     await project.write("content/articles/draft-note.md", article({ ...VALID, title: "尚未發布的草稿", draft: "true" }));
-    port = await freePort();
-    server = spawn(path.join(REPO, "node_modules/.bin/tsx"), ["src/cli/serve.ts"], {
-      cwd: project.root, env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"], detached: true,
-    });
-    server.stdout!.on("data", (d) => (log += d));
-    server.stderr!.on("data", (d) => (log += d));
+    server = await startCli(project, "start");
+    port = server.port;
     await until(BENXI, (p) => p.status === 200, "the first preview build");
   });
   after(async () => {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
+    await server?.stop();
     await project.dispose();
   });
 

@@ -24,7 +24,9 @@ const MAY_IMPORT: Record<string, string[]> = {
   eleventy: ["portal", "content", "browser", "util"],
   pipeline: ["content", "scripts", "portal", "search", "eleventy", "browser", "util"],
   importer: ["content", "scripts", "search", "util"],
-  cli: ["content", "scripts", "portal", "search", "eleventy", "pipeline", "importer", "util"],
+  // The servers of npm start and npm run cms: the preview (pipeline, eleventy) and the editor's files (content).
+  server: ["content", "eleventy", "pipeline", "util"],
+  cli: ["content", "scripts", "portal", "search", "eleventy", "pipeline", "importer", "server", "util"],
 };
 
 function importsOf(file: string): { target: string; typeOnly: boolean }[] {
