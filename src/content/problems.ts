@@ -66,7 +66,7 @@ export function closest(name: string, candidates: readonly string[]): string | u
 /** The kinds of warning in editors' words. */
 const KIND_NAMES: Record<string, string> = {
   "half-width": "半形標點", pinyin: "拼音注音", replacement: "亂碼字元 U+FFFD", "private-use": "私用區字元", wedged: "字間的 ? 或 !",
-  mojibake: "亂碼", words: "用詞表", "stale-channel": "欄目不更新", "empty-channel": "空欄目", size: "過長",
+  mojibake: "亂碼", control: "控制字元", words: "用詞表", "stale-channel": "欄目不更新", "empty-channel": "空欄目", size: "過長",
 };
 
 /** Past this many warnings the build prints a summary instead of every line. */

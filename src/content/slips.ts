@@ -21,7 +21,8 @@ const convert = (): ScriptConverter => (converter ??= createScriptConverter());
 
 /** The contract's field for a name written in Chinese (either script), if it is one. */
 export function fieldForChineseName(name: string): keyof typeof FIELD_LABELS | undefined {
-  return CHINESE_NAMES[name] ?? CHINESE_NAMES[convert().convert(name, "zh-Hans", "zh-Hant")];
+  const named = (text: string) => (Object.hasOwn(CHINESE_NAMES, text) ? CHINESE_NAMES[text] : undefined);
+  return named(name) ?? named(convert().convert(name, "zh-Hans", "zh-Hant"));
 }
 
 /** The configured channel that `name` is in the other script, if any: the two read the same in 简体. */

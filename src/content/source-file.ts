@@ -7,9 +7,14 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from "yaml";
 import type { Problem } from "./problems.ts";
 import { keyboardSlips } from "./slips.ts";
+import { invisibleCharacters } from "./text-warnings.ts";
+import { plainValue, type ValueProblem } from "./yaml-values.ts";
 
 export interface FrontMatter {
-  /** Field values: strings, lists and maps of strings (YAML's failsafe schema: no implicit types). */
+  /**
+   * Field values: strings, lists and maps of strings (YAML's failsafe schema: no implicit types), in objects with no
+   * prototype (src/content/yaml-values.ts).
+   */
   data: Record<string, unknown>;
   /** 1-based line in the file where each field's key stands. */
   lines: Record<string, number>;
@@ -17,20 +22,31 @@ export interface FrontMatter {
   body: string;
   /** 1-based line in the file of the body's first line. */
   bodyLine: number;
+  /** Characters the file held that no page or feed can carry, removed from the text (src/content/text-warnings.ts). */
+  warnings: Problem[];
 }
 
-export type Decoded = { ok: true; text: string } | { ok: false; problem: Problem };
+export type Decoded = { ok: true; text: string; warnings: Problem[] } | { ok: false; problem: Problem };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** UTF-8 text without a BOM and with `\n` line ends, or a problem that points the editor to `npm run import`. */
+/**
+ * UTF-8 text without a BOM, with `\n` line ends and without the control characters no page, feed or sitemap can carry
+ * (each a warning on its line and column), or a problem that points the editor to `npm run import`.
+ */
 export function decodeSource(bytes: Uint8Array, file: string): Decoded {
+  let text: string;
   try {
-    const text = utf8.decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-    return { ok: true, text };
+    text = utf8.decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   } catch {
     return { ok: false, problem: encodingProblem(bytes, file) };
   }
+  const invisible = invisibleCharacters(text);
+  return {
+    ok: true,
+    text: invisible.text,
+    warnings: invisible.found.map((w) => ({ severity: "warning", kind: w.kind, file, line: w.line, column: w.column, field: "text", message: w.message })),
+  };
 }
 
 function encodingProblem(bytes: Uint8Array, file: string): Problem {
@@ -61,8 +77,8 @@ function encodingProblem(bytes: Uint8Array, file: string): Problem {
 
 export type Split = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: Problem[] };
 
-/** Splits and parses the front-matter of decoded text. */
-export function parseFrontMatter(text: string, file: string): Split {
+/** Splits and parses the front-matter of decoded text; `warnings` are the decoding's, carried along. */
+export function parseFrontMatter(text: string, file: string, warnings: Problem[] = []): Split {
   const problem = (line: number, field: string, message: string): Split => ({
     ok: false,
     problems: [{ severity: "error", file, line, field, message }],
@@ -107,38 +123,37 @@ export function parseFrontMatter(text: string, file: string): Split {
   if (problems.length > 0) return { ok: false, problems };
 
   const root = doc.contents;
-  const data: Record<string, unknown> = {};
-  const keyLines: Record<string, number> = {};
+  const data: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const keyLines: Record<string, number> = Object.create(null) as Record<string, number>;
+  const body = lines.slice(close + 1).join("\n");
   if (root === null || (isScalar(root) && (root.value === "" || root.value === null))) {
-    return { ok: true, frontMatter: { data, lines: keyLines, body: lines.slice(close + 1).join("\n"), bodyLine: close + 2 } };
+    return { ok: true, frontMatter: { data, lines: keyLines, body, bodyLine: close + 2, warnings } };
   }
   if (!isMap(root)) {
     return problem(2, "front-matter", '欄位要寫成「名稱: 內容」，一行一個 (the fields must be written as "name: value" lines)');
   }
-  // Aliases resolve here, with the alias-count cap above against "billion laughs" documents.
-  let values: Record<string, unknown>;
-  try {
-    values = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
-  } catch (error) {
-    // yaml throws a ReferenceError past the alias cap, and on an alias to nothing.
-    return problem(2, "front-matter", `別名 (&、*) 用得太多或無效，請直接寫出欄位值 (YAML aliases are not allowed here: ${(error as Error).message}; write the values out)`);
-  }
   for (const pair of root.items) {
     const keyNode = pair.key as Node | null;
-    const key = isScalar(keyNode) ? String(keyNode.value) : "";
+    const key = isScalar(keyNode) && keyNode.tag === undefined ? String(keyNode.value ?? "") : "";
     const line = keyNode?.range ? fileLine(keyNode.range[0]) : 2;
     if (!key) {
       problems.push({ severity: "error", file, line, field: "front-matter", message: "有一個欄位沒有名稱 (a field has no name)" });
       continue;
     }
     keyLines[key] = line;
-    data[key] = emptyToUndefined(values[key]);
+    const found: ValueProblem[] = [];
+    data[key] = emptyToUndefined(plainValue(pair.value, doc, found));
+    for (const p of found) problems.push({ severity: "error", file, line: fileLine(p.offset), field: key, message: p.message });
   }
   if (problems.length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    frontMatter: { data, lines: keyLines, body: lines.slice(close + 1).join("\n"), bodyLine: close + 2 },
-  };
+  return { ok: true, frontMatter: { data, lines: keyLines, body, bodyLine: close + 2, warnings: inFields(warnings, keyLines, close + 2) } };
+}
+
+/** Decoding warnings named by the field they fall in: the body, or the last field that starts on or above their line. */
+function inFields(warnings: Problem[], keyLines: Record<string, number>, bodyLine: number): Problem[] {
+  if (warnings.length === 0) return warnings;
+  const starts = Object.entries(keyLines).sort((a, b) => a[1] - b[1]);
+  return warnings.map((w) => ({ ...w, field: w.line >= bodyLine ? "body" : starts.filter(([, line]) => line <= w.line).at(-1)?.[0] ?? "front-matter" }));
 }
 
 /** `summary:` with nothing after it means "not set", as an editor would read it. */
@@ -158,5 +173,5 @@ function yamlReason(message: string): string {
 export function parseSource(bytes: Uint8Array, file: string): Split {
   const decoded = decodeSource(bytes, file);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
-  return parseFrontMatter(decoded.text, file);
+  return parseFrontMatter(decoded.text, file, decoded.warnings);
 }

@@ -4,7 +4,7 @@
  * (where a converter lost a character), letters of other alphabets inside Chinese text (mojibake), and half-width
  * punctuation in Chinese text. Each names its line and column and quotes the span.
  */
-export type WarningKind = "pinyin" | "replacement" | "private-use" | "wedged" | "mojibake" | "half-width";
+export type WarningKind = "pinyin" | "replacement" | "private-use" | "wedged" | "mojibake" | "half-width" | "control";
 
 export interface TextWarning {
   kind: WarningKind;
@@ -101,4 +101,34 @@ function quote(line: string, at: number, length: number): string {
   const before = whole(line.slice(Math.max(0, at - 8), at)).slice(-4).join("");
   const after = whole(line.slice(at + length, at + length + 8)).slice(0, 4).join("");
   return `${before}${line.slice(at, at + length)}${after}`;
+}
+
+/**
+ * Characters that XML 1.0 cannot carry, nor HTML without a parse error: C0 controls but tab and line feed, DEL, C1
+ * controls and the noncharacters. No editor types them on purpose: they come from pasted text and old systems.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/gu;
+const ANY_INVISIBLE = new RegExp(INVISIBLE.source, "u");
+
+/**
+ * `text` without the characters no page, feed or sitemap can carry, and a warning for each (its line and column
+ * in `text`, which starts at line `firstLine`): the editor learns of it, and every output stays well-formed.
+ */
+export function invisibleCharacters(text: string, firstLine = 1): { text: string; found: TextWarning[] } {
+  if (!ANY_INVISIBLE.test(text)) return { text, found: [] };
+  const found: TextWarning[] = [];
+  text.split("\n").forEach((lineText, i) => {
+    let counted = 0;
+    let column = 1;
+    for (const m of lineText.matchAll(INVISIBLE)) {
+      column += codePoints(lineText, counted, m.index!);
+      counted = m.index!;
+      const code = `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+      found.push({
+        kind: "control", line: firstLine + i, column, span: m[0],
+        message: `看不見的控制字元 ${code}，已刪掉（網頁和訂閱都不能含有它）(an invisible control character ${code} was removed: no page or feed can carry it)`,
+      });
+    }
+  });
+  return { text: text.replace(INVISIBLE, ""), found };
 }

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { createScriptConverter } from "../scripts/convert.ts";
 import type { Problem } from "./problems.ts";
 import { decodeSource } from "./source-file.ts";
+import { plainValue, type ValueProblem } from "./yaml-values.ts";
 
 export const WORDS_FILE = "content/_data/words.yaml";
 
@@ -59,7 +60,10 @@ export function loadWordList(root: string, protectedWords: readonly string[]): {
   if (doc.errors.length > 0) {
     return fail(lineOf(doc.errors[0]!.pos[0]), `這一行不是有效的 YAML，請檢查冒號和縮排，例如 - word: 遼寧省政法委 (is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]})`);
   }
-  const parsed = z.array(entrySchema).safeParse(doc.toJS() ?? []);
+  const values: ValueProblem[] = [];
+  const plain = plainValue(doc.contents, doc, values);
+  if (values.length > 0) return fail(lineOf(values[0]!.offset), values[0]!.message);
+  const parsed = z.array(entrySchema).safeParse(plain ?? []);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const item = typeof issue.path[0] === "number" && isSeq(doc.contents) ? doc.contents.items[issue.path[0]] : undefined;

@@ -29,7 +29,7 @@ describe("parseFrontMatter", () => {
   it("reads fields as text with their lines, and the body after the closing line", () => {
     const result = split("---\ntitle: 2020\ndraft: true\ntags: [本溪, 市域]\n---\n\n正文\n");
     assert.ok(result.ok);
-    assert.deepEqual(result.frontMatter.data, { title: "2020", draft: "true", tags: ["本溪", "市域"] });
+    assert.deepEqual({ ...result.frontMatter.data }, { title: "2020", draft: "true", tags: ["本溪", "市域"] });
     assert.deepEqual(result.frontMatter.lines, { title: 2, draft: 3, tags: 4 });
     assert.equal(result.frontMatter.body.trim(), "正文");
     assert.equal(result.frontMatter.bodyLine, 6);
@@ -86,6 +86,6 @@ describe("parseFrontMatter", () => {
       "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]", "d: [*c,*c,*c,*c,*c,*c,*c,*c,*c]", "---", ""].join("\n");
     const result = split(bomb);
     assert.equal(result.ok, false);
-    if (!result.ok) assert.match(result.problems[0]!.message, /aliases are not allowed/);
+    if (!result.ok) assert.match(result.problems[0]!.message, /more than 50 YAML aliases/);
   });
 });
