@@ -7,6 +7,7 @@ import { parseDate } from "../dates.ts";
 import { FIELD_LABELS } from "./field-labels.ts";
 import type { Channel } from "./site-config.ts";
 import { channelInOtherScript, fieldForChineseName } from "./slips.ts";
+import { SLUG_PATTERN, slugProblem, tagProblem } from "./path-names.ts";
 
 export { FIELD_LABELS };
 
@@ -22,9 +23,7 @@ export const ELEVENTY_KEYS = [
 /** What `npm run new` writes where the editor must write: an article still holding one is not ready to publish. */
 export const SCAFFOLD = { title: "標題", author: "作者", body: "正文第一段。" } as const;
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Characters that would break a tag's URL or file name. */
-const TAG_FORBIDDEN = /[\/\\?#%<>"'`|*:\u0000-\u001f]/;
+export { SLUG_PATTERN };
 
 const required = (field: keyof typeof FIELD_LABELS, example: string) =>
   z.string({
@@ -63,15 +62,13 @@ const tagsField = z
     const items = typeof value === "string" ? value.split(/[,，、]/) : value;
     const tags: string[] = [];
     for (const raw of items) {
-      const tag = raw.trim();
+      // One spelling of a name, however its characters were composed (NFC); tags that fold together are one tag
+      // (src/portal/localize.ts).
+      const tag = raw.trim().normalize("NFC");
       if (!tag || tags.includes(tag)) continue;
-      if (TAG_FORBIDDEN.test(tag)) {
-        ctx.addIssue({ code: "custom", message: `「${tag}」含有網址不能用的字元（/ \\ ? # % < > 和引號），請刪掉 ("${tag}" has a character a web address cannot carry (/ \\ ? # % < > and quotes); remove it)` });
-        continue;
-      }
-      // A dot makes a tag's address look like a file (`/tags/node.js`, `/tags/index.html`).
-      if (tag.includes(".")) {
-        ctx.addIssue({ code: "custom", message: `"${tag}" 含有「.」，不能作為網址；請改寫，如 2020年7月 (a tag with "." cannot be an address; write it without the dot)` });
+      const problem = tagProblem(tag);
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
         continue;
       }
       tags.push(tag);
@@ -108,9 +105,7 @@ export function articleSchema(channels: readonly Channel[], zone: string) {
       lang: z.enum(["zh-Hant", "zh-Hans"], {
         error: (i) => `「${String(i.input)}」不是文種；寫 zh-Hant（繁體）或 zh-Hans（简体）("${String(i.input)}" is not a script; use zh-Hant (繁體) or zh-Hans (简体))`,
       }).optional(),
-      slug: z.string().trim().regex(SLUG_PATTERN, {
-        error: (i) => `「${String(i.input)}」不能作為網址；只用小寫英文字母、數字和連字號，例如 benxi-survey ("${String(i.input)}" cannot be a web address; use lower-case letters, digits and hyphens, e.g. benxi-survey)`,
-      }).optional(),
+      slug: z.string().trim().refine((s) => slugProblem(s) === undefined, { error: (i) => slugProblem(String(i.input).trim()) }).optional(),
       updated: dateField("updated", zone).optional(),
       cover: z.string().trim().min(1).optional(),
       coverAlt: z.string().trim().min(1).optional(),

@@ -5,10 +5,11 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { ARTICLE_FIELDS, SCAFFOLD, SLUG_PATTERN, type articleSchema } from "./article-schema.ts";
+import { ARTICLE_FIELDS, SCAFFOLD, type articleSchema } from "./article-schema.ts";
+import { slugProblem } from "./path-names.ts";
 import { schemaProblems } from "./field-problems.ts";
 import { createImageResolver, largestJpeg } from "./images.ts";
-import { deriveSummary, renderBody, TOO_DEEP } from "./markdown.ts";
+import { deriveSummary, fileLines, renderBody, TOO_DEEP, type SiteLink } from "./markdown.ts";
 import type { Problem } from "./problems.ts";
 import type { Channel, SiteConfig } from "./site-config.ts";
 import { parseSource, type FrontMatter } from "./source-file.ts";
@@ -47,6 +48,8 @@ export interface Article {
   digest: string;
   /** The cover picture's markup and the URL of its largest JPEG (for og:image). */
   cover?: { html: string; url: string };
+  /** The body's links into the site, at their file lines (the portal checks each: src/portal/site-links.ts). */
+  links?: SiteLink[];
 }
 
 export interface ArticleBody {
@@ -64,7 +67,7 @@ export function articleOf(a: Article): Article {
   return {
     file: a.file, slug: a.slug, title: a.title, date: a.date, updated: a.updated, source: a.source, author: a.author,
     channel: a.channel, sponsor: a.sponsor, organizer: a.organizer, editor: a.editor, tags: a.tags, summary: a.summary,
-    lang: a.lang, draft: a.draft, body: a.body, textLength: a.textLength, digest: a.digest, cover: a.cover,
+    lang: a.lang, draft: a.draft, body: a.body, textLength: a.textLength, digest: a.digest, cover: a.cover, links: a.links,
   };
 }
 
@@ -104,10 +107,11 @@ export function parseArticle(file: string, bytes: Uint8Array, context: ArticleCo
   const fm = source.frontMatter;
   const parsed = schema.safeParse(fm.data);
   const slug = (typeof fm.data.slug === "string" ? fm.data.slug.trim() : "") || path.posix.basename(file, ".md");
-  if (fm.data.slug === undefined && !SLUG_PATTERN.test(slug)) {
+  const nameProblem = fm.data.slug === undefined ? slugProblem(slug, { zh: "文件名", en: "the file name " }) : undefined;
+  if (nameProblem) {
     problems.push({
       severity: "error", file, line: 1, field: "slug",
-      message: `文件名「${slug}」不能作為網址；把文件改名（例如 benxi-survey.md），或加一行 slug: benxi-survey (the file name "${slug}" cannot be a web address; rename the file (e.g. benxi-survey.md) or add slug: benxi-survey)`,
+      message: `${nameProblem}；把文件改名（例如 benxi-survey.md），或加一行 slug: benxi-survey (rename the file or add slug: benxi-survey)`,
     });
   }
   const resolveImage = createImageResolver(root, file, site.pathPrefix);
@@ -126,7 +130,7 @@ export function parseArticle(file: string, bytes: Uint8Array, context: ArticleCo
   if (body.tooDeep !== undefined) {
     problems.push({ severity: "error", file, line: fm.bodyLine + body.tooDeep, field: "body", message: TOO_DEEP });
   }
-  problems.push(...textWarnings(file, fm, site.sizeWarnings));
+  problems.push(...fm.warnings, ...textWarnings(file, fm, site.sizeWarnings));
   problems.push(...wordProblems(file, fm, context));
   const outcome = (article?: Omit<Article, "digest">): ArticleOutcome => {
     const shown = [...pictures].map(([source, use]) => ({ source, ...use }));
@@ -169,6 +173,7 @@ export function parseArticle(file: string, bytes: Uint8Array, context: ArticleCo
     body: () => kept,
     textLength: body.text.length,
     ...(cover ? { cover: { html: cover.html, url: largestJpeg(cover.metadata) ?? "" } } : {}),
+    ...(body.links ? { links: fileLines(body.links, fm.bodyLine) } : {}),
   });
 }
 

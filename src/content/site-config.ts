@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { isKnownZone, SITE_ZONE } from "../dates.ts";
+import { slugProblem } from "./path-names.ts";
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const text = (what: string) =>
   z.string({ error: (i) => (i.input === undefined ? `缺少這一項 (is missing; add ${what})` : `應是文字 (must be text (${what}))`) })
     .trim()
@@ -15,7 +15,7 @@ const text = (what: string) =>
 export const channelSchema = z.strictObject({
   name: text("the channel's display name, e.g. 政法要聞"),
   slug: z.string({ error: "缺少欄目的網址，例如 news (is missing; add the channel's URL segment, e.g. news)" })
-    .regex(SLUG, { error: "只用小寫英文字母、數字和連字號，例如 city-governance (must be lower-case letters, digits and hyphens, e.g. city-governance)" }),
+    .refine((s) => slugProblem(s) === undefined, { error: (i) => slugProblem(String(i.input)) }),
   description: z.string().trim().optional(),
   /** The channel's keywords (the page's ColumnKeywords). */
   keywords: z.array(z.string().trim().min(1), { error: "應是詞語列表，例如 [政法, 新聞] (must be a list of words)" }).optional(),
@@ -69,6 +69,34 @@ const flag = (fallback: boolean) => z.enum(["true", "false", "yes", "no"], { err
 
 const checkLevel = z.enum(["warning", "error"], { error: "應是 warning（提醒）或 error（錯誤）(must be warning or error)" }).default("warning");
 
+const BASE_URL_EXAMPLE = "應是網站的地址，例如 https://www.example.gov.cn (must be the portal's address, e.g. https://www.example.gov.cn)";
+
+/**
+ * The portal's origin as every absolute address is made from it, or why `value` cannot be one: http or https, no
+ * user name or password (they would be published in every canonical link), no query or fragment, and no path (a
+ * sub-path is `pathPrefix`). The scheme and host come out as browsers and sitemaps want them: lower-case, an
+ * internationalised host in punycode.
+ */
+export function siteOrigin(value: string): string | { problem: string } {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: BASE_URL_EXAMPLE };
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return { problem: BASE_URL_EXAMPLE };
+  if (url.username || url.password) {
+    return { problem: "不能含有用戶名或密碼（會出現在每個網頁的地址裡）；只寫 https:// 和域名 (must not hold a user name or password: they would be published in every address)" };
+  }
+  if (url.search || url.hash || /[?#]/.test(value)) {
+    return { problem: "不能含有 ? 或 # 之後的部分；只寫 https:// 和域名 (must not have a query or a fragment; write the scheme and host only)" };
+  }
+  if (url.pathname !== "/") {
+    return { problem: `不能含有路徑「${url.pathname}」；把它寫在 pathPrefix，例如 pathPrefix: ${url.pathname.replace(/\/*$/, "/")} (must not have a path; put "${url.pathname}" in pathPrefix)` };
+  }
+  return url.origin === "null" ? `${url.protocol}//${url.host}` : url.origin;
+}
+
 export const siteSchema = z
   .strictObject({
     name: text("the portal's name, e.g. 遼寧長安網"),
@@ -76,11 +104,15 @@ export const siteSchema = z
     sponsor: text("the sponsoring organization (主辦單位)"),
     organizer: z.string().trim().optional(),
     icp: z.string().trim().optional(),
-    baseUrl: z.url({ protocol: /^https?$/, error: "應是網站的地址，例如 https://www.example.gov.cn (must be the portal's address, e.g. https://www.example.gov.cn)" })
-      .transform((u) => u.replace(/\/+$/, "")),
+    baseUrl: z.string({ error: BASE_URL_EXAMPLE }).trim().transform((value, ctx) => {
+      const origin = siteOrigin(value);
+      if (typeof origin === "string") return origin;
+      ctx.addIssue({ code: "custom", message: origin.problem });
+      return z.NEVER;
+    }),
     pathPrefix: z.string().trim().default("/")
-      .refine((p) => /^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(normalisePrefix(p)),
-        { error: "應是網址路徑，例如 / 或 /portal/ (must be a URL path such as / or /portal/)" })
+      .refine((p) => /^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(normalisePrefix(p)) && !normalisePrefix(p).split("/").some((s) => s === "." || s === ".."),
+        { error: "應是網址路徑，例如 / 或 /portal/，不能有 . 或 .. (must be a URL path such as / or /portal/, without . or .. segments)" })
       .transform(normalisePrefix),
     timeZone: z.string().trim().default(SITE_ZONE)
       .refine(isKnownZone, { error: "不是時區名稱；寫 Asia/Shanghai (is not a time zone name; use Asia/Shanghai)" }),
@@ -165,9 +197,10 @@ function normalisePrefix(prefix: string): string {
 }
 
 /** Deployment overrides, so CI can publish the same content under another address or sub-path. */
+export const ENVIRONMENT_OVERRIDES = { baseUrl: "BROADSHEET_BASE_URL", pathPrefix: "BROADSHEET_PATH_PREFIX" } as const;
+
 export function applyEnvironment(data: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out = { ...data };
-  if (env.BROADSHEET_BASE_URL) out.baseUrl = env.BROADSHEET_BASE_URL;
-  if (env.BROADSHEET_PATH_PREFIX) out.pathPrefix = env.BROADSHEET_PATH_PREFIX;
+  for (const [field, name] of Object.entries(ENVIRONMENT_OVERRIDES)) if (env[name]) out[field] = env[name];
   return out;
 }

@@ -4,7 +4,8 @@
  * the address rule, pictures beside the article, the UI in the site's script, and the Git host of site.yaml.
  * https://decapcms.org/docs/configuration-options/
  */
-import { FIELD_LABELS, SLUG_PATTERN } from "../content/article-schema.ts";
+import { FIELD_LABELS } from "../content/article-schema.ts";
+import { MAX_SLUG, SLUG_PATTERN } from "../content/path-names.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import type { ScriptConverter } from "../scripts/convert.ts";
 
@@ -60,6 +61,9 @@ export interface CmsConfig {
   collections: CmsCollection[];
 }
 
+/** The address rule as the form checks it: the slug pattern, at most MAX_SLUG characters. */
+const SLUG_FORM = `^(?=.{1,${MAX_SLUG}}$)${SLUG_PATTERN.source.slice(1)}`;
+
 /** The wall-clock format the contract reads as the site's time zone (Beijing time): 2020-07-16 08:45. */
 const DATE_FORMAT = "YYYY-MM-DD HH:mm";
 
@@ -83,7 +87,7 @@ function articleFields(site: SiteConfig, say: Say): CmsField[] {
     {
       name: "slug", label: label("slug"), widget: "string", required: true,
       hint: say("文章的網址，只用小寫英文字母、數字和連字號，例如 benxi-survey；發布後不要再改。"),
-      pattern: [SLUG_PATTERN.source, say("只能用小寫英文字母、數字和連字號 (-)，例如 benxi-survey")],
+      pattern: [SLUG_FORM, say("只能用小寫英文字母、數字和連字號 (-)，例如 benxi-survey")],
     },
     when("date", true, `北京時間，例如 2020-07-16 08:45；時間未到的文章到時才發布。`),
     { name: "channel", label: label("channel"), widget: "select", required: true, options: site.channels.map((c) => ({ label: say(c.name), value: c.name })) },
@@ -142,7 +146,7 @@ export function cmsConfig(site: SiteConfig, converter: ScriptConverter): CmsConf
     site_url: siteUrl,
     display_url: siteUrl,
     // Pictures live beside their article (each collection says so). The media library of the top bar starts in the
-    // articles' folder: the editor writes nowhere else (public/ is the developers', src/server/editor-files.ts).
+    // articles' folder: the editor writes nowhere else (public/ is the developers', src/content/editor-files.ts).
     media_folder: "content/articles",
     public_folder: "",
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
@@ -186,7 +190,7 @@ export function cmsConfig(site: SiteConfig, converter: ScriptConverter): CmsConf
           {
             name: "slug", label: say("網址"), widget: "string", required: true,
             hint: say("頁面的網址，只用小寫英文字母、數字和連字號，例如 about"),
-            pattern: [SLUG_PATTERN.source, say("只能用小寫英文字母、數字和連字號 (-)，例如 about")],
+            pattern: [SLUG_FORM, say("只能用小寫英文字母、數字和連字號 (-)，例如 about")],
           },
           { name: "summary", label: say("摘要"), widget: "text", required: false },
           { name: "body", label: say("正文"), widget: "markdown", required: true },

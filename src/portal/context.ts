@@ -110,8 +110,7 @@ export function scriptContext({ content, t, now, search, related }: ScriptContex
     archive: { text: t.archive, href: href(paths.archive()) },
     tags: { text: t.tags, href: href(paths.tags()) },
   };
-  const tagName = new Map<string, string>();
-  for (const a of articles) a.tagKeys.forEach((key, i) => tagName.set(key, a.tags[i]!));
+  const tagName = tagNames(articles);
 
   // Made afresh for each list (a list page is made only when it is rendered): kept, they would hold every
   // article's entry for the rest of the build.
@@ -209,4 +208,25 @@ function siteRecords(site: SiteConfig, urls: Urls): Pick<Chrome, "icp" | "police
       ...(icons?.touch ? [{ rel: "apple-touch-icon", href: file(icons.touch) }] : []),
     ],
   };
+}
+
+/**
+ * The name each tag is shown by: of the spellings its articles give it (ABC and abc, 臺灣 and 台灣 are one tag), the
+ * one most of them use, the first in code point order between equals.
+ */
+function tagNames(articles: readonly LocalArticle[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const a of articles) {
+    a.tagKeys.forEach((key, i) => {
+      const spellings = counts.get(key) ?? new Map<string, number>();
+      spellings.set(a.tags[i]!, (spellings.get(a.tags[i]!) ?? 0) + 1);
+      counts.set(key, spellings);
+    });
+  }
+  const names = new Map<string, string>();
+  for (const [key, spellings] of counts) {
+    const [name] = [...spellings].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))[0]!;
+    names.set(key, name);
+  }
+  return names;
 }

@@ -1,16 +1,18 @@
 /**
  * The content as readers of one script see it: articles written in the other script, the site configuration and
- * the pages converted to it. Tags keep one identity across scripts (their form in the site's language), so a tag
- * page is the same page in 繁體 and 简体, and an article tagged 社会治理 meets one tagged 社會治理.
+ * the pages converted to it. Tags keep one identity across scripts (`tagIdentity`: folded, in the site's language),
+ * so a tag page is the same page in 繁體 and 简体, and an article tagged 社会治理 meets one tagged 社會治理, as one
+ * tagged ABC meets one tagged ＡＢＣ or abc.
  */
 import type { Article, Content, Page } from "../content/load.ts";
+import { foldName } from "../content/path-names.ts";
 import type { Channel, SiteConfig } from "../content/site-config.ts";
 import type { Script, ScriptConverter } from "../scripts/convert.ts";
 import type { Memo } from "../util/memo.ts";
 import { remembered, type TextStore } from "../util/text-store.ts";
 
 export interface LocalArticle extends Article {
-  /** Tag identities (the tags in the site's language), parallel to `tags`. */
+  /** Tag identities (`tagIdentity`), parallel to `tags`; tags of one identity are one tag. */
   tagKeys: string[];
   /**
    * The body's HTML in this script: read (and converted, for an article written in the other script) when a page
@@ -43,14 +45,27 @@ export interface Converters {
   store?: TextStore;
 }
 
+/**
+ * A tag's identity, which is its address (`/tags/<identity>/`): the tag folded (src/content/path-names.ts foldName:
+ * case, full-width letters, NFC and NFD, 繁體 and 简体 are one), written in the site's script. It depends on the
+ * tag alone, so no article added elsewhere ever moves a tag's address.
+ */
+export function tagIdentity(converter: ScriptConverter, siteLang: Script): (tag: string) => string {
+  return (tag) => {
+    const folded = foldName(tag, (text) => converter.convert(text, "zh-Hant", "zh-Hans"));
+    return siteLang === "zh-Hans" ? folded : converter.convert(folded, "zh-Hans", siteLang);
+  };
+}
+
 export function contentInScript(content: Content & { site: SiteConfig }, script: Script, converters: Converters): ScriptContent {
   const { converter, articleConverter, memo, store } = converters;
   const { site } = content;
   const siteLang = site.lang;
+  const identity = tagIdentity(converter, siteLang);
   const convert = (text: string, from: Script) => converter.convert(text, from, script);
   /** Text of the site's configuration or its pages, written in the site's script. */
   const fromSite = (text: string) => convert(text, siteLang);
-  const localSite: SiteConfig = script === siteLang ? site : {
+  const inScript: SiteConfig = script === siteLang ? site : {
     ...site,
     name: fromSite(site.name),
     sponsor: fromSite(site.sponsor),
@@ -68,12 +83,22 @@ export function contentInScript(content: Content & { site: SiteConfig }, script:
       ...(ch.type ? { type: fromSite(ch.type) } : {}),
     })),
   };
+  // A topic names its tag as editors write it: it is that tag's identity that has the topic.
+  const localSite: SiteConfig = { ...inScript, topics: inScript.topics.map((topic) => ({ ...topic, tag: identity(topic.tag) })) };
   const channelBySlug = new Map(localSite.channels.map((ch) => [ch.slug, ch]));
   const articles = content.articles.map((a): LocalArticle => {
     const channel = channelBySlug.get(a.channel.slug)!;
-    const tagKeys = a.tags.map((tag) => converter.convert(tag, a.lang, siteLang));
+    // Two spellings of one tag in one article are one tag (the first kept).
+    const tags: string[] = [];
+    const tagKeys: string[] = [];
+    for (const tag of a.tags) {
+      const key = identity(tag);
+      if (tagKeys.includes(key)) continue;
+      tags.push(tag);
+      tagKeys.push(key);
+    }
     if (a.lang === script) {
-      return localArticle(a, { sponsor: a.sponsor === site.sponsor ? localSite.sponsor : a.sponsor }, channel, tagKeys, () => a.body().html);
+      return localArticle(a, { sponsor: a.sponsor === site.sponsor ? localSite.sponsor : a.sponsor, tags }, channel, tagKeys, () => a.body().html);
     }
     // The article's digest covers its text and the site configuration (protected words included).
     const key = `${a.digest}|${script}`;
@@ -87,7 +112,7 @@ export function contentInScript(content: Content & { site: SiteConfig }, script:
         sponsor: a.sponsor === site.sponsor ? localSite.sponsor : fromArticle(a.sponsor),
         ...(a.editor ? { editor: fromArticle(a.editor) } : {}),
         ...(a.organizer ? { organizer: fromArticle(a.organizer) } : {}),
-        tags: tagKeys.map((k) => converter.convert(k, siteLang, script)),
+        tags: tags.map(fromArticle),
         summary: fromArticle(a.summary),
         ...(a.cover ? { cover: { ...a.cover, html: fromArticle(a.cover.html) } } : {}),
       };

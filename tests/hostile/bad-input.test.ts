@@ -19,7 +19,7 @@ const aliasBomb = ["---", "title: 標題", 'a: &a ["x","x","x","x","x","x","x","
 const PROBES: { file: string; text: () => Promise<string | Buffer> | string | Buffer; expect?: RegExp }[] = [
   { file: "content/articles/deep-list.md", text: () => article(VALID, deepList), expect: /deep-list\.md:\d+ body: .*nest too deep/ },
   { file: "content/articles/deep-quote.md", text: () => article(VALID, deepQuote), expect: /deep-quote\.md:\d+ body: .*nest too deep/ },
-  { file: "content/articles/dotted-tag.md", text: () => article({ ...VALID, tags: "[node.js, 2020.07, index.html]" }), expect: /dotted-tag\.md:7 tags: "node\.js"/ },
+  { file: "content/articles/dotted-tag.md", text: () => article({ ...VALID, tags: "[node.js, 2020.07, index.html]" }), expect: /dotted-tag\.md:7 tags: .*"node\.js" has a character/ },
   { file: "content/articles/alias-bomb.md", text: () => aliasBomb, expect: /alias-bomb\.md:2 front-matter: .*aliases/ },
   { file: "content/articles/old.md", text: () => article({ ...VALID, date: "0000-01-01" }), expect: /old\.md:3 date: "0000-01-01" .*before 1901/ },
   { file: "content/articles/garbled.md", text: () => article({ ...VALID, cover: "garbled.jpg", coverAlt: "壞圖" }), expect: /garbled\.md:7 cover: "garbled\.jpg" .*cannot be decoded/ },

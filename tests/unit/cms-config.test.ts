@@ -5,7 +5,8 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { parse } from "yaml";
 import { cmsConfig, type CmsField } from "../../src/portal/cms-config.ts";
-import { ARTICLE_FIELDS, SLUG_PATTERN } from "../../src/content/article-schema.ts";
+import { ARTICLE_FIELDS } from "../../src/content/article-schema.ts";
+import { slugProblem } from "../../src/content/path-names.ts";
 import { siteSchema } from "../../src/content/site-config.ts";
 import { createScriptConverter } from "../../src/scripts/convert.ts";
 import { REPO } from "../helpers/project.ts";
@@ -31,8 +32,10 @@ describe("the web editor's configuration (src/portal/cms-config.ts)", () => {
     assert.equal(fields.get("title")!.label, "標題");
     assert.equal(fields.get("source")!.label, "來源");
     assert.equal(fields.get("editor")!.label, "責任編輯");
-    // The address rule is the contract's own pattern.
-    assert.equal(fields.get("slug")!.pattern![0], SLUG_PATTERN.source);
+    // The address rule is the contract's own (src/content/path-names.ts): the pattern, and the length an address may have.
+    const form = new RegExp(fields.get("slug")!.pattern![0]);
+    for (const slug of ["benxi-survey", "a".repeat(100), "2020-07-16"]) assert.equal(form.test(slug), slugProblem(slug) === undefined, slug);
+    for (const slug of ["Benxi", "a".repeat(101), "a--b", "-a", "本溪"]) assert.equal(form.test(slug), false, slug);
     // Dates are Beijing wall-clock text, as the contract reads them; never converted to UTC by the browser.
     assert.equal(fields.get("date")!.format, "YYYY-MM-DD HH:mm");
     assert.equal(fields.get("date")!.picker_utc, false);
