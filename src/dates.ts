@@ -8,11 +8,14 @@
  * https://moment.github.io/luxon/#/zones?id=specifying-a-zone
  */
 import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
+import { UserError } from "./util/user-error.ts";
 
 export const SITE_ZONE = "Asia/Shanghai";
 
 /** The earliest year a date may have (see parseDate). */
 export const EARLIEST_YEAR = 1901;
+/** The latest: feeds, sitemaps and archive addresses write a year in four digits. */
+export const LATEST_YEAR = 9999;
 
 export type DateParse = { ok: true; value: DateTime } | { ok: false; reason: string };
 
@@ -75,11 +78,24 @@ export function parseDate(input: string, zone: string = SITE_ZONE): DateParse {
   }
   const value = DateTime.fromObject({ year, month, day, hour, minute, second, millisecond }, { zone: dtZone });
   if (!value.isValid) return { ok: false, reason: `不是真實的日期 (is not a real date (${value.invalidExplanation ?? "invalid"}))` };
+  // A wall-clock time the zone skipped (Shanghai's summer time of 1986-1991 moved 02:00 to 03:00) does not exist:
+  // Luxon would move it on silently, and the contract says an impossible date is never rolled over.
+  if (!offsetText && (value.day !== day || value.hour !== hour || value.minute !== minute)) {
+    return {
+      ok: false,
+      reason: `在 ${zone} 不存在：那天撥快了時鐘（夏令時），沒有這個時刻；寫真實的時間，或加上時差，例如 ${text.replace(" ", "T")}+08:00 ` +
+        `(does not exist in ${zone}: the clocks were put forward that day (summer time); write a time that happened, or give the offset)`,
+    };
+  }
   // Before 1901 the zone database gives Shanghai its local mean time (+08:05:43), which no feed or sitemap can
   // write: such a date would be off by seconds in every machine output.
   const zoned = value.setZone(zone);
   if (zoned.year < EARLIEST_YEAR) {
     return { ok: false, reason: `早於 ${EARLIEST_YEAR} 年，無法發布 (is before ${EARLIEST_YEAR}; check the year)` };
+  }
+  // Every machine output writes a year in four digits (and an archive folder is named by it).
+  if (zoned.year > LATEST_YEAR) {
+    return { ok: false, reason: `在 ${zone} 已是 ${zoned.year} 年，晚於 ${LATEST_YEAR} 年，無法發布 (falls in ${zoned.year} in ${zone}, after ${LATEST_YEAR}; check the year and the offset)` };
   }
   return { ok: true, value: zoned };
 }
@@ -163,10 +179,13 @@ export function isKnownZone(zone: string): boolean {
 export function referenceTime(env: NodeJS.ProcessEnv = process.env, zone: string = SITE_ZONE): DateTime {
   const raw = env.SOURCE_DATE_EPOCH;
   if (raw !== undefined && raw.trim() !== "") {
-    if (!/^\d+$/.test(raw.trim())) {
-      throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${raw}"`);
+    const seconds = /^\d{1,12}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+    const time = Number.isFinite(seconds) ? DateTime.fromSeconds(seconds, { zone }) : undefined;
+    if (!time?.isValid || time.year > LATEST_YEAR) {
+      throw new UserError(`SOURCE_DATE_EPOCH 應是 1970 年以來的秒數（整數，到 ${LATEST_YEAR} 年為止），例如 1594860300，不是 ${JSON.stringify(raw.slice(0, 40))} ` +
+        `(SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to the year ${LATEST_YEAR}, e.g. 1594860300; unset it to build at the current time)`);
     }
-    return DateTime.fromSeconds(Number(raw.trim()), { zone });
+    return time;
   }
   return DateTime.now().setZone(zone);
 }

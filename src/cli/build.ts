@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { buildSite, BuildError, ContentError } from "../pipeline/build.ts";
 import { SearchIndexError } from "../search/indexer.ts";
-import { LockError } from "../util/lock.ts";
+import { UserError } from "../util/user-error.ts";
 import { counted } from "../util/plural.ts";
 import { WorkerError } from "../util/worker.ts";
 
@@ -15,7 +15,7 @@ try {
   if (error instanceof ContentError) {
     for (const line of error.lines) console.error(line);
     console.error(`\n內容有 ${error.lines.length} 處錯誤，沒有發布；網站保持原樣。改正後再執行 npm run build。\nBuild stopped: ${counted(error.lines.length, "content error")}. _site/ was left as it was.`);
-  } else if (error instanceof LockError) {
+  } else if (error instanceof UserError) {
     console.error(`\nBuild stopped: ${error.message}. _site/ was left as it was.`);
   } else if (error instanceof BuildError || error instanceof SearchIndexError || error instanceof WorkerError) {
     for (const line of error.lines) console.error(line);

@@ -7,7 +7,9 @@
 import { parseArgs } from "node:util";
 import { loadContent } from "../content/load.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
+import { withLinkProblems } from "../portal/site-links.ts";
 import { counted } from "../util/plural.ts";
+import { UserError } from "../util/user-error.ts";
 
 let options: { json?: boolean; kind?: string[]; folder?: string[] };
 try {
@@ -27,7 +29,7 @@ function wanted(p: Problem): boolean {
 }
 
 try {
-  const content = await loadContent(process.cwd());
+  const content = withLinkProblems(await loadContent(process.cwd()), process.cwd());
   const problems = content.problems.filter(wanted);
   const errors = problems.filter((p) => p.severity === "error");
   if (options.json) {
@@ -44,6 +46,10 @@ try {
   }
   process.exitCode = errors.length > 0 ? 1 : 0;
 } catch (error) {
+  if (error instanceof UserError) {
+    console.error(`check: ${error.message}`);
+    process.exit(1);
+  }
   // Every problem of the content is reported above; reaching this is a defect of the checker, not the content.
   console.error(error);
   console.error("\n檢查程式本身出錯，請回報這段訊息 (the check itself failed; report the message above to the developers).");

@@ -60,7 +60,13 @@ export function createImageResolver(root: string, file: string, pathPrefix: stri
     if (!ACCEPTED.test(src)) {
       return { ok: false, message: `「${src}」不是 JPEG、PNG、WebP、AVIF 或 GIF 圖片 ("${src}" is not a JPEG, PNG, WebP, AVIF or GIF picture)` };
     }
-    const source = path.resolve(path.dirname(path.join(root, file)), decodeURI(src));
+    let name: string;
+    try {
+      name = decodeURI(src);
+    } catch {
+      return { ok: false, message: `「${src}」的 % 編碼不完整；直接寫圖片的文件名 ("${src}" has a broken %-escape; write the picture's file name as it is)` };
+    }
+    const source = path.resolve(path.dirname(path.join(root, file)), name);
     if (!source.startsWith(contentDir + path.sep) || !existsSync(source)) {
       return { ok: false, message: `文章旁邊沒有「${src}」；檢查文件名（字母和大小寫要一致）("${src}" was not found next to the article; check the file name (letters and case must match))` };
     }

@@ -1,12 +1,15 @@
 /**
  * Lock files, so that two builds never work in one output folder or one build cache at once (the second waits for
- * the first, then builds). A lock file holds the process id of its holder; a lock whose holder no longer runs (a
- * build killed with SIGKILL, a machine restarted) is taken over.
+ * the first, then builds). A lock file names its holder: the process id, the process's start time and the
+ * machine's boot (Linux's /proc; the id alone elsewhere). A lock whose holder no longer runs (a build killed with
+ * SIGKILL, a machine restarted) is taken over, and so is one whose id now belongs to another process (ids are
+ * reused, above all after a restart): that process started at another time, or in another boot.
  */
 import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import { UserError } from "./user-error.ts";
 
-export class LockError extends Error {
+export class LockError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "LockError";
@@ -38,12 +41,47 @@ export function isRunning(pid: number): boolean {
   }
 }
 
+/** The machine's boot, on Linux; empty elsewhere. */
+function bootId(): string {
+  try {
+    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+
+/** When the process `pid` started, in clock ticks since boot (field 22 of /proc/PID/stat); empty when unknown. */
+export function processStart(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) is in parentheses and may hold spaces or parentheses itself.
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/** What a lock file says of its holder: `pid start boot`. */
+export function holderStamp(pid: number): string {
+  return `${pid} ${processStart(pid)} ${bootId()}`.trimEnd();
+}
+
+/** Whether the holder a lock file names is still the process that wrote it. */
+function holderRuns(text: string): boolean {
+  const [pidText, start, boot] = text.trim().split(/\s+/);
+  const pid = Number(pidText);
+  if (!isRunning(pid)) return false;
+  if (boot && bootId() && boot !== bootId()) return false;
+  const now = processStart(pid);
+  return !(start && now && start !== now);
+}
+
 /** A holder that wrote nothing for this long died between making the file and writing its id. */
 const SILENT_HOLDER_MS = 10_000;
 
 export async function acquireLock(file: string, options: LockOptions): Promise<Lock> {
   const started = Date.now();
-  const mine = `${process.pid}\n`;
+  const mine = `${holderStamp(process.pid)}\n`;
   let told = false;
   for (;;) {
     try {
@@ -90,7 +128,7 @@ function readHolder(file: string): { pid: number; text: string; stale: boolean }
     // Released between our attempt and this read: try again at once.
     return { pid: 0, text: "", stale: false };
   }
-  const pid = Number(text.trim());
+  const pid = Number(text.trim().split(/\s+/)[0]);
   if (text.trim() === "") {
     let age = 0;
     try {
@@ -100,7 +138,7 @@ function readHolder(file: string): { pid: number; text: string; stale: boolean }
     }
     return { pid: 0, text, stale: age > SILENT_HOLDER_MS };
   }
-  return { pid, text, stale: !isRunning(pid) };
+  return { pid, text, stale: !holderRuns(text) };
 }
 
 /** Removes a dead holder's lock: moved aside first, so that of two builds taking over only one removes it. */
