@@ -4,28 +4,33 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { stringify } from "yaml";
-import { SCAFFOLD, SLUG_PATTERN } from "../content/article-schema.ts";
+import { SCAFFOLD } from "../content/article-schema.ts";
+import { slugProblem } from "../content/path-names.ts";
 import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { formatDisplay } from "../dates.ts";
+import { UserError } from "../util/user-error.ts";
+import { commandLine } from "./command.ts";
 
-const { values } = parseArgs({ options: { channel: { type: "string" }, slug: { type: "string" }, title: { type: "string" } } });
+const { values } = commandLine("new", "npm run new -- --channel 政法要聞 --slug benxi-survey [--title 標題]",
+  { options: { channel: { type: "string" }, slug: { type: "string" }, title: { type: "string" } } });
 const root = process.cwd();
-const content = await loadContent(root);
-const site = content.site;
-const fail = (message: string) => {
+const fail = (message: string): never => {
   console.error(`new: ${message}`);
   process.exit(1);
 };
+const content = await loadContent(root).catch((error: unknown) => (error instanceof UserError ? fail(error.message) : Promise.reject(error)));
+const site = content.site;
 if (!site) {
   for (const p of content.problems) console.error(formatProblem(p));
   fail("the site configuration has errors; fix them first");
 }
 const names = site!.channels.map((c) => c.name);
 if (!values.channel || !names.includes(values.channel)) fail(`--channel 要寫本站的欄目之一：${names.join("、")} (--channel must be one of: ${names.join(", ")})`);
-if (!values.slug || !SLUG_PATTERN.test(values.slug)) fail("--slug 是文章的網址，只用小寫英文字母、數字和連字號，例如 --slug benxi-survey (--slug must be lower-case letters, digits and hyphens, e.g. --slug benxi-survey)");
+if (!values.slug) fail("--slug 是文章的網址，只用小寫英文字母、數字和連字號，例如 --slug benxi-survey (--slug is the article's address, e.g. --slug benxi-survey)");
+const slugWrong = slugProblem(values.slug!);
+if (slugWrong) fail(`--slug: ${slugWrong}`);
 if (content.articles.some((a) => a.slug === values.slug)) fail(`已有文章用了網址「${values.slug}」，換一個 --slug (an article already has the address "${values.slug}"; choose another --slug)`);
 
 // The clock, read once: an editor's "now" (SOURCE_DATE_EPOCH, when set, stands in for it).

@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ARTICLES_DIR, PAGES_DIR } from "../content/files.ts";
+import { ARTICLES_DIR, PAGES_DIR } from "./files.ts";
 
 /** The folders the editor owns, relative to the project root. */
 export const EDITOR_FOLDERS = [ARTICLES_DIR, PAGES_DIR] as const;

@@ -4,6 +4,7 @@
  * the paragraphs, and drops page chrome (歡迎來到…, navigation, copyright lines).
  */
 import { parse, type HTMLElement } from "node-html-parser";
+import { matches, pageTree, type PageTree } from "./html-tree.ts";
 
 export interface Extracted {
   title?: string;
@@ -92,16 +93,24 @@ export function extractFromText(text: string): Extracted {
   return out;
 }
 
+/** Elements whose text is never the article's: the page's frame, forms and pictures. */
+const FRAME = new Set(["nav", "header", "footer", "aside", "form", "iframe", "svg", "script", "style", "noscript"]);
+/** Elements that may carry one meta field ("來源：…") each. */
+const META_HOLDERS = ["p", "div", "span", "li", "td", "em", "small"];
+
 export function extractFromHtml(html: string): Extracted {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
-  for (const el of root.querySelectorAll("nav, header, footer, aside, form, iframe, svg")) el.remove();
-  const title = clean(root.querySelector("h1")?.textContent ?? root.querySelector("title")?.textContent ?? "");
-  const container = mainContainer(root);
-  const paragraphs = container.querySelectorAll("p").map((p) => clean(p.textContent)).filter((t) => t && !CHROME.test(t));
-  const text = clean(root.textContent.replace(/\s+/g, " "));
+  const tree = pageTree(root, FRAME);
+  const first = (tag: string) => tree.elements.find((el) => matches(el, [tag]));
+  const heading = first("h1") ?? first("title");
+  const title = heading ? clean(tree.text(heading)) : "";
+  const container = mainContainer(root, tree);
+  const paragraphs = pageTree(container, FRAME).elements.filter((el) => matches(el, ["p"]))
+    .map((p) => clean(tree.text(p))).filter((t) => t && !CHROME.test(t));
+  const text = clean(tree.text(root).replace(/\s+/g, " "));
   const fields: Partial<Extracted> = {};
   // Innermost first: the shortest element that carries a label holds its value and nothing after it.
-  const candidates = root.querySelectorAll("p, div, span, li, td, em, small").map((el) => clean(el.textContent))
+  const candidates = tree.elements.filter((el) => tree.length(el) < 2000 && matches(el, META_HOLDERS)).map((el) => clean(tree.text(el)))
     .filter((t) => t.length < 200).sort((a, b) => a.length - b.length);
   for (const text of candidates) {
     for (const [k, v] of Object.entries(metaFields(text)) as [string, string][]) {
@@ -117,13 +126,14 @@ export function extractFromHtml(html: string): Extracted {
 }
 
 /** The element holding the article: <article>, a common content id or class, or the one with the most <p> text. */
-function mainContainer(root: HTMLElement): HTMLElement {
-  const named = root.querySelector("article, #content, .content, .article, .article-content, #article, .TRS_Editor, main");
-  if (named && named.querySelectorAll("p").length > 0) return named;
+function mainContainer(root: HTMLElement, tree: PageTree): HTMLElement {
+  const named = tree.elements.find((el) => matches(el, ["article", "#content", ".content", ".article", ".article-content", "#article", ".TRS_Editor", "main"]));
+  if (named && pageTree(named, FRAME).elements.some((el) => matches(el, ["p"]))) return named;
   let best = root;
   let bestLength = 0;
-  for (const el of root.querySelectorAll("div, section, td")) {
-    const length = el.childNodes.filter((n) => (n as HTMLElement).tagName === "P").reduce((sum, p) => sum + p.textContent.length, 0);
+  for (const el of tree.elements) {
+    if (!matches(el, ["div", "section", "td"])) continue;
+    const length = el.childNodes.filter((n) => (n as HTMLElement).rawTagName?.toLowerCase() === "p").reduce((sum, p) => sum + tree.length(p as HTMLElement), 0);
     if (length > bestLength) {
       best = el;
       bestLength = length;

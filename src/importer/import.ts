@@ -4,11 +4,14 @@
  * file (never over an existing one) and returns every warning about what is left for the editor, with the
  * written file's line and column.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { stringify } from "yaml";
-import { SLUG_PATTERN } from "../content/article-schema.ts";
+import { editorPath, writeEditorFile } from "../content/editor-files.ts";
+import { ARTICLES_DIR } from "../content/files.ts";
+import { slugProblem } from "../content/path-names.ts";
+import { UserError } from "../util/user-error.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import { parseFrontMatter } from "../content/source-file.ts";
 import { scanText } from "../content/text-warnings.ts";
@@ -39,10 +42,9 @@ export interface ImportResult {
   backup?: string;
 }
 
-export class ImportError extends Error {}
+export class ImportError extends UserError {}
 
-const badSlug = (slug: string) =>
-  new ImportError(`--slug「${slug}」只能用小寫英文字母、數字和連字號 (--slug "${slug}" must be lower-case letters, digits and hyphens)`);
+const badSlug = (slug: string) => new ImportError(`--slug: ${slugProblem(slug)}`);
 const taken = (written: string) => new ImportError(`${written} 已經存在，換一個 --slug (${written} already exists; choose another --slug)`);
 
 /** `2020年7月16日 8:45`, `2020/07/16`, `2020.7.16 08:45:00` and the like, as the contract's `YYYY-MM-DD HH:mm`. */
@@ -70,7 +72,7 @@ function detectScript(text: string): "zh-Hant" | "zh-Hans" {
 
 export async function importLegacy(options: ImportOptions): Promise<ImportResult> {
   const { site, root } = options;
-  const bytes = await readFile(options.file);
+  const bytes = await readSource(options.file);
   const decoded = decodeLegacy(bytes);
   const controls = decoded.text.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (controls > Math.max(2, decoded.text.length / 1000)) {
@@ -97,8 +99,8 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
   if (!options.channel) problems.push(`channel: set to ${channel}; change it if the article belongs elsewhere`);
 
   const base = path.basename(options.file).replace(/\.[^.]+$/, "");
-  const slug = options.slug ?? (SLUG_PATTERN.test(base) ? base : `article-${when ? when.toFormat("yyyyMMdd-HHmm") : "undated"}`);
-  if (!SLUG_PATTERN.test(slug)) throw badSlug(slug);
+  const slug = options.slug ?? (slugProblem(base) === undefined ? base : `article-${when ? when.toFormat("yyyyMMdd-HHmm") : "undated"}`);
+  if (slugProblem(slug)) throw badSlug(slug);
 
   const title = fullWidthPunctuation(found.title);
   const twin = when && options.existing?.find((a) => a.title === title && a.date.toFormat("yyyy-MM-dd") === when.toFormat("yyyy-MM-dd"));
@@ -139,22 +141,47 @@ async function convertArticle(options: ImportOptions, bytes: Uint8Array, text: s
   if (!source.ok) throw new ImportError(`${options.file}: ${source.problems.map((p) => `line ${p.line}: ${p.message}`).join("; ")}`);
   const fm = source.frontMatter;
   const relative = path.relative(root, path.resolve(options.file)).split(path.sep).join("/");
-  const inPlace = relative.startsWith("content/articles/") && !relative.includes("../");
   let written = relative;
   let backup: string | undefined;
-  if (inPlace) {
+  if (relative.startsWith(`${ARTICLES_DIR}/`)) {
+    // Rewritten in place only as the web editor would write it: a plain file inside content/articles/, reached
+    // through no symbolic link (a link could lead the rewrite anywhere).
+    const target = editorPath(root, relative, "entry");
+    if (!target.ok) throw new ImportError(`${relative} 是符號連結或不是普通文件，沒有就地改寫；把文章本身放進 ${ARTICLES_DIR}/ (${relative} is a symbolic link or not a plain file; it was not rewritten in place)`);
     backup = path.posix.join(".broadsheet/import-backups", `${relative}.${encoding.toLowerCase().replace(/[^a-z0-9]/g, "")}`);
     await mkdir(path.dirname(path.join(root, backup)), { recursive: true });
     await writeFile(path.join(root, backup), bytes);
-    await writeFile(path.join(root, written), repaired);
+    writeEditorFile(target.full, Buffer.from(repaired));
   } else {
     const date = typeof fm.data.date === "string" ? parseDate(fm.data.date, site.timeZone) : undefined;
     const when = date?.ok ? date.value : undefined;
     const slug = options.slug ?? path.basename(options.file).replace(/\.[^.]+$/, "");
-    if (!SLUG_PATTERN.test(slug)) throw badSlug(slug);
+    if (slugProblem(slug)) throw badSlug(slug);
     written = await writeNewArticle(root, when, slug, repaired);
   }
   return { written, encoding, warnings: textWarningLines(written, fm.body, fm.bodyLine), repairs, ...(backup ? { backup } : {}) };
+}
+
+/**
+ * The bytes of the file to import, or an ImportError that says what it is instead: missing, a folder, or not a plain
+ * file (a FIFO or a device would be read forever). It is looked at before it is opened.
+ */
+async function readSource(file: string): Promise<Uint8Array> {
+  let stats;
+  try {
+    stats = await stat(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new ImportError(`找不到文件 ${file}；檢查路徑 (there is no file ${file}; check the path)`);
+    throw new ImportError(`讀不到 ${file} (${file} cannot be read: ${code ?? (error as Error).message})`);
+  }
+  if (stats.isDirectory()) throw new ImportError(`${file} 是文件夾；每次匯入一個文件 (${file} is a folder; import one file at a time)`);
+  if (!stats.isFile()) throw new ImportError(`${file} 不是普通文件（管道或裝置），沒有讀取 (${file} is not a plain file (a pipe or a device); it was not read)`);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new ImportError(`讀不到 ${file} (${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
 
 /** Writes a new article under content/articles/<year>/<month>/ by its date (undated/ without one), never over a file. */

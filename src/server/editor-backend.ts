@@ -2,7 +2,7 @@
  * The web editor's local backend: the protocol Decap CMS speaks to a "proxy server" on this machine (`local_backend`,
  * one POST of `{action, params}` to /api/v1 a call), answered in-process by `npm run cms`. It is written here rather
  * than run as decap-server, whose only check is that a path stays inside the repository: every path an action names
- * goes through `editorPath` (src/server/editor-files.ts), so the editor reads and writes articles, pages and their
+ * goes through `editorPath` (src/content/editor-files.ts), so the editor reads and writes articles, pages and their
  * pictures, and nothing else. Files are written in place (no commit): the editor commits, or CI publishes main.
  * https://decapcms.org/docs/working-with-a-local-git-repository/ (the actions are decap-server's, "fs" mode)
  */
@@ -12,7 +12,7 @@ import path from "node:path";
 import { z } from "zod";
 import {
   deleteEditorFile, editorFilesUnder, editorPath, EditorRefusal, mustBeEditorPath, PICTURE, writeEditorFile,
-} from "./editor-files.ts";
+} from "../content/editor-files.ts";
 
 export interface BackendReply {
   status: number;

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { editorPath } from "../../src/server/editor-files.ts";
+import { editorPath } from "../../src/content/editor-files.ts";
 import { listenAddress, ownHosts, plainPath } from "../../src/server/request-guard.ts";
 
 describe("the request guard", () => {
