@@ -37,11 +37,17 @@ function createMarkdown(): MarkdownIt {
       }
     }
   });
-  // Inline tokens carry no line; give each image the line of its paragraph, for error messages.
+  // Inline tokens carry no line; give each image the line of its paragraph, for error messages, and note every link
+  // into the site (relative or root-relative), which the portal checks against what it publishes.
   md.core.ruler.push("image_lines", (state) => {
+    const env = state.env as RenderEnv;
     for (const token of state.tokens) {
       if (token.type !== "inline" || !token.map || !token.children) continue;
-      for (const child of token.children) if (child.type === "image") child.meta = { ...child.meta, line: token.map[0] };
+      for (const child of token.children) {
+        if (child.type === "image") child.meta = { ...child.meta, line: token.map[0] };
+        const href = child.type === "link_open" ? child.attrGet("href") : null;
+        if (href !== null && child.markup !== "linkify" && isSiteLink(href)) (env.links ??= []).push({ href, line: token.map[0] });
+      }
     }
   });
   const defaultImage = md.renderer.rules.image!;
@@ -61,11 +67,29 @@ function createMarkdown(): MarkdownIt {
   return md;
 }
 
+/** A link of the body into the site, as written (after markdown-it's normalising), at a 0-based body line. */
+export interface SiteLink {
+  href: string;
+  line: number;
+}
+
+/** Whether `href` points into this site: no scheme, not protocol-relative, not only a fragment. */
+export function isSiteLink(href: string): boolean {
+  return href !== "" && !/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(href);
+}
+
+/** Links at body lines as links at file lines, for a body that starts at `bodyLine`. */
+export function fileLines(links: readonly SiteLink[], bodyLine: number): SiteLink[] {
+  return links.map((l) => ({ href: l.href, line: bodyLine + l.line }));
+}
+
 interface RenderEnv {
   /** Markup for an image at a 0-based body line; absent, markdown-it's plain <img>. */
   image?: (src: string, alt: string, line: number) => string;
   /** Set by the parser: the 0-based body line where lists or quotes nest deeper than MAX_NESTING. */
   tooDeep?: number;
+  /** Set by the parser: the body's links into the site. */
+  links?: SiteLink[];
 }
 
 const md = createMarkdown();
@@ -78,9 +102,11 @@ export interface RenderedBody {
   firstParagraph: string;
   /** The 0-based body line where lists or quotes nest too deep to be rendered whole (the body must be refused). */
   tooDeep?: number;
+  /** The body's links into the site, in order (absent when there are none). */
+  links?: SiteLink[];
 }
 
-export function renderBody(markdown: string, options: Omit<RenderEnv, "tooDeep"> = {}): RenderedBody {
+export function renderBody(markdown: string, options: Pick<RenderEnv, "image"> = {}): RenderedBody {
   const env: RenderEnv = { ...options };
   const tokens = md.parse(markdown, env);
   const paragraphs: string[] = [];
@@ -101,6 +127,7 @@ export function renderBody(markdown: string, options: Omit<RenderEnv, "tooDeep">
     text: paragraphs.join("\n"),
     firstParagraph,
     ...(env.tooDeep !== undefined ? { tooDeep: env.tooDeep } : {}),
+    ...(env.links ? { links: env.links } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { loadContent } from "../content/load.ts";
 import { formatProblem, warningReport } from "../content/problems.ts";
 import { formatIso } from "../dates.ts";
 import { localizePortal, renderedPages, planPages, type Portal } from "../portal/portal.ts";
+import { withLinkProblems } from "../portal/site-links.ts";
 import { positiveInteger } from "../util/env.ts";
 import { acquireLock } from "../util/lock.ts";
 import { Memo } from "../util/memo.ts";
@@ -114,7 +115,7 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   // Files hashed by earlier builds, known again by their inode and times (src/util/stat-digests.ts): an unchanged
   // article is not even read, a recycled page or a cached search shard is not read again.
   const known = StatDigests.read(path.join(cacheDir, "file-digests.json"));
-  const content = await loadContent(root, { env, memo, store, digestOf: known.digest });
+  const content = withLinkProblems(await loadContent(root, { env, memo, store, digestOf: known.digest }), root);
   for (const line of warningReport(content.problems.filter((p) => p.severity === "warning"))) log(line);
   const errors = content.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !content.site) throw new ContentError(errors.map(formatProblem));

@@ -10,6 +10,7 @@ import { loadContent } from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { adminFiles } from "../portal/admin.ts";
 import { localizePortal, planPages, renderedPages } from "../portal/portal.ts";
+import { withLinkProblems } from "../portal/site-links.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import { createScriptConverter } from "../scripts/convert.ts";
 import { lazyRecords, searchLayout } from "../search/records.ts";
@@ -41,7 +42,7 @@ export function previewSession(root: string): () => Promise<PortalBatch> {
   const known = StatDigests.inMemory();
   return async () => {
     const started = performance.now();
-    const content = await loadContent(root, { memo, store, digestOf: known.digest });
+    const content = withLinkProblems(await loadContent(root, { memo, store, digestOf: known.digest }), root, { preview: true });
     const loaded = performance.now();
     const errors = content.problems.filter((p) => p.severity === "error");
     if (errors.length > 0 || !content.site) {

@@ -7,7 +7,7 @@
  * files, and articles are data here (src/content), never templates.
  */
 import { DateTime } from "luxon";
-import { escapeXml } from "./escape.ts";
+import { cdata, escapeXml } from "./escape.ts";
 import { formatIso } from "../dates.ts";
 
 export interface FeedEntry {
@@ -50,8 +50,6 @@ function feedUpdated(feed: Feed): DateTime {
   for (const e of feed.entries) if (e.updated > newest) newest = e.updated;
   return newest;
 }
-
-const cdata = (html: string) => `<![CDATA[${html.replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
 
 export function atomFeed(feed: Feed): string {
   const entries = feed.entries.map((e) => [
