@@ -132,6 +132,7 @@ export function parseFrontMatter(text: string, file: string, warnings: Problem[]
   if (!isMap(root)) {
     return problem(2, "front-matter", '欄位要寫成「名稱: 內容」，一行一個 (the fields must be written as "name: value" lines)');
   }
+  const aliasBudget = { aliases: 0 };
   for (const pair of root.items) {
     const keyNode = pair.key as Node | null;
     const key = isScalar(keyNode) && keyNode.tag === undefined ? String(keyNode.value ?? "") : "";
@@ -142,7 +143,7 @@ export function parseFrontMatter(text: string, file: string, warnings: Problem[]
     }
     keyLines[key] = line;
     const found: ValueProblem[] = [];
-    data[key] = emptyToUndefined(plainValue(pair.value, doc, found));
+    data[key] = emptyToUndefined(plainValue(pair.value, doc, found, aliasBudget));
     for (const p of found) problems.push({ severity: "error", file, line: fileLine(p.offset), field: key, message: p.message });
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -20,11 +20,15 @@ export interface ValueProblem {
   message: string;
 }
 
+/** Aliases resolved so far in one document, shared by the calls for its fields. */
+export interface AliasBudget {
+  aliases: number;
+}
+
 export type Plain = string | null | Plain[] | { [key: string]: Plain };
 
 /** A map's value as plain data; problems (tags, too many aliases, nesting) are collected, not thrown. */
-export function plainValue(node: unknown, doc: Document, problems: ValueProblem[]): Plain {
-  let aliases = 0;
+export function plainValue(node: unknown, doc: Document, problems: ValueProblem[], budget: AliasBudget = { aliases: 0 }): Plain {
   const at = (n: Node | null | undefined) => n?.range?.[0] ?? 0;
   const convert = (n: unknown, depth: number): Plain => {
     if (n === null || n === undefined) return null;
@@ -33,8 +37,9 @@ export function plainValue(node: unknown, doc: Document, problems: ValueProblem[
       return null;
     }
     if (isAlias(n)) {
-      if (++aliases > MAX_ALIASES) {
-        problems.push({ offset: at(n), message: `別名 (&、*) 用得太多，請直接寫出欄位值 (more than ${MAX_ALIASES} YAML aliases; write the values out)` });
+      if (++budget.aliases > MAX_ALIASES) {
+        // Said once, where the cap is crossed; every later alias is simply not resolved.
+        if (budget.aliases === MAX_ALIASES + 1) problems.push({ offset: at(n), message: `別名 (&、*) 用得太多，請直接寫出欄位值 (more than ${MAX_ALIASES} YAML aliases; write the values out)` });
         return null;
       }
       const target = n.resolve(doc);

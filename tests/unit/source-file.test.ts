@@ -30,7 +30,7 @@ describe("parseFrontMatter", () => {
     const result = split("---\ntitle: 2020\ndraft: true\ntags: [本溪, 市域]\n---\n\n正文\n");
     assert.ok(result.ok);
     assert.deepEqual({ ...result.frontMatter.data }, { title: "2020", draft: "true", tags: ["本溪", "市域"] });
-    assert.deepEqual(result.frontMatter.lines, { title: 2, draft: 3, tags: 4 });
+    assert.deepEqual({ ...result.frontMatter.lines }, { title: 2, draft: 3, tags: 4 });
     assert.equal(result.frontMatter.body.trim(), "正文");
     assert.equal(result.frontMatter.bodyLine, 6);
   });
