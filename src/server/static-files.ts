@@ -3,7 +3,7 @@
  * (and an address without its last slash is sent to the one with it), an unknown address with 404.html and status
  * 404. A path that leaves the folder, even through a link inside it, is not found.
  */
-import { createReadStream, readFileSync, realpathSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import path from "node:path";
 import type { Route } from "./http-server.ts";
@@ -70,7 +70,8 @@ function fileOf(dir: string, relative: string): string | "folder" | undefined {
 
 function send(res: ServerResponse, file: string, status: number, headOnly: boolean, inject?: string): void {
   const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-  const headers = { "content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff" };
+  // no-cache, not no-store: always asked again (an edit shows at once), yet a page may reuse what it already holds.
+  const headers = { "content-type": type, "cache-control": "no-cache", "x-content-type-options": "nosniff" };
   if (inject && type.startsWith("text/html")) {
     const html = readFileSync(file, "utf8");
     const at = html.lastIndexOf("</body>");
@@ -79,12 +80,15 @@ function send(res: ServerResponse, file: string, status: number, headOnly: boole
     res.end(headOnly ? undefined : body);
     return;
   }
-  res.writeHead(status, headers);
-  if (headOnly) {
-    res.end();
+  // Read whole and sent with its length: the preview's files are a page's size, and a client knows where each ends.
+  let body: Buffer;
+  try {
+    body = readFileSync(file);
+  } catch {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    res.end("not found");
     return;
   }
-  const stream = createReadStream(file);
-  stream.on("error", () => res.destroy());
-  stream.pipe(res);
+  res.writeHead(status, { ...headers, "content-length": body.length });
+  res.end(headOnly ? undefined : body);
 }

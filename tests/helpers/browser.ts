@@ -108,11 +108,21 @@ export function countTransfer(page: Page): Transfer {
     files: [],
     sizes: new Map(),
     async stop() {
+      // Playwright reports a finished request a moment after the page has used it: wait until every resource the
+      // page's own timeline lists has been reported, so that what is counted never depends on that race.
+      for (let waited = 0; waited < 5000; waited += 50) {
+        const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name)).catch(() => []);
+        const seen = new Set(finished);
+        if (fetched.filter((url) => /^https?:/.test(url)).every((url) => seen.has(url))) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       page.off("requestfinished", counting);
       await Promise.all(pending);
     },
   };
+  const finished: string[] = [];
   const counting = (request: import("playwright-core").Request) => {
+    finished.push(request.url());
     transfer.files.push(new URL(request.url()).pathname);
     pending.push((async () => {
       const body = await (await request.response())?.body().catch(() => undefined);
