@@ -133,6 +133,7 @@ export function parseFrontMatter(text: string, file: string, warnings: Problem[]
     return problem(2, "front-matter", '欄位要寫成「名稱: 內容」，一行一個 (the fields must be written as "name: value" lines)');
   }
   const aliasBudget = { aliases: 0 };
+  const escaped: Problem[] = [];
   for (const pair of root.items) {
     const keyNode = pair.key as Node | null;
     const key = isScalar(keyNode) && keyNode.tag === undefined ? String(keyNode.value ?? "") : "";
@@ -144,10 +145,13 @@ export function parseFrontMatter(text: string, file: string, warnings: Problem[]
     keyLines[key] = line;
     const found: ValueProblem[] = [];
     data[key] = emptyToUndefined(plainValue(pair.value, doc, found, aliasBudget));
-    for (const p of found) problems.push({ severity: "error", file, line: fileLine(p.offset), field: key, message: p.message });
+    for (const p of found) {
+      if (p.kind) escaped.push({ severity: "warning", kind: p.kind, file, line: fileLine(p.offset), field: key, message: p.message });
+      else problems.push({ severity: "error", file, line: fileLine(p.offset), field: key, message: p.message });
+    }
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, frontMatter: { data, lines: keyLines, body, bodyLine: close + 2, warnings: inFields(warnings, keyLines, close + 2) } };
+  return { ok: true, frontMatter: { data, lines: keyLines, body, bodyLine: close + 2, warnings: [...inFields(warnings, keyLines, close + 2), ...escaped] } };
 }
 
 /** Decoding warnings named by the field they fall in: the body, or the last field that starts on or above their line. */

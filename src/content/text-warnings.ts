@@ -105,9 +105,10 @@ function quote(line: string, at: number, length: number): string {
 
 /**
  * Characters that XML 1.0 cannot carry, nor HTML without a parse error: C0 controls but tab and line feed, DEL, C1
- * controls and the noncharacters. No editor types them on purpose: they come from pasted text and old systems.
+ * controls, the noncharacters, and half of a surrogate pair standing alone (only a YAML escape can write one: a
+ * file's bytes are UTF-8). No editor types them on purpose: they come from pasted text and old systems.
  */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/gu;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]/gu;
 const ANY_INVISIBLE = new RegExp(INVISIBLE.source, "u");
 
 /**

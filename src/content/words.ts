@@ -62,7 +62,9 @@ export function loadWordList(root: string, protectedWords: readonly string[]): {
   }
   const values: ValueProblem[] = [];
   const plain = plainValue(doc.contents, doc, values);
-  if (values.length > 0) return fail(lineOf(values[0]!.offset), values[0]!.message);
+  // An invisible character an escape wrote is removed from the word, as from any field; the rest stop the list.
+  const refused = values.filter((v) => !v.kind);
+  if (refused.length > 0) return fail(lineOf(refused[0]!.offset), refused[0]!.message);
   const parsed = z.array(entrySchema).safeParse(plain ?? []);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

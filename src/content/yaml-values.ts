@@ -8,6 +8,7 @@
  * https://eemeli.org/yaml/#documents · https://yaml.org/spec/1.2.2/#24-tags
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import { invisibleCharacters } from "./text-warnings.ts";
 
 /** Aliases a document may resolve, in all (each resolution counts). */
 export const MAX_ALIASES = 50;
@@ -18,6 +19,8 @@ export interface ValueProblem {
   /** Offset in the YAML text, for the line. */
   offset: number;
   message: string;
+  /** Set on what is only a warning: an invisible character an escape wrote (`"\u0001"`), removed from the value. */
+  kind?: "control";
 }
 
 /** Aliases resolved so far in one document, shared by the calls for its fields. */
@@ -57,7 +60,7 @@ export function plainValue(node: unknown, doc: Document, problems: ValueProblem[
       });
       return null;
     }
-    if (isScalar(n)) return n.value === null || n.value === undefined ? null : String(n.value);
+    if (isScalar(n)) return n.value === null || n.value === undefined ? null : visible(String(n.value), at(n), problems);
     if (isSeq(n)) return n.items.map((item) => convert(item, depth + 1));
     if (isMap(n)) {
       const map: { [key: string]: Plain } = Object.create(null) as { [key: string]: Plain };
@@ -72,4 +75,14 @@ export function plainValue(node: unknown, doc: Document, problems: ValueProblem[
     return null;
   };
   return convert(node, 0);
+}
+
+/**
+ * A scalar without the characters no page or feed can carry. The file's own bytes had them removed when it was
+ * decoded; these are the ones a double-quoted escape writes (`"\u0001"`, `"\x0b"`, `"\uD800"`), each a warning.
+ */
+function visible(value: string, offset: number, problems: ValueProblem[]): string {
+  const { text, found } = invisibleCharacters(value);
+  for (const w of found) problems.push({ offset, message: w.message, kind: "control" });
+  return text;
 }

@@ -114,6 +114,8 @@ describe("what is warned about is published in outputs that parse", () => {
   let build: { code: number; stdout: string; stderr: string };
   before(async () => {
     project = await createProject();
+    // The summary's invisible characters are written by YAML escapes, which only the parser sees.
+    await project.write("content/articles/escapes.md", article({ ...VALID, title: "轉義", summary: '"摘\\x0b要\\u0001與\\uD800孤\\uFFFE"' }, "正文。"));
     await project.write("content/articles/controls.md", article({ ...VALID, title: "控制\u0001字元", tags: "[發展, ABC]" },
       "垂直\u000b定位和\u0001開頭\u007f的正文，還有 ]]> 和 <b>標記</b>。\n\n見 [本溪](../benxi-2020-07-16/)、[欄目](/channels/news/)、[關於](/about/)、[檔案](/archive/2021/03/)。"));
     await project.write("content/articles/tags-two.md", article({ ...VALID, title: "第二篇", tags: `[发展, abc, ＡＢＣ, "e\u0301te", "\u00e9te", 頭髮, 頭發]` }, "正文。"));
@@ -127,6 +129,7 @@ describe("what is warned about is published in outputs that parse", () => {
     assert.match(output, /controls\.md:2:\d+ warning: title: .*U\+0001/);
     assert.match(output, /controls\.md:10:\d+ warning: body: .*U\+000B/);
     assert.match(output, /controls\.md:10:\d+ warning: body: .*U\+007F/);
+    for (const code of ["000B", "0001", "D800", "FFFE"]) assert.match(output, new RegExp(`escapes\\.md:7 warning: summary: .*U\\+${code}`));
   });
 
   it("writes every feed and sitemap as well-formed XML, and every JSON-LD block as JSON", async () => {
@@ -143,6 +146,7 @@ describe("what is warned about is published in outputs that parse", () => {
     assert.match(feed, /垂直定位和開頭的正文/);
     for (const file of files.filter((f) => f.endsWith(".html"))) {
       const html = await readFile(path.join(site, file), "utf8");
+      assert.doesNotMatch(html, NOT_XML, `${file} holds a character no page can carry`);
       for (const m of html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)) JSON.parse(m[1]!);
     }
     JSON.parse(await readFile(path.join(site, "feeds/feed.json"), "utf8"));
