@@ -9,6 +9,7 @@
 import Eleventy from "@11ty/eleventy";
 import { ELEVENTY_INPUT } from "../eleventy/input.ts";
 import { PREVIEW_OUTPUT } from "../pipeline/preview-portal.ts";
+import { whenLauncherEnds } from "../util/launcher-watch.ts";
 import { startServer, type Route, type RunningServer } from "./http-server.ts";
 import { liveReload } from "./live-reload.ts";
 import type { ListenAddress } from "./request-guard.ts";
@@ -39,5 +40,11 @@ export async function startPreview(address: ListenAddress, extras: PreviewExtras
   const rebuild = (await eleventy.watch()) as (path: string) => Promise<void>;
   eleventy.watcher?.on("unlink", (file: string) => void rebuild(file));
   const pages = staticFiles(PREVIEW_OUTPUT, { inject: live.script + (extras.inject ?? "") });
-  return startServer({ ...address, routes: [...(extras.routes ?? []), live.route, pages] });
+  const server = await startServer({ ...address, routes: [...(extras.routes ?? []), live.route, pages] });
+  // A server left behind by a killed npm would go on answering (and writing, for the editor) with nobody to stop it.
+  whenLauncherEnds(() => {
+    console.error("啟動本預覽的命令已結束，預覽也停止 (the command that started this preview has ended; so does the preview)");
+    process.exit(1);
+  });
+  return server;
 }

@@ -5,7 +5,7 @@
  * it an editor's save still works.
  */
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -13,6 +13,7 @@ import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { freePort } from "../../src/util/free-port.ts";
 import { article, createProject, VALID, type Project } from "../helpers/project.ts";
 import { apiCall, raw, startCli, type RunningCli } from "../helpers/server.ts";
 
@@ -241,6 +242,30 @@ describe("npm start on a shared network", () => {
       assert.equal(reply.status, 200);
     }
     assert.equal((await raw(preview.port, "GET", "/", { host: "rebound.example" })).status, 403);
+  });
+
+  it("ends when the npm that launched it is killed outright, instead of serving on with nobody to stop it", async () => {
+    await preview.stop(); // One preview at a time writes the project's .broadsheet/preview.
+    const port = await freePort();
+    // As an editor starts it: npm, the shell npm runs the script in, then node.
+    const npm = spawn("npm", ["start", "--", "--port", String(port)], { cwd: project.root, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let log = "";
+    npm.stdout!.on("data", (d) => (log += d));
+    npm.stderr!.on("data", (d) => (log += d));
+    try {
+      await preview.until("the preview started through npm", async () => (/預覽 \(preview\): http/.test(log) && (await accepts("127.0.0.1", port)) ? true : undefined));
+      const below = childrenOf(npm.pid!).flatMap((pid) => [pid, ...childrenOf(pid)]);
+      assert.ok(below.length >= 1, "npm started nothing");
+      process.kill(npm.pid!, "SIGKILL");
+      await preview.until("the preview ending with its npm", async () => (below.every((pid) => !running(pid)) ? true : undefined));
+      assert.equal(await accepts("127.0.0.1", port), false);
+    } finally {
+      try {
+        process.kill(-npm.pid!, "SIGKILL");
+      } catch {
+        // The group is gone.
+      }
+    }
   });
 
   it("says what is wrong with its command line, without a stack", () => {
