@@ -17,6 +17,7 @@ import type { SiteConfig } from "./site-config.ts";
 import { loadSiteConfig } from "./site-file.ts";
 import { newsroomProblems } from "./newsroom.ts";
 import { loadWordList } from "./words.ts";
+import { loadRedirects, REDIRECTS_FILE, type Redirect } from "./redirects.ts";
 import { createScriptConverter } from "../scripts/convert.ts";
 import { referenceTime } from "../dates.ts";
 import { parseSource } from "./source-file.ts";
@@ -33,6 +34,8 @@ export interface Content {
   problems: Problem[];
   /** Pictures the build must encode (each source once). */
   images: ImageJob[];
+  /** The old site's addresses and the articles they now are (content/_data/redirects.yaml), each to a known article. */
+  redirects?: Redirect[];
   /**
    * The build's reference time, read once here for everything that follows (the contract: one instant per build),
    * in the site's zone: what is published, the newsroom's checks, the news sitemap.
@@ -95,13 +98,27 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     if (parsed.page) pages.push(parsed.page);
   }
   const now = read.setZone(site.timeZone);
+  const redirects = redirectsTo(articles, loadRedirects(root, new Set(pages.map((p) => p.slug))), problems);
   problems.push(...newsroomProblems(site, articles, now, lines ?? {}));
   // Channel names are written as site.yaml has them: an editor must type them exactly so.
   // OpenCC's tables load only when there is something to say (a preview rebuild of clean content loads none).
   const speaker = site.lang === "zh-Hans" && problems.length > 0
     ? createScriptConverter([...site.protectedWords, ...site.channels.map((c) => c.name)]) : undefined;
   const said = speaker ? problems.map((p) => ({ ...p, message: inSimplified(p.message, speaker) })) : problems;
-  return { site, articles, pages, problems: sortProblems(said), images, now };
+  return { site, articles, pages, problems: sortProblems(said), images, now, ...(redirects.length > 0 ? { redirects } : {}) };
+}
+
+/** The redirects that lead to an article of the site; one that names no article is an error on its line. */
+function redirectsTo(articles: readonly Article[], loaded: { redirects: Redirect[]; problems: Problem[] }, problems: Problem[]): Redirect[] {
+  problems.push(...loaded.problems);
+  if (loaded.redirects.length === 0) return [];
+  const slugs = new Set(articles.map((a) => a.slug));
+  return loaded.redirects.filter((r) => {
+    if (slugs.has(r.to)) return true;
+    problems.push({ severity: "error", file: REDIRECTS_FILE, line: r.line, field: "redirects",
+      message: `沒有網址名是「${r.to}」的文章；寫 content/articles/ 裡文章的文件名（不帶 .md）或它的 slug (no article has the slug "${r.to}"; write an article's file name without .md, or its slug)` });
+    return false;
+  });
 }
 
 /**

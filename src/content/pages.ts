@@ -9,7 +9,7 @@ import { parseSource } from "./source-file.ts";
 
 /** First path segments the portal itself uses; a page may not take them. */
 export const RESERVED_SLUGS = ["articles", "channels", "tags", "archive", "search", "assets", "feeds", "pagefind",
-  "hans", "hant", "404", "sitemap", "robots", "admin", "images", "img", "topics"];
+  "hans", "hant", "404", "sitemap", "robots", "admin", "images", "img", "topics", "redirects"];
 
 export interface Page {
   file: string;

@@ -12,6 +12,7 @@ import type { ArticleSearchView, SearchViews } from "../search/records.ts";
 import { nextPublication, publishedArticles, relatedIndex } from "./collections.ts";
 import type { SearchLayout } from "./context.ts";
 import { adminFiles, ADMIN_FOLDER } from "./admin.ts";
+import { redirectFiles } from "./redirects.ts";
 import { contentInScript, type ScriptContent } from "./localize.ts";
 import { planScriptPortal } from "./script-portal.ts";
 import { inNewsWindow, newsSitemap, robotsTxt, sitemapFiles } from "./sitemap.ts";
@@ -118,7 +119,8 @@ export function planPages(localizedPortal: LocalizedPortal, search: SearchLayout
       ...(next ? { next: { file: next.file, date: formatIso(next.date, site.timeZone) } } : {}),
     },
   };
-  portal.files.push(...siteMaps(portal, localizedPortal), ...adminFiles(site, converter));
+  portal.files.push(...siteMaps(portal, localizedPortal), ...adminFiles(site, converter),
+    ...redirectFiles(site, content.redirects ?? [], searchViews.articles));
   return portal;
 }
 

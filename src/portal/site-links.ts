@@ -20,6 +20,8 @@ import { yearMonth } from "../dates.ts";
 import { createScriptConverter, type ScriptConverter } from "../scripts/convert.ts";
 import { publishedArticles } from "./collections.ts";
 import { tagIdentity } from "./localize.ts";
+import type { Redirect } from "../content/redirects.ts";
+import { redirectPagePath, REDIRECTS_FOLDER } from "./redirects.ts";
 import { FEED_FILES, SCRIPT_FOLDERS } from "./urls.ts";
 
 export interface LinkedContent {
@@ -30,6 +32,8 @@ export interface LinkedContent {
   now: DateTime;
   /** The preview publishes drafts and future articles too. */
   preview?: boolean;
+  /** The old site's addresses, answered by redirect pages (src/portal/redirects.ts). */
+  redirects?: readonly Redirect[];
 }
 
 /** Whether a site path (after the prefix, decoded, starting with `/`) is published by the portal. */
@@ -58,6 +62,13 @@ export function publishedAddresses(content: LinkedContent, converter?: ScriptCon
   for (const page of content.pages) list(page.slug, 0);
   const files = new Set(["404.html", "sitemap.xml", "sitemap-news.xml", "robots.txt", ...Object.values(FEED_FILES).map((f) => `feeds/${f}`),
     ...site.channels.flatMap((c) => Object.values(FEED_FILES).map((f) => `feeds/${c.slug}/${f}`))]);
+  const liveSlugs = new Set(live.map((a) => a.slug));
+  for (const r of content.redirects ?? []) {
+    const page = liveSlugs.has(r.to) ? redirectPagePath(r.from) : undefined;
+    if (page?.endsWith("index.html")) list(page.slice(0, -"/index.html".length), 0);
+    else if (page) files.add(page);
+  }
+  if (content.redirects?.length) for (const table of ["nginx.map", "apache-rewritemap.txt"]) files.add(`${REDIRECTS_FOLDER}/${table}`);
   const publicDir = path.join(content.root, "public");
 
   const isFolder = (folder: string): boolean => {
