@@ -16,9 +16,15 @@ export interface Extracted {
   organizer?: string;
   editor?: string;
   paragraphs: string[];
+  /** Of an HTML page, outside its frame (nav, header, footer): links, the length of their text, and of all text. */
+  links?: number;
+  linkText?: number;
+  textLength?: number;
+  /** The breadcrumb trail after 當前位置 (it names the page's channel). */
+  crumb?: string;
 }
 
-const LABELS: [keyof Omit<Extracted, "paragraphs" | "title">, RegExp][] = [
+const LABELS: ["source" | "author" | "date" | "sponsor" | "organizer" | "editor", RegExp][] = [
   ["source", /^(?:來源|来源|稿源|出處|出处|來自|来自)$/],
   ["author", /^(?:作者|記者|记者|撰稿|撰文|文)$/],
   ["date", /^(?:發布時間|发布时间|發佈時間|發表時間|发表时间|發布日期|发布日期|時間|时间|日期|更新時間|更新时间)$/],
@@ -102,8 +108,10 @@ export function extractFromHtml(html: string): Extracted {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
   const tree = pageTree(root, FRAME);
   const first = (tag: string) => tree.elements.find((el) => matches(el, [tag]));
-  const heading = first("h1") ?? first("title");
-  const title = heading ? clean(tree.text(heading)) : "";
+  const h1 = first("h1");
+  const heading = h1 ?? first("title");
+  // A <title> carries the site's name after the headline ("標題 - 遼寧長安網", "標題_網站").
+  const title = heading ? withoutSiteName(clean(tree.text(heading)), h1 === undefined) : "";
   const container = mainContainer(root, tree);
   const paragraphs = pageTree(container, FRAME).elements.filter((el) => matches(el, ["p"]))
     .map((p) => clean(tree.text(p))).filter((t) => t && !CHROME.test(t));
@@ -122,7 +130,23 @@ export function extractFromHtml(html: string): Extracted {
     const f = metaFields(p);
     return Boolean(f.source || f.author || f.date || f.sponsor || f.organizer || f.editor) && p.replace(FIELD, "").length < 80;
   };
-  return { ...fields, ...(title ? { title } : {}), paragraphs: paragraphs.filter((p) => !metaLike(p) && p !== title) };
+  const anchors = tree.elements.filter((el) => matches(el, ["a"]) && el.getAttribute("href") !== undefined);
+  const crumb = CRUMB.exec(text)?.[1];
+  return {
+    ...fields, ...(title ? { title } : {}), paragraphs: paragraphs.filter((p) => !metaLike(p) && p !== title),
+    links: anchors.length, linkText: anchors.reduce((sum, a) => sum + tree.length(a), 0), textLength: tree.length(root),
+    ...(crumb ? { crumb: crumb.slice(0, 80) } : {}),
+  };
+}
+
+/** Where a page says where it is: 當前位置：首頁 > 政法要聞 > 正文. */
+const CRUMB = /(?:當前位置|当前位置|您的位置|您現在的位置|您现在的位置|所在位置)\s*[:：]?\s*([^\n]*)/;
+
+/** A page's <title> without the site's name after the headline; a headline of its own (<h1>) is kept whole. */
+function withoutSiteName(title: string, fromTitle: boolean): string {
+  if (!fromTitle) return title;
+  const parts = title.split(/\s+[-－—|｜_]+\s+|[_｜|]/);
+  return parts.length > 1 && parts[0]!.trim().length >= 4 ? parts[0]!.trim() : title;
 }
 
 /** The element holding the article: <article>, a common content id or class, or the one with the most <p> text. */

@@ -29,6 +29,8 @@ export interface ImportOptions {
   channel?: string;
   /** The site's articles, so a page imported before is named rather than written twice. */
   existing?: readonly { title: string; date: DateTime; file: string }[];
+  /** Maps a channel a page's breadcrumb names, in either script, to the site's spelling. */
+  channelOf?: (text: string) => string | undefined;
 }
 
 export interface ImportResult {
@@ -70,41 +72,86 @@ function detectScript(text: string): "zh-Hant" | "zh-Hans" {
   return s > t ? "zh-Hans" : "zh-Hant";
 }
 
-export async function importLegacy(options: ImportOptions): Promise<ImportResult> {
-  const { site, root } = options;
-  const bytes = await readSource(options.file);
+/** A legacy page read as an article, ready to be written (src/importer/site-import.ts writes many). */
+export interface PreparedArticle {
+  title: string;
+  when?: DateTime;
+  slug: string;
+  /** The file's whole text: front-matter and body. */
+  text: string;
+  body: string;
+  encoding: LegacyEncoding;
+  /** What the editor must check, by field (`author: not found in the page; fill it in`). */
+  problems: string[];
+  repairs: string[];
+  /** The page ended before its markup did: its text may be cut short. */
+  truncated: boolean;
+}
+
+export interface PrepareOptions {
+  /** The page's name, for messages and the default slug. */
+  file: string;
+  site: SiteConfig;
+  slug?: string;
+  channel?: string;
+  /** A page without a publication date is refused (a whole site's import: such pages are the site's frame). */
+  requireDate?: boolean;
+  /** Maps a channel name in either script to the site's spelling (a page's breadcrumb names its channel). */
+  channelOf?: (text: string) => string | undefined;
+}
+
+/** An error page a web server sent, which a mirror saved under the address it could not find. */
+const ERROR_PAGE = /^(?:40[0-9]|50[0-9])\b|not found|forbidden|找不到|頁面不存在|页面不存在|無法訪問|无法访问/i;
+/** A page that is mostly links: a channel's list, a home page, a site map. */
+const LIST_LINKS = 10;
+const LIST_SHARE = 0.4;
+
+/**
+ * A legacy page's bytes as an article, or an ImportError that says why the page is none (binary, empty, a server's
+ * error page, a list of links, no headline, no text). No file is read or written: a whole site's pages are prepared
+ * in worker threads.
+ */
+export function prepareArticle(bytes: Uint8Array, options: PrepareOptions): PreparedArticle {
+  const { site } = options;
   const decoded = decodeLegacy(bytes);
   const controls = decoded.text.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (controls > Math.max(2, decoded.text.length / 1000)) {
     throw new ImportError(`${options.file} 不是文字或網頁文件 (is not a text or HTML page (it holds binary data))`);
   }
-  // An article of this site already (front-matter between --- lines), only not in UTF-8: its fields are kept.
-  if (/^---\r?\n/.test(decoded.text)) return convertArticle(options, bytes, decoded.text, decoded.encoding);
+  if (decoded.text.trim() === "") throw new ImportError("頁面是空的 (the page is empty)");
   const { text: repaired, made: repairs } = repairCertain(decoded.text);
   const isHtml = /<(?:html|body|p|div|h1)[\s>]/i.test(repaired.slice(0, 4096));
   const found: Extracted = isHtml ? extractFromHtml(repaired) : extractFromText(repaired);
-  const problems: string[] = [];
+  if (found.title && ERROR_PAGE.test(found.title)) {
+    throw new ImportError(`這是網站伺服器的錯誤頁（${found.title}），不是文章 (an error page the old server sent: "${found.title}")`);
+  }
+  if (found.links !== undefined && found.links >= LIST_LINKS && (found.linkText ?? 0) >= LIST_SHARE * (found.textLength ?? 0)) {
+    throw new ImportError(`這是列表頁（${found.links} 個連結），不是文章 (a list page of ${found.links} links, not an article)`);
+  }
   if (!found.title) throw new ImportError("頁面裡找不到標題，這是文章頁嗎？(no headline found in the page; is it an article page?)");
   if (found.paragraphs.length === 0) throw new ImportError("頁面裡找不到正文段落 (no paragraphs of text found in the page)");
 
+  const problems: string[] = [];
   const dateText = found.date ? normaliseDate(found.date) : undefined;
   const date = dateText ? parseDate(dateText, site.timeZone) : undefined;
-  if (!date?.ok) problems.push(`date: "${found.date ?? ""}" could not be read; set date: by hand (YYYY-MM-DD HH:mm)`);
+  if (!date?.ok) {
+    if (options.requireDate) throw new ImportError("頁面裡沒有發布時間，不像文章頁（可能是網站的欄目或說明頁）(no publication date: not an article page; the site's frame?)");
+    problems.push(`date: "${found.date ?? ""}" could not be read; set date: by hand (YYYY-MM-DD HH:mm)`);
+  }
   const when = date?.ok ? date.value : undefined;
 
-  const channel = options.channel ?? site.channels[0]!.name;
+  const guessed = found.crumb !== undefined ? options.channelOf?.(found.crumb) : undefined;
+  const channel = options.channel ?? guessed ?? site.channels[0]!.name;
   if (!site.channels.some((c) => c.name === channel)) {
     throw new ImportError(`"${channel}" is not a channel of this site; use one of: ${site.channels.map((c) => c.name).join(", ")}`);
   }
-  if (!options.channel) problems.push(`channel: set to ${channel}; change it if the article belongs elsewhere`);
+  if (!options.channel && !guessed) problems.push(`channel: set to ${channel}; change it if the article belongs elsewhere`);
 
   const base = path.basename(options.file).replace(/\.[^.]+$/, "");
   const slug = options.slug ?? (slugProblem(base) === undefined ? base : `article-${when ? when.toFormat("yyyyMMdd-HHmm") : "undated"}`);
   if (slugProblem(slug)) throw badSlug(slug);
 
   const title = fullWidthPunctuation(found.title);
-  const twin = when && options.existing?.find((a) => a.title === title && a.date.toFormat("yyyy-MM-dd") === when.toFormat("yyyy-MM-dd"));
-  if (twin) problems.push(`已有同題同日的文章 ${twin.file}，這一頁可能已經匯入過；確認後刪掉其中一篇 (an article with the same title and date exists: ${twin.file}; this page may have been imported before)`);
   const lang = detectScript(found.paragraphs.join(""));
   const fields: Record<string, string> = {
     title,
@@ -120,13 +167,33 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
   for (const key of ["source", "author"] as const) {
     if (!fields[key]) problems.push(`${key}: not found in the page; fill it in`);
   }
+  const truncated = isHtml && !/<\/(?:html|body)>\s*$/i.test(repaired.trimEnd().slice(-200));
+  if (truncated) problems.push("body: 頁面在 </html> 之前就斷了，正文可能不全，請對照原頁 (the page ends before </html>: its text may be cut short; compare it with the original)");
   const body = found.paragraphs.map(fullWidthPunctuation).join("\n\n");
   const text = `---\n${stringify(fields, { lineWidth: 0 })}---\n\n${body}\n`;
+  return { title, ...(when ? { when } : {}), slug, text, body, encoding: decoded.encoding, problems, repairs, truncated };
+}
 
-  const written = await writeNewArticle(root, when, slug, text);
-  const bodyLine = text.split("\n").indexOf("", text.split("\n").indexOf("---", 1)) + 2;
-  const warnings = [...problems.map((p) => `${written}: ${p}`), ...textWarningLines(written, body, bodyLine)];
-  return { written, encoding: decoded.encoding, warnings, repairs };
+/** The 1-based line of the first body line in an article's text. */
+export function bodyLineOf(text: string): number {
+  const lines = text.split("\n");
+  return lines.indexOf("", lines.indexOf("---", 1)) + 2;
+}
+
+export async function importLegacy(options: ImportOptions): Promise<ImportResult> {
+  const { root } = options;
+  const bytes = await readSource(options.file);
+  // An article of this site already (front-matter between --- lines), only not in UTF-8: its fields are kept.
+  const decoded = decodeLegacy(bytes);
+  if (/^---\r?\n/.test(decoded.text)) return convertArticle(options, bytes, decoded.text, decoded.encoding);
+  const prepared = prepareArticle(bytes, options);
+  const { when, title } = prepared;
+  const problems = [...prepared.problems];
+  const twin = when && options.existing?.find((a) => a.title === title && a.date.toFormat("yyyy-MM-dd") === when.toFormat("yyyy-MM-dd"));
+  if (twin) problems.push(`已有同題同日的文章 ${twin.file}，這一頁可能已經匯入過；確認後刪掉其中一篇 (an article with the same title and date exists: ${twin.file}; this page may have been imported before)`);
+  const written = await writeNewArticle(root, when, prepared.slug, prepared.text);
+  const warnings = [...problems.map((p) => `${written}: ${p}`), ...textWarningLines(written, prepared.body, bodyLineOf(prepared.text))];
+  return { written, encoding: prepared.encoding, warnings, repairs: prepared.repairs };
 }
 
 /**
@@ -185,7 +252,7 @@ async function readSource(file: string): Promise<Uint8Array> {
 }
 
 /** Writes a new article under content/articles/<year>/<month>/ by its date (undated/ without one), never over a file. */
-async function writeNewArticle(root: string, when: DateTime | undefined, slug: string, text: string): Promise<string> {
+export async function writeNewArticle(root: string, when: DateTime | undefined, slug: string, text: string): Promise<string> {
   const written = path.posix.join("content/articles", when ? when.toFormat("yyyy") : "undated", when ? when.toFormat("MM") : "", `${slug}.md`);
   await mkdir(path.dirname(path.join(root, written)), { recursive: true });
   try {
@@ -198,6 +265,6 @@ async function writeNewArticle(root: string, when: DateTime | undefined, slug: s
 }
 
 /** The text warnings of a written article's body, as the importer prints them: file:line:column kind: message. */
-function textWarningLines(written: string, body: string, bodyLine: number): string[] {
+export function textWarningLines(written: string, body: string, bodyLine: number): string[] {
   return scanText(body, bodyLine).map((w) => `${written}:${w.line}:${w.column} ${w.kind}: ${w.message}`);
 }

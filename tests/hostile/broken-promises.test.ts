@@ -210,9 +210,10 @@ describe("the importer and the commands, given what a careless editor types", ()
     assert.deepEqual(await readFile(path.join(project.root, "docs/victim.md")), victim);
   });
 
-  it("refuses a FIFO, a folder and a missing file without waiting, and names a file that starts with -", async () => {
+  it("refuses a FIFO, a folder without pages and a missing file without waiting, and names a file that starts with -", async () => {
     await refused(["pipe.html"], /pipe\.html is not a plain file/);
-    await refused(["content"], /content is a folder/);
+    // A folder is a mirror of a whole site (npm run import -- DIR); content/ holds no pages of one.
+    await refused(["content"], /there are no pages in content/);
     await refused(["missing.html"], /there is no file missing\.html/);
     await refused(["-name.html"], /write it as \.\/-name\.html/);
   });

@@ -1,0 +1,80 @@
+/**
+ * A worker thread of the site importer (src/importer/site-import.ts): it reads legacy pages, hashes them, and reads
+ * each as an article (src/importer/import.ts `prepareArticle`), or says why it is none. It writes nothing; the main
+ * thread decides, in the mirror's order, what is written.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import type { SiteConfig } from "../content/site-config.ts";
+import { searchCharTable } from "../search/char-table.ts";
+import { prepareArticle } from "./import.ts";
+
+export interface PageJob {
+  index: number;
+  /** The page's file, absolute. */
+  file: string;
+  /** Its name in the mirror, for messages. */
+  page: string;
+  /** The digest the journal has for this page: when the bytes still have it, the page is not read again. */
+  known?: string;
+}
+
+/** What a page turned out to be. Dates travel as text: a worker's DateTime does not cross threads. */
+export type PageOutcome =
+  | { index: number; digest: string; same: true }
+  | { index: number; digest: string; article: { title: string; date?: string; text: string; body: string; encoding: string; problems: string[]; repairs: string[] } }
+  | { index: number; digest: string; refused: string };
+
+export interface WorkerSetup {
+  site: SiteConfig;
+  channel?: string;
+}
+
+/** A channel named in a page's breadcrumb, in either script, as the site writes it. */
+export function channelFinder(site: SiteConfig): (text: string) => string | undefined {
+  const table = searchCharTable();
+  const simplified = new Map<string, string>();
+  for (let i = 0; i < table.from.length; i++) simplified.set(table.from[i]!, table.to[i]!);
+  const fold = (text: string) => Array.from(text, (c) => simplified.get(c) ?? c).join("");
+  const names = site.channels.map((c) => ({ name: c.name, folded: fold(c.name) }));
+  return (text) => {
+    const folded = fold(text);
+    let best: { name: string; at: number } | undefined;
+    for (const { name, folded: n } of names) {
+      const at = folded.indexOf(n);
+      if (at !== -1 && (!best || at < best.at)) best = { name, at };
+    }
+    return best?.name;
+  };
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const { site, channel } = workerData as WorkerSetup;
+  const channelOf = channelFinder(site);
+  port.on("message", (job: PageJob) => {
+    let outcome: PageOutcome;
+    let digest = "";
+    try {
+      const bytes = readFileSync(job.file);
+      digest = createHash("sha256").update(bytes).digest("hex");
+      if (job.known === digest) {
+        outcome = { index: job.index, digest, same: true };
+      } else {
+        const p = prepareArticle(bytes, { file: job.page, site, requireDate: true, channelOf, slug: "page", ...(channel ? { channel } : {}) });
+        outcome = {
+          index: job.index, digest,
+          article: {
+            title: p.title, ...(p.when ? { date: p.when.toISO()! } : {}), text: p.text, body: p.body, encoding: p.encoding,
+            problems: p.problems, repairs: p.repairs,
+          },
+        };
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      outcome = { index: job.index, digest, refused: code ? `讀不到這一頁 (the page cannot be read: ${code})` : (error as Error).message };
+    }
+    port.postMessage(outcome);
+  });
+}
