@@ -107,14 +107,16 @@ const META_HOLDERS = ["p", "div", "span", "li", "td", "em", "small"];
 export function extractFromHtml(html: string): Extracted {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
   const tree = pageTree(root, FRAME);
-  const first = (tag: string) => tree.elements.find((el) => matches(el, [tag]));
-  const h1 = first("h1");
-  const heading = h1 ?? first("title");
-  // A <title> carries the site's name after the headline ("標題 - 遼寧長安網", "標題_網站").
-  const title = heading ? withoutSiteName(clean(tree.text(heading)), h1 === undefined) : "";
+  const { title, heading } = headline(tree);
   const container = mainContainer(root, tree);
-  const paragraphs = pageTree(container, FRAME).elements.filter((el) => matches(el, ["p"]))
+  const inContainer = pageTree(container, FRAME);
+  let paragraphs = inContainer.elements.filter((el) => matches(el, ["p"]))
     .map((p) => clean(tree.text(p))).filter((t) => t && !CHROME.test(t));
+  // Some CMSs set an article's text in lines of a <div> or between <br>s, with no <p> at all.
+  if (paragraphs.length === 0) {
+    const named = container !== root ? container : tree.elements.find((el) => matches(el, CONTENT_HOLDERS));
+    if (named) paragraphs = textLines(named).filter((t) => !CHROME.test(t));
+  }
   const text = clean(tree.text(root).replace(/\s+/g, " "));
   const fields: Partial<Extracted> = {};
   // Innermost first: the shortest element that carries a label holds its value and nothing after it.
@@ -126,6 +128,11 @@ export function extractFromHtml(html: string): Extracted {
     }
   }
   if (!fields.date) Object.assign(fields, metaFields(text));
+  // A date with no label ("2020-07-16 08:45　來源：…", "[2020-07-16]"): the first short line after the headline.
+  if (!fields.date && heading) {
+    const after = tree.elements.slice(tree.elements.indexOf(heading) + 1).find((el) => tree.length(el) < 100 && DATE_IN_TEXT.test(tree.text(el)));
+    if (after) fields.date = DATE_IN_TEXT.exec(tree.text(after))![0];
+  }
   const metaLike = (p: string) => {
     const f = metaFields(p);
     return Boolean(f.source || f.author || f.date || f.sponsor || f.organizer || f.editor) && p.replace(FIELD, "").length < 80;
@@ -142,16 +149,42 @@ export function extractFromHtml(html: string): Extracted {
 /** Where a page says where it is: 當前位置：首頁 > 政法要聞 > 正文. */
 const CRUMB = /(?:當前位置|当前位置|您的位置|您現在的位置|您现在的位置|所在位置)\s*[:：]?\s*([^\n]*)/;
 
-/** A page's <title> without the site's name after the headline; a headline of its own (<h1>) is kept whole. */
-function withoutSiteName(title: string, fromTitle: boolean): string {
-  if (!fromTitle) return title;
-  const parts = title.split(/\s+[-－—|｜_]+\s+|[_｜|]/);
-  return parts.length > 1 && parts[0]!.trim().length >= 4 ? parts[0]!.trim() : title;
+/** Elements old CMSs set a headline in when they have no <h1>. */
+const HEADLINE_HOLDERS = [".title", "#title", ".article-title", ".news-title", ".biaoti", ".bt", "h2"];
+
+/**
+ * The page's headline: its <h1>; else an element styled as a headline whose text the page's <title> holds; else the
+ * <title> without the site's name beside the headline ("標題 - 遼寧長安網", "遼寧長安網_標題": the longest part).
+ */
+function headline(tree: PageTree): { title: string; heading?: HTMLElement } {
+  const h1 = tree.elements.find((el) => matches(el, ["h1"]));
+  if (h1 && clean(tree.text(h1))) return { title: clean(tree.text(h1)), heading: h1 };
+  const titleElement = tree.elements.find((el) => matches(el, ["title"]));
+  const pageTitle = titleElement ? clean(tree.text(titleElement)) : "";
+  const styled = tree.elements.find((el) => matches(el, HEADLINE_HOLDERS) && tree.length(el) > 0 && tree.length(el) <= 120 &&
+    (pageTitle === "" || pageTitle.includes(clean(tree.text(el)))));
+  if (styled) return { title: clean(tree.text(styled)), heading: styled };
+  const parts = pageTitle.split(/\s*[-－—|｜_]+\s*/).map((p) => p.trim()).filter(Boolean);
+  const longest = parts.reduce((best, p) => (p.length > best.length ? p : best), "");
+  return { title: parts.length > 1 && longest.length >= 4 ? longest : pageTitle, ...(titleElement ? { heading: titleElement } : {}) };
 }
+
+/** An element's text in lines: a line break at each <br> and at the edges of block elements. */
+function textLines(el: HTMLElement): string[] {
+  try {
+    return el.structuredText.split("\n").map(clean).filter(Boolean);
+  } catch {
+    // A page nested too deep for node-html-parser's recursion: no lines, as with no text.
+    return [];
+  }
+}
+
+/** Elements CMSs set an article's text in. */
+const CONTENT_HOLDERS = ["article", "#content", ".content", ".article", ".article-content", "#article", ".TRS_Editor", "main", "#zoom", ".zoom", ".text"];
 
 /** The element holding the article: <article>, a common content id or class, or the one with the most <p> text. */
 function mainContainer(root: HTMLElement, tree: PageTree): HTMLElement {
-  const named = tree.elements.find((el) => matches(el, ["article", "#content", ".content", ".article", ".article-content", "#article", ".TRS_Editor", "main"]));
+  const named = tree.elements.find((el) => matches(el, CONTENT_HOLDERS));
   if (named && pageTree(named, FRAME).elements.some((el) => matches(el, ["p"]))) return named;
   let best = root;
   let bestLength = 0;

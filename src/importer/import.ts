@@ -125,7 +125,9 @@ export function prepareArticle(bytes: Uint8Array, options: PrepareOptions): Prep
   if (found.title && ERROR_PAGE.test(found.title)) {
     throw new ImportError(`這是網站伺服器的錯誤頁（${found.title}），不是文章 (an error page the old server sent: "${found.title}")`);
   }
-  if (found.links !== undefined && found.links >= LIST_LINKS && (found.linkText ?? 0) >= LIST_SHARE * (found.textLength ?? 0)) {
+  // Mostly links, and less text of its own than in them (an article with a long "related" column keeps its text).
+  const ownText = found.paragraphs.reduce((sum, p) => sum + p.length, 0);
+  if (found.links !== undefined && found.links >= LIST_LINKS && (found.linkText ?? 0) >= LIST_SHARE * (found.textLength ?? 0) && ownText < (found.linkText ?? 0)) {
     throw new ImportError(`這是列表頁（${found.links} 個連結），不是文章 (a list page of ${found.links} links, not an article)`);
   }
   if (!found.title) throw new ImportError("頁面裡找不到標題，這是文章頁嗎？(no headline found in the page; is it an article page?)");

@@ -38,7 +38,9 @@ export function siteRoot(pages: readonly string[]): string {
 
 /** The address a reader asked the old site for, from a mirrored file's name (wget adds .html after a query). */
 export function oldAddress(page: string, root: string): string {
-  const local = `/${page.slice(root.length)}`;
+  // wget --restrict-file-names=windows writes a query's "?" as "@".
+  const saved = `/${page.slice(root.length)}`;
+  const local = saved.includes("?") ? saved : saved.replace(/^([^@]*\.(?:php|aspx?|jsp|do|cgi))@/i, "$1?");
   const query = local.indexOf("?");
   if (query !== -1 && /\.html$/.test(local) && !/\.s?html?$/.test(local.slice(0, query))) return local.slice(0, -".html".length);
   return local;

@@ -6,7 +6,9 @@ import iconv from "iconv-lite";
 import { scanText } from "../../src/content/text-warnings.ts";
 import { decodeLegacy } from "../../src/importer/decode.ts";
 import { extractFromHtml, extractFromText, metaFields } from "../../src/importer/extract.ts";
-import { normaliseDate } from "../../src/importer/import.ts";
+import { normaliseDate, prepareArticle } from "../../src/importer/import.ts";
+import { oldAddress, siteRoot, slugFromAddress } from "../../src/importer/mirror.ts";
+import { siteSchema } from "../../src/content/site-config.ts";
 import { fullWidthPunctuation, repairCertain } from "../../src/importer/repair.ts";
 
 /** The text with every certain repair made (the pinyin notes deleted among them), as the importer reads it. */
@@ -107,5 +109,49 @@ describe("legacy pages that ran on", () => {
     const warnings = scanText(line).filter((w) => w.kind === "pinyin");
     assert.deepEqual(warnings.map((w) => w.column), [5, 5012]);
     assert.match(warnings[0]!.message, /"𠀋𠀋𠀋網\(wǎng\)字字字字"$/);
+  });
+});
+
+describe("pages of CMSs the importer has not seen", () => {
+  const SITE = siteSchema.parse({
+    name: "遼寧長安網", sponsor: "中共遼寧省委政法委員會", baseUrl: "https://e.cn", channels: [{ name: "政法要聞", slug: "news" }],
+  });
+  const prepare = (html: string, file = "page.html") => prepareArticle(Buffer.from(html), { file, site: SITE, requireDate: true });
+  const body = "<p>本報訊　全省政法系統深入推進市域社會治理現代化試點工作，各地結合實際創新載體，取得明顯成效。</p><p>第二段說明具體做法和下一步安排。</p>";
+
+  it("finds a headline set in a styled <div> or in <title> beside the site's name", () => {
+    const styled = extractFromHtml(`<html><head><title>遼寧長安網 - 全省推進市域治理試點</title></head><body><div class="title">全省推進市域治理試點</div><div>發布時間：2021-03-04 09:05</div>${body}</body></html>`);
+    assert.equal(styled.title, "全省推進市域治理試點");
+    const titled = extractFromHtml(`<html><head><title>遼寧長安網_全省推進市域治理試點工作</title></head><body><div>發布時間：2021-03-04</div>${body}</body></html>`);
+    assert.equal(titled.title, "全省推進市域治理試點工作");
+  });
+
+  it("reads a date with no label, the first short line after the headline", () => {
+    const page = extractFromHtml(`<html><body><h1>全省推進市域治理試點</h1><div class="time">[2021-03-04 09:05]</div>${body}<ul><li><a href="/x">舊聞</a> 2019-01-01</li></ul></body></html>`);
+    assert.equal(page.date, "2021-03-04 09:05");
+  });
+
+  it("reads an article set in lines between <br>s, without <p>", () => {
+    const page = extractFromHtml(`<html><body><h1>標題在這裡</h1><div>來源：遼寧法制報 日期：2021-03-04</div><div class="content">第一行正文內容。<br>第二行正文內容。<br/><br/>第三行。</div></body></html>`);
+    assert.deepEqual(page.paragraphs, ["第一行正文內容。", "第二行正文內容。", "第三行。"]);
+  });
+
+  it("keeps an article with a long column of related links, and skips a list of links", () => {
+    const related = Array.from({ length: 15 }, (_, i) => `<li><a href="/a/${i}.html">相關新聞標題第${i}篇</a></li>`).join("");
+    const longBody = `<p>${"本報訊　全省政法系統深入推進市域社會治理現代化試點工作。".repeat(12)}</p>`;
+    const article = prepare(`<html><body><h1>全省推進市域治理試點</h1><div>發布時間：2021-03-04 09:05 來源：遼寧法制報</div>${longBody}<ul>${related}</ul></body></html>`);
+    assert.equal(article.title, "全省推進市域治理試點");
+    assert.throws(() => prepare(`<html><body><h1>政法要聞</h1><div>發布時間：2021-03-04</div><ul>${related}</ul><p>共 15 條</p></body></html>`), /list page of 15 links/);
+  });
+
+  it("names articles from their old addresses, and finds the old site's root in a mirror", () => {
+    assert.equal(oldAddress("www.x.gov.cn/article.php@id=42.html", "www.x.gov.cn/"), "/article.php?id=42");
+    assert.equal(oldAddress("www.x.gov.cn/article.php?id=42.html", "www.x.gov.cn/"), "/article.php?id=42");
+    assert.equal(oldAddress("www.x.gov.cn/zfyw/t20200716_1.html", "www.x.gov.cn/"), "/zfyw/t20200716_1.html");
+    assert.equal(slugFromAddress("/zfyw/202007/t20200716_123456.html", "2020-07-16", "p"), "t20200716-123456");
+    assert.equal(slugFromAddress("/article.php?id=42", "2020-07-16", "p"), "42");
+    assert.match(slugFromAddress("/news/2020/07/16/index.html", "2020-07-16", "p"), /^article-20200716-[0-9a-f]{6}$/);
+    assert.equal(siteRoot(["www.x.gov.cn/a.html", "www.x.gov.cn/b/c.html"]), "www.x.gov.cn/");
+    assert.equal(siteRoot(["a.html", "www.x.gov.cn/b.html"]), "");
   });
 });
