@@ -3,7 +3,7 @@
  * cold (empty cache), then after publishing one new article, then after editing one existing article. Prints each
  * build's time, its steps (render, feeds and sitemaps, search index, ...) and the peak memory of the build process
  * and of the Pagefind processes. `--hugo` also times Hugo, then the Pagefind CLI over Hugo's output, on the same articles (bench/hugo.ts). Numbers come from here,
- * never from timed tests.
+ * never from timed tests. `--import N` instead imports a generated legacy mirror of N articles (bench/import.ts).
  */
 import { spawn } from "node:child_process";
 import { appendFile, cp, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateArticles, writeArticles, type Corpus } from "./generate.ts";
 import { hugoSeconds } from "./hugo.ts";
+import { benchImport } from "./import.ts";
 import { benchQueries, formatCosts, measureSearch, PROBES } from "./search.ts";
 import { createScriptConverter } from "../src/scripts/convert.ts";
 
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     corpus: { type: "string", default: "news" },
     // Processes the build runs at once (BROADSHEET_JOBS); by default one a core.
     jobs: { type: "string" },
+    // Instead of building: import a generated legacy mirror of this many articles (bench/import.ts).
+    import: { type: "string" },
   },
 });
 const count = Number(values.articles);
@@ -43,6 +46,16 @@ for (const name of ["src", "templates", "public", "node_modules", ".eleventy.ts"
   await symlink(path.join(REPO, name), path.join(root, name));
 }
 await cp(path.join(REPO, "content"), path.join(root, "content"), { recursive: true });
+if (values.import !== undefined) {
+  const pagesOf = Number(values.import);
+  if (!Number.isInteger(pagesOf) || pagesOf < 1) throw new Error("--import takes a number of articles, e.g. --import 20000");
+  try {
+    await benchImport(root, pagesOf, values.jobs);
+  } finally {
+    if (!values.keep) await rm(root, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 const started = performance.now();
 const articles = generateArticles(count + 2, 1, corpus);
 await writeArticles(root, [...articles.slice(0, count), ...PROBES]);
