@@ -6,6 +6,7 @@
  */
 import { statSync } from "node:fs";
 import { loadContent } from "../content/load.ts";
+import { cachedLoadOptions } from "../pipeline/cache-reader.ts";
 import { formatProblem } from "../content/problems.ts";
 import { importLegacy } from "../importer/import.ts";
 import { channelFinder } from "../importer/page-worker.ts";
@@ -39,7 +40,7 @@ if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 16)) {
 
 await runCommand("import", async () => {
   const root = process.cwd();
-  const content = await loadContent(root);
+  const content = await loadContent(root, await cachedLoadOptions(root));
   if (!content.site) {
     for (const p of content.problems) console.error(formatProblem(p));
     process.exitCode = 1;

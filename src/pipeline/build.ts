@@ -20,6 +20,7 @@ import { StatDigests } from "../util/stat-digests.ts";
 import type { BrowserAsset } from "../browser/bundle.ts";
 import { discard, openStaging, recycleStaging, publishOutput, stagingDir, sweepLeftovers } from "./output.ts";
 import { codeFingerprint, PageCache } from "./page-cache.ts";
+import { cacheDirOf } from "./cache-reader.ts";
 import { renderPortal, startRenderer } from "./render.ts";
 import { verifyOutput } from "./verify.ts";
 import { indexSearch, type SearchIndexReport } from "../search/indexer.ts";
@@ -69,7 +70,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => console.log(line));
   const outDir = path.resolve(root, options.outDir ?? "_site");
-  const cacheDir = path.resolve(root, env.BROADSHEET_CACHE_DIR ?? ".broadsheet/cache");
+  const cacheDir = cacheDirOf(root, env);
   // One build at a time in a cache and in an output folder (always taken in this order): a second one waits.
   const waitMs = positiveInteger(env.BROADSHEET_LOCK_WAIT, 1800) * 1000;
   await mkdir(path.dirname(cacheDir), { recursive: true });
