@@ -60,6 +60,8 @@ export interface LoadOptions {
    * (src/util/stat-digests.ts): an unchanged file found in the memo is then not read at all.
    */
   digestOf?: (file: string) => string | undefined;
+  /** Told how many article files there are, then each one as it is loaded (the build's progress line). */
+  progress?: { start(files: number): void; loaded(): void };
 }
 
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<Content> {
@@ -88,7 +90,8 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   }
   const words = loadWordList(root, site.protectedWords);
   problems.push(...words.problems);
-  const { articles, images } = await loadArticles({ root, site, words: words.entries }, listed.articles, readBytes, problems, options.store ?? new MemoryTextStore(), options.memo, options.digestOf);
+  options.progress?.start(listed.articles.length);
+  const { articles, images } = await loadArticles({ root, site, words: words.entries }, listed.articles, readBytes, problems, options.store ?? new MemoryTextStore(), options.memo, options.digestOf, options.progress?.loaded);
   const pages: Page[] = [];
   for (const file of listed.pages) {
     const bytes = readBytes(file);
@@ -131,7 +134,7 @@ function inSimplified(message: string, converter: ReturnType<typeof createScript
 
 /** Every article file (from the memo where unchanged), its pictures checked to decode, slugs checked to be unique. */
 async function loadArticles({ root, site, words }: Pick<ArticleContext, "root" | "site" | "words">, files: readonly string[], readBytes: (file: string) => Uint8Array | undefined,
-  problems: Problem[], store: TextStore, memo?: Memo, digestOf?: (file: string) => string | undefined): Promise<{ articles: Article[]; images: ImageJob[] }> {
+  problems: Problem[], store: TextStore, memo?: Memo, digestOf?: (file: string) => string | undefined, loaded?: () => void): Promise<{ articles: Article[]; images: ImageJob[] }> {
   const context: ArticleContext = {
     root, site, words, schema: articleSchema(site.channels, site.timeZone),
     siteKey: createHash("sha256").update(JSON.stringify(site)).update(JSON.stringify(words)).update(root).digest("hex"),
@@ -148,6 +151,7 @@ async function loadArticles({ root, site, words }: Pick<ArticleContext, "root" |
       source = bytes && sourceOf(bytes);
     }
     const outcome = source && loadArticle(file, source, context, store, memo);
+    loaded?.();
     if (!outcome) continue;
     problems.push(...outcome.problems);
     if (outcome.article) articles.push(outcome.article);

@@ -24,7 +24,7 @@ import { Worker } from "node:worker_threads";
 import { DateTime } from "luxon";
 import { oldAddressProblem } from "../content/redirects.ts";
 import type { SiteConfig } from "../content/site-config.ts";
-import { progress } from "../util/progress.ts";
+import { progressLine } from "../util/progress.ts";
 import { ImportError } from "./import.ts";
 import { addRedirects, articleChecks, writeReport, type Check, type PageRecord } from "./import-report.ts";
 import { mirrorPages, oldAddress, siteRoot, slugFromAddress } from "./mirror.ts";
@@ -195,7 +195,8 @@ export async function importSite(options: SiteImportOptions): Promise<SiteImport
   const decider = pageDecider(options, pages, top, journal);
 
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), 16));
-  const shown = progress({ unit: "頁 (pages)", total: pages.length });
+  const shown = progressLine();
+  const decided = shown.counter("匯入頁面 (pages imported)", pages.length);
   const arrived = new Map<number, PageOutcome>();
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
@@ -231,17 +232,17 @@ export async function importSite(options: SiteImportOptions): Promise<SiteImport
       records[head] = record;
       if (record !== journal.get(record.page)) appendFileSync(journalPath, `${JSON.stringify(record)}\n`);
       head++;
-      shown.add();
+      decided.add();
       sendMore();
     }
   } finally {
+    shown.stop();
     await pool.close();
   }
-  shown.finish();
-  const decided = records.slice(0, head);
-  const redirectsAdded = addRedirects(root, decided);
-  const report = writeReport(options.reportDir ?? root, dir, pages.length, decided, head < pages.length);
-  return { pages: pages.length, records: decided, resumed: decider.resumed(), stopped: head < pages.length, seconds: (performance.now() - started) / 1000, report, redirectsAdded };
+  const done = records.slice(0, head);
+  const redirectsAdded = addRedirects(root, done);
+  const report = writeReport(options.reportDir ?? root, dir, pages.length, done, head < pages.length);
+  return { pages: pages.length, records: done, resumed: decider.resumed(), stopped: head < pages.length, seconds: (performance.now() - started) / 1000, report, redirectsAdded };
 }
 
 function sameFile(full: string, text: string): boolean {

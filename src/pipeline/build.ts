@@ -20,6 +20,7 @@ import { StatDigests } from "../util/stat-digests.ts";
 import type { BrowserAsset } from "../browser/bundle.ts";
 import { discard, openStaging, recycleStaging, publishOutput, stagingDir, sweepLeftovers } from "./output.ts";
 import { codeFingerprint, PageCache } from "./page-cache.ts";
+import { progressLine, type Counter, type Progress } from "../util/progress.ts";
 import { cacheDirOf } from "./cache-reader.ts";
 import { renderPortal, startRenderer } from "./render.ts";
 import { verifyOutput } from "./verify.ts";
@@ -99,10 +100,22 @@ export function lockFile(outDir: string): string {
 
 type Settled = Required<Omit<BuildOptions, "outDir" | "jobs">> & { outDir: string; cacheDir: string; jobs: number };
 
+/** What the build has made ready before its long steps begin. */
+interface Begun {
+  started: number;
+  cpuAtStart: number;
+  step: (name: string) => void;
+  fingerprint: string;
+  memoDir: string;
+  memo: Memo;
+  store: DiskTextStore;
+  known: StatDigests;
+}
+
 async function build(options: Settled, renderer: ReturnType<typeof startRenderer>): Promise<BuildReport> {
   const started = performance.now();
   const cpuAtStart = ownCpuSeconds();
-  const { env, log, root, outDir, cacheDir, jobs } = options;
+  const { env, log, root, cacheDir } = options;
   const step = stepReporter(log);
   const fingerprint = await codeFingerprint(root);
   // Articles loaded and converted by earlier builds, by content: only new and changed files are parsed again.
@@ -116,7 +129,32 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   // Files hashed by earlier builds, known again by their inode and times (src/util/stat-digests.ts): an unchanged
   // article is not even read, a recycled page or a cached search shard is not read again.
   const known = StatDigests.read(path.join(cacheDir, "file-digests.json"));
-  const content = withLinkProblems(await loadContent(root, { env, memo, store, digestOf: known.digest }), root);
+  const shown = progressLine({ env });
+  try {
+    return await buildWithProgress(options, renderer, { started, cpuAtStart, step, fingerprint, memoDir, memo, store, known }, shown);
+  } finally {
+    shown.stop();
+  }
+}
+
+/** Counts of the build's long steps for its progress line: articles loaded, pages rendered, shards indexed. */
+function buildCounters(shown: Progress) {
+  let loading: Counter | undefined;
+  let indexing: Counter | undefined;
+  return {
+    load: { start: (files: number) => (loading = shown.counter("讀取文章 (articles loaded)", files)), loaded: () => loading?.add() },
+    loadEnded: () => loading?.end(),
+    search: { start: (shards: number) => (indexing = shards > 0 ? shown.counter("搜尋索引分片 (search shards)", shards) : undefined), indexed: () => indexing?.add() },
+    searchEnded: () => indexing?.end(),
+  };
+}
+
+async function buildWithProgress(options: Settled, renderer: ReturnType<typeof startRenderer>, begun: Begun, shown: Progress): Promise<BuildReport> {
+  const { env, log, root, outDir, cacheDir, jobs } = options;
+  const { started, cpuAtStart, step, fingerprint, memoDir, memo, store, known } = begun;
+  const counters = buildCounters(shown);
+  const content = withLinkProblems(await loadContent(root, { env, memo, store, digestOf: known.digest, progress: counters.load }), root);
+  counters.loadEnded();
   for (const line of warningReport(content.problems.filter((p) => p.severity === "warning"))) log(line);
   const errors = content.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !content.site) throw new ContentError(errors.map(formatProblem));
@@ -134,7 +172,7 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
   try {
     // The search index needs only the records, so it is built (in its own processes, under pagefind/) while the
     // pages are planned and rendered: its processes are running when the call returns.
-    searching = indexSearch(searchRecords, staged, { cacheDir, fingerprint, concurrency: jobs, known });
+    searching = indexSearch(searchRecords, staged, { cacheDir, fingerprint, concurrency: jobs, known, progress: counters.search });
     searching.catch(() => undefined);
     step("start the search index");
     const portal = planPages(localized, searchLayout(searchRecords));
@@ -151,7 +189,9 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
       log(`warning: build cache: page ${entry} was damaged (its bytes are not the ones stored); discarded, the page is rendered again`);
     }
     step("place cached pages");
-    const rendered = await renderPortal(portal, { root, outDir: staged, render: plan.render, renderer, assets: await browserCode(memo), env, concurrency: jobs });
+    const rendering = shown.counter("渲染頁面 (pages rendered)", plan.render.size);
+    const rendered = await renderPortal(portal, { root, outDir: staged, render: plan.render, renderer, assets: await browserCode(memo), env, concurrency: jobs, onRendered: (n) => rendering.add(n) });
+    rendering.end();
     step(`render (${plan.render.size} of ${counted(pages.length, "page")}; ${plan.reuse.length} from the cache; ` +
       `${counted(rendered.processes, "batch", "batches")} in child processes, peak ${rendered.peakMiB} MiB each at most)`);
     // Every one of them must have been written. The pages are checked and cached while the search index is
@@ -169,6 +209,7 @@ async function build(options: Settled, renderer: ReturnType<typeof startRenderer
     store.settle();
     step("cache");
     const search = await searching;
+    counters.searchEnded();
     known.save();
     step("search index (finishing)");
     for (const shard of search.damaged) {

@@ -51,6 +51,8 @@ export interface RenderOptions {
   env?: NodeJS.ProcessEnv;
   /** Batches rendered at once (the build's jobs). */
   concurrency?: number;
+  /** Told the pages of each batch as it is written (the build's progress line). */
+  onRendered?: (pages: number) => void;
 }
 
 export interface RenderReport {
@@ -64,7 +66,7 @@ export interface RenderReport {
 
 /** Renders `render` out of `portal`; feeds, sitemaps, assets and pictures always, once (with the first batch). */
 export async function renderPortal(portal: Portal, options: RenderOptions): Promise<RenderReport> {
-  const { root, outDir, render, renderer, assets, env = process.env, concurrency = 2 } = options;
+  const { root, outDir, render, renderer, assets, env = process.env, concurrency = 2, onRendered } = options;
   const size = positiveInteger(env.BROADSHEET_RENDER_BATCH, RENDER_BATCH);
   const paths = [...render];
   const scratch = makeScratch("render");
@@ -81,6 +83,7 @@ export async function renderPortal(portal: Portal, options: RenderOptions): Prom
         throw new WorkerError(`rendering a batch of pages failed (${error.message})`, error.lines);
       });
       log(`batch ${i + 1} rendered, peak ${Math.round(report.peakKiB / 1024)} MiB (waited ${report.waited} s for Eleventy, wrote in ${report.wrote} s)`);
+      onRendered?.(batch.length);
       return report;
     }, concurrency);
     return {

@@ -58,6 +58,8 @@ export interface SearchIndexOptions {
   concurrency?: number;
   /** Digests of files known without reading them (src/util/stat-digests.ts); without it every file is read. */
   known?: StatDigests;
+  /** Told how many shards are to be indexed, then each one as it is done (the build's progress line). */
+  progress?: { start(shards: number): void; indexed(): void };
 }
 
 /**
@@ -67,7 +69,7 @@ export interface SearchIndexOptions {
  * keep this thread busy (planning pages) while they work.
  */
 export async function indexSearch(records: SearchRecords, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
-  const { cacheDir, fingerprint = "", concurrency = 2, known = StatDigests.inMemory() } = options;
+  const { cacheDir, fingerprint = "", concurrency = 2, known = StatDigests.inMemory(), progress } = options;
   const started = performance.now();
   const folders = records.shards;
   const cacheRoot = cacheDir ? path.join(cacheDir, "search") : undefined;
@@ -125,10 +127,12 @@ export async function indexSearch(records: SearchRecords, siteDir: string, optio
   };
   const directory = early ? writeWordDirectory() : undefined;
   directory?.catch(() => undefined);
+  progress?.start(pending.length);
   const indexing = mapLimited(pending, async (shard) => {
     const indexed = await indexShard(records, shard, scratch, known);
     wordFiles.set(shard.folder.name, indexed.words);
     results.push(indexed.report);
+    progress?.indexed();
   }, concurrency);
 
   try {

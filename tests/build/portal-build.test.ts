@@ -22,17 +22,26 @@ describe("npm run build on the sample portal with 300 more articles", () => {
   let site: string;
   let firstBuild: Map<string, string>;
   let buildOutput: string;
+  let progressOutput: string;
 
   before(async () => {
     project = await createProject();
     await writeArticles(project.root, generated);
-    const result = await project.run("build", { TZ: "America/Los_Angeles", LANG: "en_US.UTF-8" });
+    // Progress lines as often as the clock ticks (15 s apart by default), to see that they are made.
+    const result = await project.run("build", { TZ: "America/Los_Angeles", LANG: "en_US.UTF-8", CI: "true", BROADSHEET_PROGRESS_SECONDS: "0" });
     buildOutput = result.stdout + result.stderr;
+    progressOutput = result.stderr;
     assert.equal(result.code, 0, buildOutput);
     site = path.join(project.root, "_site");
     firstBuild = await project.hashTree();
   });
   after(() => project.dispose());
+
+  it("says its progress on standard error, in plain lines under CI: pages rendered of how many", () => {
+    assert.match(progressOutput, /(?:^|，)渲染頁面 \(pages rendered\) [\d,]+ \/ [\d,]+ \(\d+%\)/m);
+    assert.match(progressOutput, /^讀取文章 \(articles loaded\) [\d,]+ \/ 30\d \(\d+%\)/m);
+    assert.doesNotMatch(progressOutput, /\x1b\[/, "no terminal codes under CI");
+  });
 
   it("prints the reference time and what it built", () => {
     assert.match(buildOutput, /Build reference time: 2026-09-21T22:13:20\+08:00 \(SOURCE_DATE_EPOCH\)/);
