@@ -32,7 +32,7 @@ const CHANNELS = ["政法要聞", "市域治理", "平安建設", "法治宣傳"
 const SOURCES = ["遼寧法制報", "遼寧長安網", "遼寧日報", "本溪日報"];
 
 /** A small deterministic generator (mulberry32), so generated content is the same on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

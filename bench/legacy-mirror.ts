@@ -10,7 +10,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { createScriptConverter } from "../src/scripts/convert.ts";
-import { generateArticles, type Corpus } from "./generate.ts";
+import { generateArticles, random, type Corpus } from "./generate.ts";
 
 export const MIRROR_HOST = "www.old-portal.example.gov.cn";
 
@@ -46,18 +46,6 @@ export interface LegacyMirror {
 }
 
 const CHANNEL_FOLDERS: Record<string, string> = { 政法要聞: "zfyw", 市域治理: "sysl", 平安建設: "pajs", 法治宣傳: "fzxc", 基層動態: "jcdt" };
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const CHARSET: Record<MirrorEncoding, string> = { gbk: "gbk", big5: "big5", "utf-8": "utf-8" };
