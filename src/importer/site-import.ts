@@ -144,13 +144,15 @@ function pageDecider(options: SiteImportOptions, pages: readonly string[], top: 
       const wrong = oldAddressProblem(address, options.pages);
       return wrong ? [{ line: 1, field: "redirects", message: `舊網址 ${address} 不能轉到 ${slug}：${wrong}` }] : [];
     };
-    const twin = keys.get(key) ?? existing.get(titleDay(a.title, day));
-    if (twin) {
-      return { ...base, outcome: "duplicate", address, of: twin.of, file: twin.file, slug: twin.slug, encoding: a.encoding, checks: addressChecks(twin.slug) };
-    }
     let slug = slugFromAddress(address, when?.toFormat("yyyy-MM-dd"), page);
     const folder = path.posix.join("content/articles", when ? when.toFormat("yyyy") : "undated", when ? when.toFormat("MM") : "");
     const text = a.text;
+    const twin = keys.get(key) ?? existing.get(titleDay(a.title, day));
+    // The site's article may be this page's own, written by a run stopped before it could record the page.
+    const own = twin?.file === path.posix.join(folder, `${slug}.md`) && sameFile(path.join(root, twin.file), text);
+    if (twin && !own) {
+      return { ...base, outcome: "duplicate", address, of: twin.of, file: twin.file, slug: twin.slug, encoding: a.encoding, checks: addressChecks(twin.slug) };
+    }
     let file = "";
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? slug : `${slug}-${n}`;
