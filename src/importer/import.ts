@@ -46,6 +46,9 @@ export interface ImportResult {
 
 export class ImportError extends UserError {}
 
+/** The largest file read as a page: an article page is tens of kilobytes; a larger file is a download or a dump. */
+export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+
 const badSlug = (slug: string) => new ImportError(`--slug: ${slugProblem(slug)}`);
 const taken = (written: string) => new ImportError(`${written} 已經存在，換一個 --slug (${written} already exists; choose another --slug)`);
 
@@ -246,6 +249,7 @@ async function readSource(file: string): Promise<Uint8Array> {
   }
   if (stats.isDirectory()) throw new ImportError(`${file} 是文件夾；每次匯入一個文件 (${file} is a folder; import one file at a time)`);
   if (!stats.isFile()) throw new ImportError(`${file} 不是普通文件（管道或裝置），沒有讀取 (${file} is not a plain file (a pipe or a device); it was not read)`);
+  if (stats.size > MAX_PAGE_BYTES) throw new ImportError(`${file} 有 ${Math.round(stats.size / 1048576)} MB，不像文章頁，沒有讀取 (${file} is ${Math.round(stats.size / 1048576)} MB: too large for an article page; not read)`);
   try {
     return await readFile(file);
   } catch (error) {

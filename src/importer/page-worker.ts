@@ -4,11 +4,11 @@
  * thread decides, in the mirror's order, what is written.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import type { SiteConfig } from "../content/site-config.ts";
 import { searchCharTable } from "../search/char-table.ts";
-import { prepareArticle } from "./import.ts";
+import { ImportError, MAX_PAGE_BYTES, prepareArticle } from "./import.ts";
 
 export interface PageJob {
   index: number;
@@ -57,6 +57,8 @@ if (parentPort) {
     let outcome: PageOutcome;
     let digest = "";
     try {
+      const size = statSync(job.file).size;
+      if (size > MAX_PAGE_BYTES) throw new ImportError(`頁面有 ${Math.round(size / 1048576)} MB，不像文章頁，沒有讀取 (the page is ${Math.round(size / 1048576)} MB: too large for an article page; not read)`);
       const bytes = readFileSync(job.file);
       digest = createHash("sha256").update(bytes).digest("hex");
       if (job.known === digest) {

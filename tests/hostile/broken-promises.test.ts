@@ -216,6 +216,9 @@ describe("the importer and the commands, given what a careless editor types", ()
     await refused(["content"], /there are no pages in content/);
     await refused(["missing.html"], /there is no file missing\.html/);
     await refused(["-name.html"], /write it as \.\/-name\.html/);
+    // A dump or a download saved under a page's name is not read into memory.
+    await writeFile(path.join(project.root, "huge.html"), Buffer.alloc(17 * 1024 * 1024, 0x61));
+    await refused(["huge.html"], /huge\.html is 17 MB: too large for an article page; not read/);
   });
 
   it("imports a page nested 2,000 levels deep", async () => {
