@@ -46,7 +46,7 @@ export function oldAddress(page: string, root: string): string {
   return local;
 }
 
-/** A slug from an old address: `t20200716_123456.html` → t20200716-123456, `article.php?id=42` → article-42. */
+/** A slug from an old address: `t20200716_123456.html` → t20200716-123456, `article.php?id=42` → 42; a generic name (`index.html`) → article-<day>-<hash>. */
 export function slugFromAddress(address: string, date: string | undefined, page: string): string {
   const [pathname, query = ""] = address.split("?", 2) as [string, string?];
   const name = (pathname.split("/").pop() ?? "").replace(/\.[^.]*$/, "");
