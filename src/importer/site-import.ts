@@ -147,10 +147,12 @@ function pageDecider(options: SiteImportOptions, pages: readonly string[], top: 
     let slug = slugFromAddress(address, when?.toFormat("yyyy-MM-dd"), page);
     const folder = path.posix.join("content/articles", when ? when.toFormat("yyyy") : "undated", when ? when.toFormat("MM") : "");
     const text = a.text;
-    const twin = keys.get(key) ?? existing.get(titleDay(a.title, day));
-    // The site's article may be this page's own, written by a run stopped before it could record the page.
-    const own = twin?.file === path.posix.join(folder, `${slug}.md`) && sameFile(path.join(root, twin.file), text);
-    if (twin && !own) {
+    // A copy of what this import took; or the site's article, unless it is this page's own, written by a run that
+    // stopped before it could record the page.
+    const siteTwin = existing.get(titleDay(a.title, day));
+    const own = siteTwin?.file === path.posix.join(folder, `${slug}.md`) && sameFile(path.join(root, siteTwin.file), text);
+    const twin = keys.get(key) ?? (own ? undefined : siteTwin);
+    if (twin) {
       return { ...base, outcome: "duplicate", address, of: twin.of, file: twin.file, slug: twin.slug, encoding: a.encoding, checks: addressChecks(twin.slug) };
     }
     let file = "";

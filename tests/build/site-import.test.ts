@@ -140,6 +140,17 @@ describe("importing a whole legacy site (npm run import -- DIR)", () => {
     assert.equal(Object.keys(redirects).length, mirror.articles.reduce((n, a) => n + a.addresses.length, 0));
   });
 
+  it("knows its own articles again when its journal is lost, writing nothing", async () => {
+    const before = contentTree(whole.root);
+    await rm(path.join(whole.root, ".broadsheet/import"), { recursive: true, force: true });
+    const again = await whole.run("import", {}, [dir]);
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    const lost = JSON.parse(await whole.read("import-report.json")) as Report;
+    assert.equal(lost.counts.articles, mirror.articles.length);
+    assert.equal(lost.counts.duplicates, mirror.articles.reduce((n, a) => n + a.copies.length, 0));
+    assert.deepEqual(contentTree(whole.root), before);
+  });
+
   it("does nothing again on a third run", async () => {
     const before = contentTree(resumed.root);
     const third = await resumed.run("import", {}, [dir]);
