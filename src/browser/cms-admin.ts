@@ -43,7 +43,7 @@ function start(): void {
   const cms = w.CMS;
   const configNode = document.getElementById("cms-config");
   if (!cms || !configNode) return;
-  const page = JSON.parse(configNode.textContent ?? "{}") as { config: Record<string, unknown>; stylesheet: string; labels: Labels };
+  const page = JSON.parse(configNode.textContent ?? "{}") as { config: Record<string, unknown>; stylesheet: string; labels: Labels; finder: FinderText };
   // `npm run cms` answers on the page's own address, which it marks; the published site has no local backend.
   const local = w.broadsheetLocalBackend;
   const config = {
@@ -75,6 +75,100 @@ function start(): void {
     cms.registerPreviewTemplate("articles", preview);
   }
   cms.init({ config });
+  addFinder(local, page.finder);
+}
+
+/** The finder's words, in the site's script (printed into the page by src/portal/admin.ts). */
+interface FinderText {
+  open: string;
+  label: string;
+  none: string;
+  elsewhere: string;
+  search: string;
+}
+
+interface Found {
+  title: string;
+  date: string;
+  collection: string;
+  entry: string;
+}
+
+/**
+ * 尋找文章: a button at the corner of the editor that finds articles by words of their headline, in every month, and
+ * opens the one chosen in its collection. With `npm run cms` the server finds them (src/server/article-finder.ts);
+ * on the published site, where the editor saves through a Git host, the portal's own search page finds them.
+ */
+function addFinder(local: string | undefined, text: FinderText): void {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = text.open;
+  button.setAttribute("aria-expanded", "false");
+  button.style.cssText = "position:fixed;right:16px;bottom:16px;z-index:10000;padding:10px 16px;font-size:16px;border-radius:6px;" +
+    "border:1px solid #888;background:#fff;color:#222;cursor:pointer";
+  const panel = document.createElement("div");
+  panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-label", text.open);
+  panel.hidden = true;
+  panel.style.cssText = "position:fixed;right:16px;bottom:64px;z-index:10000;width:min(480px,calc(100vw - 32px));max-height:60vh;" +
+    "overflow:auto;padding:12px;background:#fff;color:#222;border:1px solid #888;border-radius:6px;box-shadow:0 4px 16px rgba(0,0,0,.2)";
+  const label = document.createElement("label");
+  label.textContent = text.label;
+  label.style.display = "block";
+  const input = document.createElement("input");
+  input.type = "search";
+  input.style.cssText = "display:block;width:100%;margin:6px 0;padding:6px;font-size:16px;box-sizing:border-box";
+  label.append(input);
+  const list = document.createElement("ul");
+  list.style.cssText = "list-style:none;margin:0;padding:0";
+  const status = document.createElement("p");
+  status.setAttribute("role", "status");
+  panel.append(label, status, list);
+  document.body.append(panel, button);
+  button.addEventListener("click", () => {
+    panel.hidden = !panel.hidden;
+    button.setAttribute("aria-expanded", String(!panel.hidden));
+    if (!panel.hidden) input.focus();
+  });
+  if (!local) {
+    // No server of ours: the portal's search page finds the article; its date says which month to open.
+    status.textContent = text.elsewhere;
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") window.open(`../search/?q=${encodeURIComponent(input.value)}`, "_blank", "noopener");
+    });
+    return;
+  }
+  let timer: number | undefined;
+  let asked = 0;
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(async () => {
+      const mine = ++asked;
+      status.textContent = text.search;
+      const response = await fetch(local, {
+        method: "POST", headers: { "content-type": "application/json" },
+        body: JSON.stringify({ action: "findArticles", params: { words: input.value } }),
+      });
+      const found = response.ok ? (await response.json()) as Found[] : [];
+      if (mine !== asked) return;
+      status.textContent = found.length === 0 && input.value.trim() ? text.none : "";
+      list.replaceChildren(...found.map((f) => {
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = `#/collections/${encodeURIComponent(f.collection)}/entries/${encodeURIComponent(f.entry)}`;
+        link.textContent = f.title;
+        link.style.cssText = "display:block;padding:6px 0;color:#0645ad";
+        link.addEventListener("click", () => {
+          panel.hidden = true;
+          button.setAttribute("aria-expanded", "false");
+        });
+        const date = document.createElement("small");
+        date.textContent = ` ${f.date}`;
+        item.append(link, date);
+        return item;
+      }));
+    }, 250);
+  });
 }
 
 // Classic scripts run in order before DOMContentLoaded: by then the Decap bundle after this one has run.

@@ -12,7 +12,9 @@ import type { OutputFile } from "./types.ts";
 import { uiText } from "./ui-text.ts";
 import { createUrls, filePath, outputPath, paths, sitePath, siteFile } from "./urls.ts";
 import type { ScriptConverter } from "../scripts/convert.ts";
-import { cmsConfig } from "./cms-config.ts";
+import { cmsConfig, type ArticleFolders } from "./cms-config.ts";
+import type { DateTime } from "luxon";
+import { ARTICLES_DIR } from "../content/files.ts";
 
 /** The editor's own script (src/browser/cms-admin.ts, bundled as an asset by src/browser/bundle.ts). */
 const ADMIN_SCRIPT = "cms-admin.js";
@@ -26,9 +28,15 @@ export function decapDist(): { dir: string; globs: string[] } {
   return { dir: path.dirname(require.resolve("decap-cms/dist/decap-cms.js")), globs: ["*decap-cms.js", "*.wasm"] };
 }
 
-/** admin/index.html and admin/config.yml for `site`. */
-export function adminFiles(site: SiteConfig, converter: ScriptConverter): OutputFile[] {
-  const config = cmsConfig(site, converter);
+/** The article folders of `files` (paths under content/articles/), and this month's by `now`. */
+export function articleFolders(files: readonly string[], now: DateTime, zone: string): ArticleFolders {
+  const folders = new Set(files.map((f) => path.posix.dirname(f.slice(`${ARTICLES_DIR}/`.length))).map((d) => (d === "." ? "" : d)));
+  return { current: now.setZone(zone).toFormat("yyyy/MM"), folders: [...folders] };
+}
+
+/** admin/index.html and admin/config.yml for `site`, with a collection for each of `articles`' folders. */
+export function adminFiles(site: SiteConfig, converter: ScriptConverter, articles?: ArticleFolders): OutputFile[] {
+  const config = cmsConfig(site, converter, articles);
   const t = uiText(site.lang, converter);
   const urls = createUrls(site);
   const admin = (name: string) => urls.href(filePath(ADMIN_FOLDER, name));
@@ -37,6 +45,7 @@ export function adminFiles(site: SiteConfig, converter: ScriptConverter): Output
     config,
     stylesheet: urls.href(paths.asset("site.css")),
     labels: { source: t.source, author: t.author, published: t.published, channel: t.channel, editor: t.editor },
+    finder: finderText(site, converter),
   };
   const html = [
     "<!doctype html>",
@@ -63,4 +72,17 @@ export function adminFiles(site: SiteConfig, converter: ScriptConverter): Output
       body: `# Made by the build from the contract and content/_data/site.yaml (src/portal/cms-config.ts); edits here are lost.\n${stringify(config, { lineWidth: 0 })}`,
     },
   ];
+}
+
+/** The finder's words (src/browser/cms-admin.ts), in the site's script. */
+function finderText(site: SiteConfig, converter: ScriptConverter): Record<string, string> {
+  const text = {
+    open: "尋找文章",
+    label: "文章題目裡的詞（繁體、简体都可以），例如 本溪 調研",
+    none: "沒有找到標題含有這些詞的文章",
+    elsewhere: "輸入標題裡的詞，按 Enter 在網站的搜尋頁找；文章的發布月份就是它在左邊所在的月份",
+    search: "正在找…",
+  };
+  if (site.lang !== "zh-Hans") return text;
+  return Object.fromEntries(Object.entries(text).map(([k, v]) => [k, converter.convert(v, "zh-Hant", "zh-Hans")]));
 }

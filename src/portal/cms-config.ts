@@ -134,8 +134,32 @@ function backend(site: SiteConfig): Pick<CmsConfig, "backend" | "publish_mode"> 
   };
 }
 
+/**
+ * The folders of content/articles/ the editor lists, each a collection of its own (a Git host lists one folder at a
+ * time, and no folder of a year-and-month layout holds more than a month's articles): `current` is this month's
+ * folder (`2026/12`, by the reference time), where the editor writes new articles; `folders` are those that hold
+ * articles, relative to content/articles/ ("" for content/articles/ itself).
+ */
+export interface ArticleFolders {
+  current: string;
+  folders: readonly string[];
+}
+
+/** The collection of an article folder: `articles` for this month's, `articles-2020-07` for another's. */
+export function articleCollectionName(folder: string, current: string): string {
+  if (folder === current) return "articles";
+  return folder === "" ? "articles-root" : `articles-${folder.replace(/[^A-Za-z0-9]+/g, "-")}`;
+}
+
+/** The article folders newest first: year-and-month folders by date, then any other, by name. */
+export function orderedArticleFolders({ current, folders }: ArticleFolders): string[] {
+  const monthly = (f: string) => /^\d{4}\/\d{2}$/.test(f);
+  const rest = [...new Set(folders)].filter((f) => f !== current);
+  return [current, ...rest.filter(monthly).sort().reverse(), ...rest.filter((f) => !monthly(f)).sort()];
+}
+
 /** The whole configuration of /admin/ for `site`; `converter` writes its text in a 简体 site's script. */
-export function cmsConfig(site: SiteConfig, converter: ScriptConverter): CmsConfig {
+export function cmsConfig(site: SiteConfig, converter: ScriptConverter, articles: ArticleFolders = { current: "", folders: [] }): CmsConfig {
   const say: Say = site.lang === "zh-Hans" ? (text) => converter.convert(text, "zh-Hant", "zh-Hans") : (text) => text;
   const siteUrl = site.baseUrl + site.pathPrefix;
   return {
@@ -151,26 +175,7 @@ export function cmsConfig(site: SiteConfig, converter: ScriptConverter): CmsConf
     public_folder: "",
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     collections: [
-      {
-        name: "articles",
-        label: say("文章"),
-        label_singular: say("文章"),
-        description: say("每篇文章一個文件，存放在 content/articles/年/月/ 下；文件名就是文章的網址。"),
-        folder: "content/articles",
-        extension: "md",
-        format: "frontmatter",
-        create: true,
-        slug: "{{fields.slug}}",
-        // Folders by the year and month of the publication time (Decap reads them from the `date` field), as
-        // `npm run new` makes them: folders are for editors and never change an address.
-        path: "{{year}}/{{month}}/{{slug}}",
-        media_folder: "",
-        public_folder: "",
-        summary: "{{title}}　{{channel}}　{{date}}",
-        sortable_fields: ["date", "title", "channel"],
-        view_filters: site.channels.map((c) => ({ label: say(c.name), field: "channel", pattern: c.name })),
-        fields: articleFields(site, say),
-      },
+      ...orderedArticleFolders(articles).map((folder) => articleCollection(site, say, folder, articles.current)),
       {
         name: "pages",
         label: say("獨立頁面"),
@@ -197,5 +202,29 @@ export function cmsConfig(site: SiteConfig, converter: ScriptConverter): CmsConf
         ],
       },
     ],
+  };
+}
+
+/** The collection of one folder of articles; new articles are written in it, named by their address. */
+function articleCollection(site: SiteConfig, say: Say, folder: string, current: string): CmsCollection {
+  const month = /^(\d{4})\/(\d{2})$/.exec(folder);
+  const named = month ? `${month[1]}年${month[2]}月` : folder === "" ? "content/articles" : folder;
+  return {
+    name: articleCollectionName(folder, current),
+    label: say(folder === current ? `本月文章（${named}）` : named),
+    label_singular: say("文章"),
+    description: say(`content/articles/${folder ? `${folder}/` : ""} 裡的文章，每篇一個文件，文件名就是文章的網址。` +
+      (folder === current ? "新文章寫在這裡；舊文章在下面各月裡，或用右下角的「尋找文章」按標題找。" : "")),
+    folder: folder ? `content/articles/${folder}` : "content/articles",
+    extension: "md",
+    format: "frontmatter",
+    create: true,
+    slug: "{{fields.slug}}",
+    media_folder: "",
+    public_folder: "",
+    summary: "{{title}}　{{channel}}　{{date}}",
+    sortable_fields: ["date", "title", "channel"],
+    view_filters: site.channels.map((c) => ({ label: say(c.name), field: "channel", pattern: c.name })),
+    fields: articleFields(site, say),
   };
 }

@@ -11,7 +11,7 @@ import { createScriptConverter, rememberingConverter, SCRIPTS, type Script, type
 import type { ArticleSearchView, SearchViews } from "../search/records.ts";
 import { nextPublication, publishedArticles, relatedIndex } from "./collections.ts";
 import type { SearchLayout } from "./context.ts";
-import { adminFiles, ADMIN_FOLDER } from "./admin.ts";
+import { adminFiles, ADMIN_FOLDER, articleFolders } from "./admin.ts";
 import { redirectFiles } from "./redirects.ts";
 import { contentInScript, type ScriptContent } from "./localize.ts";
 import { planScriptPortal } from "./script-portal.ts";
@@ -119,7 +119,8 @@ export function planPages(localizedPortal: LocalizedPortal, search: SearchLayout
       ...(next ? { next: { file: next.file, date: formatIso(next.date, site.timeZone) } } : {}),
     },
   };
-  portal.files.push(...siteMaps(portal, localizedPortal), ...adminFiles(site, converter),
+  const folders = articleFolders(content.articles.map((a) => a.file), options.now, site.timeZone);
+  portal.files.push(...siteMaps(portal, localizedPortal), ...adminFiles(site, converter, folders),
     ...redirectFiles(site, content.redirects ?? [], searchViews.articles));
   return portal;
 }

@@ -4,6 +4,7 @@
  * refused what comes from another page or for another address.
  */
 import type { IncomingMessage } from "node:http";
+import type { FoundArticle } from "./article-finder.ts";
 import { editorBackend } from "./editor-backend.ts";
 import type { Route } from "./http-server.ts";
 
@@ -12,8 +13,8 @@ export const API_PATH = "/api/v1";
 /** A call's largest body: a picture of 30 MB, base64-encoded, and the rest of the call. */
 const MAX_BODY = 42 * 1024 * 1024;
 
-export function editorApi(root: string): Route {
-  const backend = editorBackend(root);
+export function editorApi(root: string, find?: (words: string) => FoundArticle[]): Route {
+  const backend = editorBackend(root, find);
   return async (req, res, pathname) => {
     if (pathname !== API_PATH) return false;
     const reply = (status: number, body: unknown) => {

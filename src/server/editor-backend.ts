@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import type { FoundArticle } from "./article-finder.ts";
 import {
   deleteEditorFile, editorFilesUnder, editorPath, EditorRefusal, mustBeEditorPath, PICTURE, writeEditorFile,
 } from "../content/editor-files.ts";
@@ -42,13 +43,15 @@ const ACTIONS = {
   deleteFile: z.object({ path: z.string() }),
   deleteFiles: z.object({ paths: z.array(z.string()).max(1000) }),
   getDeployPreview: z.object({}),
+  // Not Decap's: the finder of /admin/'s own script (src/browser/cms-admin.ts, src/server/article-finder.ts).
+  findArticles: z.object({ words: z.string().max(200) }),
 } as const;
 
 type Action = keyof typeof ACTIONS;
 type Params<A extends Action> = z.output<(typeof ACTIONS)[A]>;
 
 /** Answers one call of the editor's page; `root` is the project. Never throws: a refusal or a fault is a reply. */
-export function editorBackend(root: string): (call: unknown) => BackendReply {
+export function editorBackend(root: string, find: (words: string) => FoundArticle[] = () => []): (call: unknown) => BackendReply {
   const handlers: { [A in Action]: (params: Params<A>) => unknown } = {
     info: () => ({ repo: path.basename(root), publish_modes: ["simple"], type: "local_fs" }),
     entriesByFolder: ({ folder, extension, depth }) => {
@@ -78,6 +81,7 @@ export function editorBackend(root: string): (call: unknown) => BackendReply {
       return { message: `deleted files ${paths.join(", ")}` };
     },
     getDeployPreview: () => null,
+    findArticles: ({ words }) => find(words),
   };
 
   /** An article or a picture: deleting takes either. */

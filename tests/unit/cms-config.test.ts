@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { parse } from "yaml";
-import { cmsConfig, type CmsField } from "../../src/portal/cms-config.ts";
+import { articleCollectionName, cmsConfig, type CmsField } from "../../src/portal/cms-config.ts";
 import { ARTICLE_FIELDS } from "../../src/content/article-schema.ts";
 import { slugProblem } from "../../src/content/path-names.ts";
 import { siteSchema } from "../../src/content/site-config.ts";
@@ -76,5 +76,23 @@ describe("the web editor's configuration (src/portal/cms-config.ts)", () => {
     const simple = cmsConfig(await site({ cms: { backend: "gitlab", repo: "a/b", editorialWorkflow: "false" } }), converter);
     assert.equal(simple.publish_mode, undefined);
     await assert.rejects(site({ cms: { backend: "svn", repo: "a/b" } }), /github, gitlab, gitea/);
+  });
+});
+
+describe("the web editor's collections at archive scale", () => {
+  it("makes a collection of each folder of articles, this month's first and named articles, then the newest months", async () => {
+    const config = cmsConfig(await site(), converter, { current: "2026/12", folders: ["2016/03", "2026/11", "undated", "", "2020/07"] });
+    assert.deepEqual(config.collections.map((c) => [c.name, c.folder, c.label]), [
+      ["articles", "content/articles/2026/12", "本月文章（2026年12月）"],
+      ["articles-2026-11", "content/articles/2026/11", "2026年11月"],
+      ["articles-2020-07", "content/articles/2020/07", "2020年07月"],
+      ["articles-2016-03", "content/articles/2016/03", "2016年03月"],
+      ["articles-root", "content/articles", "content/articles"],
+      ["articles-undated", "content/articles/undated", "undated"],
+      ["pages", "content/pages", "獨立頁面"],
+    ]);
+    // Each lists its own folder only (no path into subfolders), and files new articles and pictures in it.
+    for (const c of config.collections) assert.equal(c.path, undefined, c.name);
+    assert.equal(articleCollectionName("2026/12", "2026/12"), "articles");
   });
 });

@@ -24,8 +24,9 @@ const MAY_IMPORT: Record<string, string[]> = {
   eleventy: ["portal", "content", "browser", "util"],
   pipeline: ["content", "scripts", "portal", "search", "eleventy", "browser", "util"],
   importer: ["content", "scripts", "search", "util"],
-  // The servers of npm start and npm run cms: the preview (pipeline, eleventy) and the editor's files (content).
-  server: ["content", "eleventy", "pipeline", "util"],
+  // The servers of npm start and npm run cms: the preview (pipeline, eleventy), the editor's files (content), and
+  // its finder, which names the editor's collections as the portal's /admin/ does and folds scripts as search does.
+  server: ["content", "eleventy", "pipeline", "portal", "search", "util"],
   cli: ["content", "scripts", "portal", "search", "eleventy", "pipeline", "importer", "server", "util"],
 };
 
