@@ -19,6 +19,8 @@ import { staticFiles } from "./static-files.ts";
 export interface PreviewExtras {
   routes?: Route[];
   inject?: string;
+  /** Told the address as soon as the server listens, before the preview's first build (the editor works by then). */
+  listening?: (server: RunningServer) => void;
 }
 
 /** Starts the preview on `address`. */
@@ -34,13 +36,15 @@ export async function startPreview(address: ListenAddress, extras: PreviewExtras
       config.on("eleventy.after", () => live.reload());
     },
   });
+  const pages = staticFiles(PREVIEW_OUTPUT, { inject: live.script + (extras.inject ?? "") });
+  // The server listens first: what its routes answer without the preview (the web editor) works at once.
+  const server = await startServer({ ...address, routes: [...(extras.routes ?? []), live.route, pages] });
+  extras.listening?.(server);
   await eleventy.init();
   // watch() resolves to its rebuild function. Eleventy 3 does not rebuild when a file is deleted; a deleted
   // article must leave the preview (and a deleted broken one must clear the error page), so rebuild then too.
   const rebuild = (await eleventy.watch()) as (path: string) => Promise<void>;
   eleventy.watcher?.on("unlink", (file: string) => void rebuild(file));
-  const pages = staticFiles(PREVIEW_OUTPUT, { inject: live.script + (extras.inject ?? "") });
-  const server = await startServer({ ...address, routes: [...(extras.routes ?? []), live.route, pages] });
   // A server left behind by a killed npm would go on answering (and writing, for the editor) with nobody to stop it.
   whenLauncherEnds(() => {
     console.error("啟動本預覽的命令已結束，預覽也停止 (the command that started this preview has ended; so does the preview)");

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
@@ -199,6 +199,19 @@ describe("npm run cms on a shared network", () => {
     assert.equal(existsSync(path.join(project.root, "content/articles/2021/04/photo.png")), true);
     // Nothing was left half-written beside them.
     assert.deepEqual(readdirSync(path.join(project.root, "content/articles/2021/04")).sort(), ["api-saved.md", "photo.png"]);
+  });
+
+  it("serves the editor itself, before the preview is built and without its output", async () => {
+    // The editor's address is printed once the server listens, before the preview's first build ends.
+    assert.ok(cms.log().indexOf("網頁編輯器 (web editor)") < cms.log().indexOf("預覽 (preview)"), cms.log());
+    rmSync(path.join(project.root, ".broadsheet/preview/admin"), { recursive: true, force: true });
+    const page = await raw(cms.port, "GET", "/admin/");
+    assert.equal(page.status, 200);
+    assert.match(page.body, /window\.broadsheetLocalBackend/);
+    assert.match(page.body, /"name":"articles-2020-07"/);
+    assert.equal((await raw(cms.port, "GET", "/admin/decap-cms.js")).status, 200);
+    assert.equal((await raw(cms.port, "GET", "/admin/config.yml")).status, 200);
+    assert.equal((await raw(cms.port, "GET", "/admin/nothing.js")).status, 404);
   });
 
   it("leaves no process behind when it is killed outright", async () => {

@@ -25,8 +25,9 @@ const MAY_IMPORT: Record<string, string[]> = {
   pipeline: ["content", "scripts", "portal", "search", "eleventy", "browser", "util"],
   importer: ["content", "scripts", "search", "util"],
   // The servers of npm start and npm run cms: the preview (pipeline, eleventy), the editor's files (content), and
-  // its finder, which names the editor's collections as the portal's /admin/ does and folds scripts as search does.
-  server: ["content", "eleventy", "pipeline", "portal", "search", "util"],
+  // /admin/ and its finder, made as the portal's /admin/ is (its collections, its script) and folding scripts as
+  // search does.
+  server: ["content", "scripts", "eleventy", "pipeline", "portal", "search", "browser", "util"],
   cli: ["content", "scripts", "portal", "search", "eleventy", "pipeline", "importer", "server", "util"],
 };
 
