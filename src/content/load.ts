@@ -142,7 +142,9 @@ async function loadArticles({ root, site, words }: Pick<ArticleContext, "root" |
   const articles: Article[] = [];
   const images = new Map<string, ImageJob>();
   const uses: PictureUse[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    // A large archive takes a while: let the preview's server answer (the web editor) and timers run meanwhile.
+    if (i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
     const known = digestOf?.(path.join(root, file));
     let source: ArticleSource | undefined;
     if (known) source = { digest: known, bytes: () => readBytes(file) };
