@@ -182,12 +182,7 @@ export function cmsConfig(site: SiteConfig, converter: ScriptConverter, articles
         label_singular: say("頁面"),
         description: say("關於本站、聯繫我們這樣的頁面，存放在 content/pages/ 下。"),
         folder: "content/pages",
-        extension: "md",
-        format: "frontmatter",
-        create: true,
-        slug: "{{fields.slug}}",
-        media_folder: "",
-        public_folder: "",
+        ...EDITOR_FOLDER,
         summary: "{{title}}",
         sortable_fields: ["title"],
         fields: [
@@ -205,6 +200,11 @@ export function cmsConfig(site: SiteConfig, converter: ScriptConverter, articles
   };
 }
 
+/** What every collection of the editor is: Markdown files with front-matter, named by their address, pictures beside them. */
+const EDITOR_FOLDER = {
+  extension: "md", format: "frontmatter", create: true, slug: "{{fields.slug}}", media_folder: "", public_folder: "",
+} as const;
+
 /** The collection of one folder of articles; new articles are written in it, named by their address. */
 function articleCollection(site: SiteConfig, say: Say, folder: string, current: string): CmsCollection {
   const month = /^(\d{4})\/(\d{2})$/.exec(folder);
@@ -216,12 +216,7 @@ function articleCollection(site: SiteConfig, say: Say, folder: string, current: 
     description: say(`content/articles/${folder ? `${folder}/` : ""} 裡的文章，每篇一個文件，文件名就是文章的網址。` +
       (folder === current ? "新文章寫在這裡；舊文章在下面各月裡，或用右下角的「尋找文章」按標題找。" : "")),
     folder: folder ? `content/articles/${folder}` : "content/articles",
-    extension: "md",
-    format: "frontmatter",
-    create: true,
-    slug: "{{fields.slug}}",
-    media_folder: "",
-    public_folder: "",
+    ...EDITOR_FOLDER,
     summary: "{{title}}　{{channel}}　{{date}}",
     sortable_fields: ["date", "title", "channel"],
     view_filters: site.channels.map((c) => ({ label: say(c.name), field: "channel", pattern: c.name })),
