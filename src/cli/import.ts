@@ -48,7 +48,8 @@ await runCommand("import", async () => {
   }
   const site = content.site;
   if (values.channel && !site.channels.some((c) => c.name === values.channel)) {
-    console.error(`import: "${values.channel}" is not a channel of this site; use one of: ${site.channels.map((c) => c.name).join(", ")}`);
+    console.error(`import: --channel「${values.channel}」不是本站的欄目；可用：${site.channels.map((c) => c.name).join("、")} ` +
+      `("${values.channel}" is not a channel of this site; use one of: ${site.channels.map((c) => c.name).join(", ")})`);
     process.exitCode = 1;
     return;
   }

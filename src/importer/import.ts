@@ -148,7 +148,8 @@ export function prepareArticle(bytes: Uint8Array, options: PrepareOptions): Prep
   const guessed = found.crumb !== undefined ? options.channelOf?.(found.crumb) : undefined;
   const channel = options.channel ?? guessed ?? site.channels[0]!.name;
   if (!site.channels.some((c) => c.name === channel)) {
-    throw new ImportError(`"${channel}" is not a channel of this site; use one of: ${site.channels.map((c) => c.name).join(", ")}`);
+    throw new ImportError(`「${channel}」不是本站的欄目；可用：${site.channels.map((c) => c.name).join("、")} ` +
+      `("${channel}" is not a channel of this site; use one of: ${site.channels.map((c) => c.name).join(", ")})`);
   }
   if (!options.channel && !guessed) problems.push(`channel: set to ${channel}; change it if the article belongs elsewhere`);
 
