@@ -1,6 +1,6 @@
 /**
  * Every name an editor writes that becomes part of an address and a folder of `_site/` (an article's or a page's
- * slug, a channel's slug, a tag) is checked here, by one rule a kind: what a file system or a URL cannot carry is
+ * slug, a channel's slug, a tag, an old site's address kept by a redirect) is checked here, by one rule a kind: what a file system or a URL cannot carry is
  * refused with the reason (too long for a file name, a character that is invisible, reverses text, separates lines
  * or means something in a URL), and names that a case-insensitive host or a reader of the other script would take
  * for one another are folded into one (`foldName`: ABC, abc and ＡＢＣ; 發展 and 发展; a name in NFC and NFD).
@@ -47,6 +47,33 @@ export function tagProblem(tag: string): string | undefined {
   const length = Array.from(tag).length;
   if (length > MAX_TAG) {
     return `關鍵詞有 ${length} 個字，最多 ${MAX_TAG} 個；請縮短 (a tag of ${length} characters is too long for an address; use at most ${MAX_TAG})`;
+  }
+  return undefined;
+}
+
+/** Characters no old address holds: what TAG_REFUSED refuses as invisible, any white space, a backslash, a fragment. */
+const ADDRESS_REFUSED = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s\\#]/u;
+/** A file system's limit on one name, in bytes; and the longest address kept. */
+const NAME_BYTES = 255;
+const MAX_ADDRESS = 1024;
+
+/**
+ * Why `address` (a path from the root as a browser shows it, with its query if it had one: an old site's address
+ * that becomes a file of `_site/`) cannot be one; undefined when it can.
+ */
+export function addressPathProblem(address: string): string | undefined {
+  if (!address.startsWith("/") || address.startsWith("//")) {
+    return "舊網址要從 / 開始寫路徑，不寫 http:// 和域名，例如 /zfyw/202007/t20200716_123456.html (write the old address as a path from the root, e.g. /news/t20200716_123456.html)";
+  }
+  if (address.length > MAX_ADDRESS) return `舊網址太長（${address.length} 字），最多 ${MAX_ADDRESS} 字 (the old address is ${address.length} characters long; at most ${MAX_ADDRESS})`;
+  const refused = ADDRESS_REFUSED.exec(address);
+  if (refused) {
+    const code = `U+${refused[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+    return `舊網址含有空白或不能用的字元 ${code}；請刪掉 (the old address has white space or a character an address cannot carry, ${code}; remove it)`;
+  }
+  const segments = address.split("?", 1)[0]!.slice(1).split("/");
+  if (segments.some((s, i) => s === "." || s === ".." || (s === "" && i < segments.length - 1) || Buffer.byteLength(s) > NAME_BYTES)) {
+    return "舊網址的路徑不能有空段、. 或 ..，每段不超過 255 字節 (the old address's path may not have empty, . or .. segments, nor one over 255 bytes)";
   }
   return undefined;
 }

@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { RESERVED_SLUGS } from "./pages.ts";
-import { slugProblem } from "./path-names.ts";
+import { addressPathProblem, slugProblem } from "./path-names.ts";
 import type { Problem } from "./problems.ts";
 import { decodeSource } from "./source-file.ts";
 import { plainValue, type ValueProblem } from "./yaml-values.ts";
@@ -32,28 +32,16 @@ export interface Redirect {
 
 /** Files at the root of the output that the portal writes itself. */
 const ROOT_FILES = new Set(["", "index.html", "404.html", "sitemap.xml", "sitemap-news.xml", "robots.txt"]);
-/** Characters no old address holds: white space, controls, bidi and zero-width marks, a backslash, a fragment. */
-const UNSAFE = /[\s\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\\#]/u;
-const NAME_BYTES = 255;
-const MAX_LENGTH = 1024;
 
-/** Why `from` cannot be an old address of this site (undefined when it can). `pages` are the standalone pages' slugs. */
+/**
+ * Why `from` cannot be an old address of this site (undefined when it can): what no address can be
+ * (src/content/path-names.ts), or an address the portal uses itself. `pages` are the standalone pages' slugs.
+ */
 export function oldAddressProblem(from: string, pages: ReadonlySet<string> = new Set()): string | undefined {
-  if (!from.startsWith("/") || from.startsWith("//")) {
-    return "舊網址要從 / 開始寫路徑，不寫 http:// 和域名，例如 /zfyw/202007/t20200716_123456.html (write the old address as a path from the root, e.g. /news/t20200716_123456.html)";
-  }
-  if (from.length > MAX_LENGTH) return `舊網址太長（${from.length} 字）(the old address is ${from.length} characters long)`;
-  const unsafe = UNSAFE.exec(from);
-  if (unsafe) {
-    const code = `U+${unsafe[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-    return `舊網址含有空白或不能用的字元 ${code} (the old address has white space or a character an address cannot carry, ${code})`;
-  }
+  const problem = addressPathProblem(from);
+  if (problem) return problem;
   const [pathname] = from.split("?", 1) as [string];
-  const segments = pathname.slice(1).split("/");
-  if (segments.some((s, i) => s === "." || s === ".." || (s === "" && i < segments.length - 1) || Buffer.byteLength(s) > NAME_BYTES)) {
-    return "舊網址的路徑不能有空段、. 或 ..，每段不超過 255 字節 (the old address's path may not have empty, . or .. segments, nor one over 255 bytes)";
-  }
-  const first = segments[0]!;
+  const first = pathname.slice(1).split("/")[0]!;
   // A page's folder (`/about/`, or `/about`, which would be written there) and what lies under it.
   if (ROOT_FILES.has(pathname.slice(1)) || RESERVED_SLUGS.includes(first) || pages.has(first)) {
     return `「${pathname}」是本站自己的網址，不能用來轉址 ("${pathname}" is an address the portal uses itself; it cannot redirect)`;
