@@ -8,7 +8,7 @@ import { statSync } from "node:fs";
 import { loadContent } from "../content/load.ts";
 import { cachedLoadOptions } from "../pipeline/cache-reader.ts";
 import { formatProblem } from "../content/problems.ts";
-import { importLegacy } from "../importer/import.ts";
+import { channelProblem, importLegacy } from "../importer/import.ts";
 import { channelFinder } from "../importer/page-worker.ts";
 import { importSite } from "../importer/site-import.ts";
 import { formatDuration } from "../util/progress.ts";
@@ -47,9 +47,9 @@ await runCommand("import", async () => {
     return;
   }
   const site = content.site;
-  if (values.channel && !site.channels.some((c) => c.name === values.channel)) {
-    console.error(`import: --channel「${values.channel}」不是本站的欄目；可用：${site.channels.map((c) => c.name).join("、")} ` +
-      `("${values.channel}" is not a channel of this site; use one of: ${site.channels.map((c) => c.name).join(", ")})`);
+  const unknown = values.channel ? channelProblem(site, values.channel) : undefined;
+  if (unknown) {
+    console.error(`import: --channel ${unknown}`);
     process.exitCode = 1;
     return;
   }

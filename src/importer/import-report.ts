@@ -8,7 +8,7 @@ import path from "node:path";
 import { isMap, parseDocument, stringify } from "yaml";
 import { REDIRECTS_FILE } from "../content/redirects.ts";
 import { scanText } from "../content/text-warnings.ts";
-import { bodyLineOf } from "./import.ts";
+import { bodyLineOf, type FieldCheck } from "./import.ts";
 
 /** Something to check by hand in a written article, at its line. */
 export interface Check {
@@ -40,19 +40,13 @@ export interface PageRecord {
   key?: string;
 }
 
-/** What the editor must check in a written article, each on its line of the file. */
-export function articleChecks(text: string, problems: readonly string[], body: string): Check[] {
+/** What the editor must check in a written article, each on its field's line of the file. */
+export function articleChecks(text: string, problems: readonly FieldCheck[], body: string): Check[] {
   const lines = text.split("\n");
-  const lineOf = (field: string) => {
-    const at = lines.findIndex((l) => l.startsWith(`${field}:`));
-    return at === -1 ? 1 : at + 1;
-  };
-  const checks: Check[] = problems.map((p) => {
-    const [field, ...rest] = p.split(": ");
-    const known = /^[a-z]+$/.test(field ?? "");
-    return { line: known ? (field === "body" ? bodyLineOf(text) : lineOf(field!)) : 1, field: known ? field! : "page", message: known ? rest.join(": ") : p };
-  });
-  for (const w of scanText(body, bodyLineOf(text))) checks.push({ line: w.line, column: w.column, field: "body", message: w.message });
+  const bodyLine = bodyLineOf(text);
+  const lineOf = (field: string) => (field === "body" ? bodyLine : lines.findIndex((l) => l.startsWith(`${field}:`)) + 1 || 1);
+  const checks: Check[] = problems.map((p) => ({ line: lineOf(p.field), field: p.field, message: p.message }));
+  for (const w of scanText(body, bodyLine)) checks.push({ line: w.line, column: w.column, field: "body", message: w.message });
   return checks;
 }
 

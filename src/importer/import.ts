@@ -75,6 +75,19 @@ function detectScript(text: string): "zh-Hant" | "zh-Hans" {
   return s > t ? "zh-Hans" : "zh-Hant";
 }
 
+/** Something an imported article's field needs an editor's hand for. */
+export interface FieldCheck {
+  field: string;
+  message: string;
+}
+
+/** Why `channel` is no channel of `site` (an importer's --channel), or undefined. */
+export function channelProblem(site: SiteConfig, channel: string): string | undefined {
+  if (site.channels.some((c) => c.name === channel)) return undefined;
+  const names = site.channels.map((c) => c.name);
+  return `「${channel}」不是本站的欄目；可用：${names.join("、")} ("${channel}" is not a channel of this site; use one of: ${names.join(", ")})`;
+}
+
 /** A legacy page read as an article, ready to be written (src/importer/site-import.ts writes many). */
 export interface PreparedArticle {
   title: string;
@@ -84,8 +97,8 @@ export interface PreparedArticle {
   text: string;
   body: string;
   encoding: LegacyEncoding;
-  /** What the editor must check, by field (`author: not found in the page; fill it in`). */
-  problems: string[];
+  /** What the editor must check, each in its field (`author`: "not found in the page; fill it in"). */
+  problems: FieldCheck[];
   repairs: string[];
   /** The page ended before its markup did: its text may be cut short. */
   truncated: boolean;
@@ -136,22 +149,20 @@ export function prepareArticle(bytes: Uint8Array, options: PrepareOptions): Prep
   if (!found.title) throw new ImportError("頁面裡找不到標題，這是文章頁嗎？(no headline found in the page; is it an article page?)");
   if (found.paragraphs.length === 0) throw new ImportError("頁面裡找不到正文段落 (no paragraphs of text found in the page)");
 
-  const problems: string[] = [];
+  const problems: FieldCheck[] = [];
   const dateText = found.date ? normaliseDate(found.date) : undefined;
   const date = dateText ? parseDate(dateText, site.timeZone) : undefined;
   if (!date?.ok) {
     if (options.requireDate) throw new ImportError("頁面裡沒有發布時間，不像文章頁（可能是網站的欄目或說明頁）(no publication date: not an article page; the site's frame?)");
-    problems.push(`date: "${found.date ?? ""}" could not be read; set date: by hand (YYYY-MM-DD HH:mm)`);
+    problems.push({ field: "date", message: `"${found.date ?? ""}" could not be read; set date: by hand (YYYY-MM-DD HH:mm)` });
   }
   const when = date?.ok ? date.value : undefined;
 
   const guessed = found.crumb !== undefined ? options.channelOf?.(found.crumb) : undefined;
   const channel = options.channel ?? guessed ?? site.channels[0]!.name;
-  if (!site.channels.some((c) => c.name === channel)) {
-    throw new ImportError(`「${channel}」不是本站的欄目；可用：${site.channels.map((c) => c.name).join("、")} ` +
-      `("${channel}" is not a channel of this site; use one of: ${site.channels.map((c) => c.name).join(", ")})`);
-  }
-  if (!options.channel && !guessed) problems.push(`channel: set to ${channel}; change it if the article belongs elsewhere`);
+  const unknown = channelProblem(site, channel);
+  if (unknown) throw new ImportError(unknown);
+  if (!options.channel && !guessed) problems.push({ field: "channel", message: `set to ${channel}; change it if the article belongs elsewhere` });
 
   const base = path.basename(options.file).replace(/\.[^.]+$/, "");
   const slug = options.slug ?? (slugProblem(base) === undefined ? base : `article-${when ? when.toFormat("yyyyMMdd-HHmm") : "undated"}`);
@@ -171,10 +182,10 @@ export function prepareArticle(bytes: Uint8Array, options: PrepareOptions): Prep
   if (found.editor) fields.editor = found.editor;
   if (lang !== site.lang) fields.lang = lang;
   for (const key of ["source", "author"] as const) {
-    if (!fields[key]) problems.push(`${key}: not found in the page; fill it in`);
+    if (!fields[key]) problems.push({ field: key, message: "not found in the page; fill it in" });
   }
   const truncated = isHtml && !/<\/(?:html|body)>\s*$/i.test(repaired.trimEnd().slice(-200));
-  if (truncated) problems.push("body: 頁面在 </html> 之前就斷了，正文可能不全，請對照原頁 (the page ends before </html>: its text may be cut short; compare it with the original)");
+  if (truncated) problems.push({ field: "body", message: "頁面在 </html> 之前就斷了，正文可能不全，請對照原頁 (the page ends before </html>: its text may be cut short; compare it with the original)" });
   const body = found.paragraphs.map(fullWidthPunctuation).join("\n\n");
   const text = `---\n${stringify(fields, { lineWidth: 0 })}---\n\n${body}\n`;
   return { title, ...(when ? { when } : {}), slug, text, body, encoding: decoded.encoding, problems, repairs, truncated };
@@ -194,7 +205,7 @@ export async function importLegacy(options: ImportOptions): Promise<ImportResult
   if (/^---\r?\n/.test(decoded.text)) return convertArticle(options, bytes, decoded.text, decoded.encoding);
   const prepared = prepareArticle(bytes, options);
   const { when, title } = prepared;
-  const problems = [...prepared.problems];
+  const problems = prepared.problems.map((p) => `${p.field}: ${p.message}`);
   const twin = when && options.existing?.find((a) => a.title === title && a.date.toFormat("yyyy-MM-dd") === when.toFormat("yyyy-MM-dd"));
   if (twin) problems.push(`已有同題同日的文章 ${twin.file}，這一頁可能已經匯入過；確認後刪掉其中一篇 (an article with the same title and date exists: ${twin.file}; this page may have been imported before)`);
   const written = await writeNewArticle(root, when, prepared.slug, prepared.text);

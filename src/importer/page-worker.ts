@@ -8,7 +8,7 @@ import { readFileSync, statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import type { SiteConfig } from "../content/site-config.ts";
 import { searchCharTable } from "../search/char-table.ts";
-import { ImportError, MAX_PAGE_BYTES, prepareArticle } from "./import.ts";
+import { ImportError, MAX_PAGE_BYTES, prepareArticle, type FieldCheck } from "./import.ts";
 
 export interface PageJob {
   index: number;
@@ -23,7 +23,7 @@ export interface PageJob {
 /** What a page turned out to be. Dates travel as text: a worker's DateTime does not cross threads. */
 export type PageOutcome =
   | { index: number; digest: string; same: true }
-  | { index: number; digest: string; article: { title: string; date?: string; text: string; body: string; encoding: string; problems: string[]; repairs: string[] } }
+  | { index: number; digest: string; article: { title: string; date?: string; text: string; body: string; encoding: string; problems: FieldCheck[]; repairs: string[] } }
   | { index: number; digest: string; refused: string };
 
 export interface WorkerSetup {
