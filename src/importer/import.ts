@@ -16,7 +16,7 @@ import type { SiteConfig } from "../content/site-config.ts";
 import { parseFrontMatter } from "../content/source-file.ts";
 import { scanText } from "../content/text-warnings.ts";
 import { formatDisplay, parseDate } from "../dates.ts";
-import { searchCharTable } from "../search/char-table.ts";
+import { channelProblem, detectScript } from "./placing.ts";
 import { decodeLegacy, type LegacyEncoding } from "./decode.ts";
 import { extractFromHtml, extractFromText, type Extracted } from "./extract.ts";
 import { fullWidthPunctuation, repairCertain } from "./repair.ts";
@@ -61,31 +61,9 @@ export function normaliseDate(text: string): string | undefined {
   return m[4] ? `${day} ${p(m[4])}:${p(m[5])}${m[6] ? `:${p(m[6])}` : ""}` : day;
 }
 
-/** zh-Hans when the text uses more simplified-only than traditional-only characters. */
-function detectScript(text: string): "zh-Hant" | "zh-Hans" {
-  const table = searchCharTable();
-  const traditional = new Set(table.from);
-  const simplified = new Set(table.to);
-  let t = 0;
-  let s = 0;
-  for (const char of text) {
-    if (traditional.has(char)) t++;
-    else if (simplified.has(char)) s++;
-  }
-  return s > t ? "zh-Hans" : "zh-Hant";
-}
-
-/** Something an imported article's field needs an editor's hand for. */
 export interface FieldCheck {
   field: string;
   message: string;
-}
-
-/** Why `channel` is no channel of `site` (an importer's --channel), or undefined. */
-export function channelProblem(site: SiteConfig, channel: string): string | undefined {
-  if (site.channels.some((c) => c.name === channel)) return undefined;
-  const names = site.channels.map((c) => c.name);
-  return `「${channel}」不是本站的欄目；可用：${names.join("、")} ("${channel}" is not a channel of this site; use one of: ${names.join(", ")})`;
 }
 
 /** A legacy page read as an article, ready to be written (src/importer/site-import.ts writes many). */

@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import type { SiteConfig } from "../content/site-config.ts";
-import { searchCharTable } from "../search/char-table.ts";
 import { ImportError, MAX_PAGE_BYTES, prepareArticle, type FieldCheck } from "./import.ts";
+import { channelFinder } from "./placing.ts";
 
 export interface PageJob {
   index: number;
@@ -29,24 +29,6 @@ export type PageOutcome =
 export interface WorkerSetup {
   site: SiteConfig;
   channel?: string;
-}
-
-/** A channel named in a page's breadcrumb, in either script, as the site writes it. */
-export function channelFinder(site: SiteConfig): (text: string) => string | undefined {
-  const table = searchCharTable();
-  const simplified = new Map<string, string>();
-  for (let i = 0; i < table.from.length; i++) simplified.set(table.from[i]!, table.to[i]!);
-  const fold = (text: string) => Array.from(text, (c) => simplified.get(c) ?? c).join("");
-  const names = site.channels.map((c) => ({ name: c.name, folded: fold(c.name) }));
-  return (text) => {
-    const folded = fold(text);
-    let best: { name: string; at: number } | undefined;
-    for (const { name, folded: n } of names) {
-      const at = folded.indexOf(n);
-      if (at !== -1 && (!best || at < best.at)) best = { name, at };
-    }
-    return best?.name;
-  };
 }
 
 if (parentPort) {

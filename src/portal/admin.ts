@@ -28,10 +28,15 @@ export function decapDist(): { dir: string; globs: string[] } {
   return { dir: path.dirname(require.resolve("decap-cms/dist/decap-cms.js")), globs: ["*decap-cms.js", "*.wasm"] };
 }
 
+/** This month's folder of articles by `now` in the site's zone: `2026/12`, where the web editor writes new ones. */
+export function currentArticleFolder(now: DateTime, zone: string): string {
+  return now.setZone(zone).toFormat("yyyy/MM");
+}
+
 /** The article folders of `files` (paths under content/articles/), and this month's by `now`. */
 export function articleFolders(files: readonly string[], now: DateTime, zone: string): ArticleFolders {
   const folders = new Set(files.map((f) => path.posix.dirname(f.slice(`${ARTICLES_DIR}/`.length))).map((d) => (d === "." ? "" : d)));
-  return { current: now.setZone(zone).toFormat("yyyy/MM"), folders: [...folders] };
+  return { current: currentArticleFolder(now, zone), folders: [...folders] };
 }
 
 /** admin/index.html and admin/config.yml for `site`, with a collection for each of `articles`' folders. */

@@ -10,7 +10,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { editorFilesUnder } from "../content/editor-files.ts";
 import { ARTICLES_DIR } from "../content/files.ts";
-import { articleFolders } from "../portal/admin.ts";
+import { currentArticleFolder } from "../portal/admin.ts";
 import { articleCollectionName } from "../portal/cms-config.ts";
 import { searchCharTable } from "../search/char-table.ts";
 import { createNormalizer } from "../search/normalize.ts";
@@ -54,7 +54,7 @@ export function articleFinder(root: string, now: () => DateTime, zone: string): 
     const wanted = normalize(words).split(/[\s\u3000]+/u).filter(Boolean);
     if (wanted.length === 0) return [];
     const files = editorFilesUnder(root, ARTICLES_DIR, 10, (name) => name.endsWith(".md"));
-    const { current } = articleFolders([], now(), zone);
+    const current = currentArticleFolder(now(), zone);
     const found: FoundArticle[] = [];
     // Newest first: folders by year and month sort so, and so do the files' dates within them.
     for (const file of files.reverse()) {
