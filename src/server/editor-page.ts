@@ -16,16 +16,11 @@ import { ADMIN_FOLDER, adminFiles, articleFolders, decapDist } from "../portal/a
 import { createScriptConverter } from "../scripts/convert.ts";
 import type { Route } from "./http-server.ts";
 import { sendText } from "./http-server.ts";
-
-const TYPES: Record<string, string> = { ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm", ".css": "text/css; charset=utf-8" };
+import { sendFile } from "./static-files.ts";
 
 /** The route of /admin/, /admin/config.yml, the Decap bundle's files and the two assets the editor's page loads. */
 export function editorPage(root: string, inject: string): Route {
   const decap = decapDist();
-  const send = (res: Parameters<Route>[1], type: string, body: string | Buffer) => {
-    res.writeHead(200, { "content-type": type, "cache-control": "no-cache", "x-content-type-options": "nosniff", "content-length": Buffer.byteLength(body) });
-    res.end(body);
-  };
   return async (req, res, pathname) => {
     if ((req.method !== "GET" && req.method !== "HEAD") || !(pathname.startsWith(`/${ADMIN_FOLDER}/`) || pathname.startsWith("/assets/"))) return false;
     if (pathname === `/${ADMIN_FOLDER}/` || pathname === `/${ADMIN_FOLDER}/config.yml`) {
@@ -34,24 +29,25 @@ export function editorPage(root: string, inject: string): Route {
       if (!site) return false;
       const files = editorFilesUnder(root, ARTICLES_DIR, 10, (name) => name.endsWith(".md"));
       const [page, config] = adminFiles(site, createScriptConverter(site.protectedWords), articleFolders(files, referenceTime(process.env, site.timeZone), site.timeZone));
-      if (pathname.endsWith("config.yml")) send(res, "text/yaml; charset=utf-8", config!.body);
-      else send(res, "text/html; charset=utf-8", page!.body.replace("</body>", `${inject}</body>`));
+      const head = req.method === "HEAD";
+      if (pathname.endsWith("config.yml")) sendFile(res, "config.yml", config!.body, { headOnly: head });
+      else sendFile(res, "index.html", page!.body, { headOnly: head, inject });
       return true;
     }
     const name = pathname.slice(pathname.lastIndexOf("/") + 1);
     if (pathname === `/${ADMIN_FOLDER}/${name}` && /^[\w.-]+\.(?:js|wasm)$/.test(name)) {
       const file = path.join(decap.dir, name);
       if (!existsSync(file) || !statSync(file).isFile()) return false;
-      send(res, TYPES[path.extname(name)]!, readFileSync(file));
+      sendFile(res, name, readFileSync(file), { headOnly: req.method === "HEAD" });
       return true;
     }
     if (pathname === "/assets/site.css") {
-      send(res, TYPES[".css"]!, readFileSync(path.join(root, "public/assets/site.css")));
+      sendFile(res, "site.css", readFileSync(path.join(root, "public/assets/site.css")), { headOnly: req.method === "HEAD" });
       return true;
     }
     const asset = pathname.startsWith("/assets/") ? browserAssets().find((a) => `/assets/${a.name}` === pathname) : undefined;
     if (asset) {
-      send(res, TYPES[".js"]!, asset.body);
+      sendFile(res, asset.name, asset.body, { headOnly: req.method === "HEAD" });
       return true;
     }
     if (pathname.startsWith(`/${ADMIN_FOLDER}/`)) {

@@ -68,19 +68,26 @@ function fileOf(dir: string, relative: string): string | "folder" | undefined {
   }
 }
 
-function send(res: ServerResponse, file: string, status: number, headOnly: boolean, inject?: string): void {
-  const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-  // no-cache, not no-store: always asked again (an edit shows at once), yet a page may reuse what it already holds.
-  const headers = { "content-type": type, "cache-control": "no-cache", "x-content-type-options": "nosniff" };
-  if (inject && type.startsWith("text/html")) {
-    const html = readFileSync(file, "utf8");
+/**
+ * Sends `body` as the file `name` (its type from its ending), with markup put before `</body>` of an HTML page. No
+ * cache holds it without asking again (an edit shows at once), yet a page may reuse what it already holds; it is
+ * sent whole with its length (the preview's files are a page's size, and a client knows where each ends).
+ */
+export function sendFile(res: ServerResponse, name: string, body: string | Buffer, options: { status?: number; headOnly?: boolean; inject?: string } = {}): void {
+  const type = TYPES[path.extname(name).toLowerCase()] ?? "application/octet-stream";
+  let sent = body;
+  if (options.inject && type.startsWith("text/html")) {
+    const html = body.toString();
     const at = html.lastIndexOf("</body>");
-    const body = at === -1 ? html + inject : html.slice(0, at) + inject + html.slice(at);
-    res.writeHead(status, { ...headers, "content-length": Buffer.byteLength(body) });
-    res.end(headOnly ? undefined : body);
-    return;
+    sent = at === -1 ? html + options.inject : html.slice(0, at) + options.inject + html.slice(at);
   }
-  // Read whole and sent with its length: the preview's files are a page's size, and a client knows where each ends.
+  res.writeHead(options.status ?? 200, {
+    "content-type": type, "cache-control": "no-cache", "x-content-type-options": "nosniff", "content-length": Buffer.byteLength(sent),
+  });
+  res.end(options.headOnly ? undefined : sent);
+}
+
+function send(res: ServerResponse, file: string, status: number, headOnly: boolean, inject?: string): void {
   let body: Buffer;
   try {
     body = readFileSync(file);
@@ -89,6 +96,5 @@ function send(res: ServerResponse, file: string, status: number, headOnly: boole
     res.end("not found");
     return;
   }
-  res.writeHead(status, { ...headers, "content-length": body.length });
-  res.end(headOnly ? undefined : body);
+  sendFile(res, file, body, { status, headOnly, ...(inject ? { inject } : {}) });
 }
